@@ -1,0 +1,5 @@
+"""Allow ``python -m seasontrack``."""
+
+from seasontrack.cli import main
+
+main()

@@ -1,0 +1,144 @@
+"""What the commands share: their common options, opening the catalog, and JSON output.
+
+Only typer and the standard library are imported at module level; Rich (via
+``seasontrack.render``) is imported by the commands that draw, when they draw.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from seasontrack.clock import NOW_ENV, TZ_ENV, UserZone, current_time, user_zone
+from seasontrack.config import DB_ENV, resolve_db_path
+from seasontrack.dates import DateInputError, PartialDate, check_zone, parse_when
+from seasontrack.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from seasontrack.render import Screen
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar=DB_ENV,
+        help="Catalog file to use [default: seasontrack.db in the user data folder].",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON (the shape is in the README) instead of text.")
+]
+NowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        envvar=NOW_ENV,
+        help="Answer as if it were this moment, e.g. '2018-03-05 12:00' [default: the clock].",
+        show_default=False,
+    ),
+]
+TzOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tz",
+        envvar=TZ_ENV,
+        help="Time zone to show times in, an IANA name like Europe/Berlin [default: the system's].",
+        show_default=False,
+    ),
+]
+SeasonOption = Annotated[
+    int | None,
+    typer.Option("--season", "-s", min=0, help="The season it is about (default: the whole show)."),
+]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+
+@contextmanager
+def catalog(db: Path | None) -> Iterator[sqlite3.Connection]:
+    """The catalog connection for one command."""
+    from seasontrack.store import open_catalog
+
+    with open_catalog(resolve_db_path(db)) as conn:
+        yield conn
+
+
+def when_option(text: str | None, option: str, default_tz: str | None = None) -> PartialDate | None:
+    """A date option read with its precision; a bad one is an error naming the option."""
+    if text is None:
+        return None
+    try:
+        return parse_when(text, default_tz=default_tz)
+    except DateInputError as exc:
+        raise InvalidInput(f"{option}: {exc}") from None
+
+
+def time_option(text: str | None, option: str = "--time") -> time | None:
+    if text is None:
+        return None
+    try:
+        parsed = time.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{option} {text!r} is not a time of day; write it as HH:MM, like 21:00") from None
+    return parsed.replace(second=0, microsecond=0)
+
+
+def zone_option(text: str | None, option: str = "--tz") -> str | None:
+    if text is None:
+        return None
+    try:
+        return check_zone(text)
+    except DateInputError as exc:
+        raise InvalidInput(f"{option}: {exc}") from None
+
+
+def moment(now: str | None, tz: str | None) -> tuple[datetime, UserZone]:
+    """The injected (or real) now, in the user's zone."""
+    try:
+        where = user_zone(tz)
+    except DateInputError as exc:
+        raise InvalidInput(f"--tz: {exc}") from None
+    try:
+        return current_time(now, where), where
+    except DateInputError as exc:
+        raise InvalidInput(f"--now: {exc}") from None
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout: UTF-8, two-space indent, one trailing newline."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def screen() -> Screen:
+    from seasontrack.render import Screen
+
+    return Screen()
+
+
+def done(line: str) -> None:
+    """A one-line confirmation of a change, literal (no markup), on stdout."""
+    from seasontrack.render import safe
+
+    typer.echo(safe(line))
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask before a removal; without a terminal to ask on, --yes is required."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise InvalidInput("not removing anything without confirmation; add --yes")
+    from seasontrack.render import safe
+
+    if not typer.confirm(safe(question), default=False):
+        typer.echo("Nothing removed.", err=True)
+        raise typer.Exit(0)

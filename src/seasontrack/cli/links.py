@@ -1,0 +1,127 @@
+"""`seasontrack trailer ...` and `seasontrack source ...`: trailers and where facts came from."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from seasontrack.cli.common import DbOption, SeasonOption, catalog, done, when_option
+from seasontrack.models import TBA, Source, Trailer
+from seasontrack.services import catalog as svc
+
+trailer_app = typer.Typer(help="Add, remove or open trailers.", no_args_is_help=True)
+source_app = typer.Typer(help="Add or remove sources: the articles facts came from.",
+                         no_args_is_help=True)
+
+TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
+PublishedOption = Annotated[
+    str | None, typer.Option("--published", help="When it was published, e.g. 'Dec 9, 2017'.")
+]
+
+
+def _where(season: int | None) -> str:
+    return f" season {season}" if season is not None else ""
+
+
+@trailer_app.command("add")
+def trailer_add(
+    title: TitleArg,
+    url: Annotated[
+        str | None, typer.Argument(help="http(s) link to the video, if known.", show_default=False)
+    ] = None,
+    season: SeasonOption = None,
+    trailer_title: Annotated[str | None, typer.Option("--title", help="The video's title.")] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="teaser, trailer, clip or featurette.")
+    ] = "trailer",
+    publisher: Annotated[
+        str | None, typer.Option("--publisher", help="Who released it, e.g. Netflix.")
+    ] = None,
+    published: PublishedOption = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Anything worth keeping, e.g. the song it uses.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Add a trailer (the same link again: update it)."""
+    trailer = Trailer(
+        url=url,
+        title=trailer_title,
+        kind=kind,
+        publisher=publisher,
+        published=when_option(published, "--published") or TBA,
+        note=note,
+        season=season,
+    )
+    with catalog(db) as conn:
+        ref, added = svc.add_trailer(conn, title, trailer)
+    done(f"{'Added' if added else 'Updated'} a {kind} for {ref.title}{_where(season)}.")
+
+
+@trailer_app.command("rm")
+def trailer_rm(
+    title: TitleArg,
+    url: Annotated[str | None, typer.Argument(help="The trailer's link.")] = None,
+    season: SeasonOption = None,
+    trailer_title: Annotated[
+        str | None, typer.Option("--title", help="The trailer's title (for one without a link).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Remove a trailer, named by its link or its title."""
+    with catalog(db) as conn:
+        ref, count = svc.remove_trailer(conn, title, url=url, season=season, title=trailer_title)
+    done(f"Removed {count} trailer{'s' * (count != 1)} from {ref.title}{_where(season)}.")
+
+
+@trailer_app.command("open")
+def trailer_open(title: TitleArg, season: SeasonOption = None, db: DbOption = None) -> None:
+    """Open the newest trailer in the web browser (prints its link when there is none)."""
+    with catalog(db) as conn:
+        trailer = svc.newest_trailer(conn, title, season)
+    assert trailer.url is not None  # newest_trailer only returns linked trailers
+    import webbrowser
+
+    # The link was checked to be http(s) when it was recorded, so the browser gets a web page.
+    if not webbrowser.open(trailer.url):
+        typer.echo("No web browser found; the trailer is at:", err=True)
+    done(trailer.url)
+
+
+@source_app.command("add")
+def source_add(
+    title: TitleArg,
+    url: Annotated[str, typer.Argument(help="http(s) link to the article or announcement.")],
+    season: SeasonOption = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Who published it, e.g. The Daily Dot.")
+    ] = None,
+    source_title: Annotated[str | None, typer.Option("--title", help="The article's title.")] = None,
+    published: PublishedOption = None,
+    db: DbOption = None,
+) -> None:
+    """Record the article or announcement that facts came from."""
+    source = Source(
+        url=url,
+        outlet=outlet,
+        title=source_title,
+        published=when_option(published, "--published") or TBA,
+        season=season,
+    )
+    with catalog(db) as conn:
+        ref, added = svc.add_source(conn, title, source)
+    done(f"{'Added' if added else 'Updated'} a source for {ref.title}{_where(season)}.")
+
+
+@source_app.command("rm")
+def source_rm(
+    title: TitleArg,
+    url: Annotated[str, typer.Argument(help="The source's link.")],
+    season: SeasonOption = None,
+    db: DbOption = None,
+) -> None:
+    """Remove a source."""
+    with catalog(db) as conn:
+        ref = svc.remove_source(conn, title, url, season=season)
+    done(f"Removed a source from {ref.title}{_where(season)}.")

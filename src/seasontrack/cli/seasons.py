@@ -1,0 +1,135 @@
+"""`seasontrack season add|edit|rm`: seasons, their dates and how they are released."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from seasontrack.cli.common import (
+    DbOption,
+    YesOption,
+    catalog,
+    confirm,
+    done,
+    time_option,
+    when_option,
+    zone_option,
+)
+from seasontrack.services import catalog as svc
+
+app = typer.Typer(help="Add, change or remove seasons.", no_args_is_help=True)
+
+TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
+NumberArg = Annotated[int, typer.Argument(help="Season number (0 for specials).", min=0)]
+PremiereOption = Annotated[
+    str | None,
+    typer.Option(
+        "--premiere",
+        help="When it starts, as precise as known: 'March 8, 2018', 'March 2018', 'Q1 2018',"
+        " 'late 2018', 2018, TBA, or with a time: '8 Mar 2018 00:01 PST'.",
+    ),
+]
+FinaleOption = Annotated[
+    str | None, typer.Option("--finale", help="When its last episode comes out (same forms).")
+]
+EpisodesOption = Annotated[
+    int | None, typer.Option("--episodes", "-e", min=0, help="How many episodes it has.")
+]
+ReleaseOption = Annotated[
+    str | None,
+    typer.Option("--release", help="all-at-once, weekly or unknown.", show_default=False),
+]
+TimeOption = Annotated[
+    str | None, typer.Option("--time", help="Release time of day, HH:MM (in --tz).")
+]
+ZoneOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tz", help="IANA time zone of the release time, e.g. America/Los_Angeles."
+    ),
+]
+SynopsisOption = Annotated[str | None, typer.Option("--synopsis", help="What it is about.")]
+NoteOption = Annotated[
+    str | None,
+    typer.Option("--note", help="Free notes, e.g. 'all 13 episodes directed by women'."),
+]
+
+
+def _season_input(
+    premiere: str | None,
+    finale: str | None,
+    episodes: int | None,
+    release: str | None,
+    time: str | None,
+    tz: str | None,
+    synopsis: str | None,
+    note: str | None,
+) -> svc.SeasonInput:
+    zone = zone_option(tz)
+    return svc.SeasonInput(
+        premiere=when_option(premiere, "--premiere", default_tz=zone),
+        finale=when_option(finale, "--finale", default_tz=zone),
+        episode_count=episodes,
+        release_pattern=release,
+        release_time=time_option(time),
+        release_tz=zone,
+        synopsis=synopsis,
+        notes=note,
+    )
+
+
+@app.command("add")
+def add(
+    title: TitleArg,
+    number: NumberArg,
+    premiere: PremiereOption = None,
+    finale: FinaleOption = None,
+    episodes: EpisodesOption = None,
+    release: ReleaseOption = None,
+    time: TimeOption = None,
+    tz: ZoneOption = None,
+    synopsis: SynopsisOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Add a season to a show."""
+    given = _season_input(premiere, finale, episodes, release, time, tz, synopsis, note)
+    with catalog(db) as conn:
+        ref, season = svc.add_season(conn, title, number, given)
+    done(f"Added {ref.title} season {season.number} (premiere: {season.premiere_moment.label()}).")
+
+
+@app.command("edit")
+def edit(
+    title: TitleArg,
+    number: NumberArg,
+    new_number: Annotated[
+        int | None, typer.Option("--number", min=0, help="Renumber the season.")
+    ] = None,
+    premiere: PremiereOption = None,
+    finale: FinaleOption = None,
+    episodes: EpisodesOption = None,
+    release: ReleaseOption = None,
+    time: TimeOption = None,
+    tz: ZoneOption = None,
+    synopsis: SynopsisOption = None,
+    note: NoteOption = None,
+    db: DbOption = None,
+) -> None:
+    """Change a season. An empty --synopsis or --note ("") clears it."""
+    given = _season_input(premiere, finale, episodes, release, time, tz, synopsis, note)
+    with catalog(db) as conn:
+        ref, season = svc.edit_season(conn, title, number, given, new_number=new_number)
+    done(f"Updated {ref.title} season {season.number} (premiere: {season.premiere_moment.label()}).")
+
+
+@app.command("rm")
+def remove(title: TitleArg, number: NumberArg, yes: YesOption = False, db: DbOption = None) -> None:
+    """Remove a season with its credits, trailers and sources."""
+    with catalog(db) as conn:
+        ref = svc.resolve_show(conn, title)
+        svc.check_season(conn, ref, number)
+        confirm(f"Remove {ref.title} season {number} and everything recorded about it?", yes)
+        svc.remove_season(conn, ref.title, number)
+    done(f"Removed {ref.title} season {number}.")

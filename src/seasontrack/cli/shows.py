@@ -1,0 +1,97 @@
+"""`seasontrack show add|edit|rm`: the shows themselves."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from seasontrack.cli.common import DbOption, YesOption, catalog, confirm, done
+from seasontrack.services import catalog as svc
+
+app = typer.Typer(help="Add, change or remove shows.", no_args_is_help=True)
+
+TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
+NetworkOption = Annotated[
+    str | None, typer.Option("--network", help="Network or streaming platform, e.g. Netflix.")
+]
+CountryOption = Annotated[str | None, typer.Option("--country", help="Country of origin, e.g. US.")]
+StatusOption = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        help="announced, in production, airing, returning, ended or cancelled.",
+        show_default=False,
+    ),
+]
+SummaryOption = Annotated[str | None, typer.Option("--summary", help="A sentence or two about it.")]
+
+
+@app.command("add")
+def add(
+    title: Annotated[str, typer.Argument(help="The show's title.")],
+    network: NetworkOption = None,
+    country: CountryOption = None,
+    status: StatusOption = None,
+    alias: Annotated[
+        list[str] | None,
+        typer.Option("--alias", "-a", help="Another name it goes by (repeatable)."),
+    ] = None,
+    summary: SummaryOption = None,
+    db: DbOption = None,
+) -> None:
+    """Add a show to the catalog."""
+    with catalog(db) as conn:
+        ref = svc.add_show(
+            conn,
+            title,
+            network=network,
+            country=country,
+            status=status or "announced",
+            aliases=alias or [],
+            summary=summary,
+        )
+    done(f"Added {ref.title}.")
+
+
+@app.command("edit")
+def edit(
+    title: TitleArg,
+    new_title: Annotated[str | None, typer.Option("--title", help="Rename the show.")] = None,
+    network: NetworkOption = None,
+    country: CountryOption = None,
+    status: StatusOption = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", "-a", help="Add an alias (repeatable).")
+    ] = None,
+    remove_alias: Annotated[
+        list[str] | None, typer.Option("--remove-alias", help="Remove an alias (repeatable).")
+    ] = None,
+    summary: SummaryOption = None,
+    db: DbOption = None,
+) -> None:
+    """Change a show. An empty value ("") clears a field."""
+    keep = svc.KEEP
+    with catalog(db) as conn:
+        ref = svc.edit_show(
+            conn,
+            title,
+            title=new_title,
+            network=keep if network is None else network,
+            country=keep if country is None else country,
+            status=status,
+            summary=keep if summary is None else summary,
+            add_aliases=alias or [],
+            remove_aliases=remove_alias or [],
+        )
+    done(f"Updated {ref.title}.")
+
+
+@app.command("rm")
+def remove(title: TitleArg, yes: YesOption = False, db: DbOption = None) -> None:
+    """Remove a show with its seasons, credits, trailers and sources."""
+    with catalog(db) as conn:
+        ref = svc.resolve_show(conn, title)
+        confirm(f"Remove {ref.title} and everything recorded about it?", yes)
+        svc.remove_show(conn, ref.title)
+    done(f"Removed {ref.title}.")

@@ -1,0 +1,35 @@
+"""The errors seasontrack reports to its user, each with the exit code it ends the process with.
+
+Exit codes are part of the scripting interface (README, "Exit codes"): never renumber them.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_INVALID = 2
+EXIT_STORE = 3
+
+
+class SeasontrackError(Exception):
+    """A problem the user can act on; its message is one line, printed on stderr."""
+
+    exit_code = EXIT_INVALID
+
+
+class NotFound(SeasontrackError):
+    """A show, season, person, trailer or match that the catalog does not hold."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class InvalidInput(SeasontrackError):
+    """A value, file or combination of options that cannot be accepted as given."""
+
+    exit_code = EXIT_INVALID
+
+
+class StoreError(SeasontrackError):
+    """The catalog file cannot be used: locked, unreadable, not a catalog, or from a newer version."""
+
+    exit_code = EXIT_STORE

@@ -1,0 +1,107 @@
+"""The catalog's nouns, as plain dataclasses shared by the store, the services and the renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+
+from seasontrack.dates import PartialDate, Precision
+
+SHOW_STATUSES = ("announced", "in production", "airing", "returning", "ended", "cancelled")
+RELEASE_PATTERNS = ("all-at-once", "weekly", "unknown")
+TRAILER_KINDS = ("teaser", "trailer", "clip", "featurette")
+CREDIT_STATUSES = ("confirmed", "rumoured")
+ARRIVALS = ("new", "returning")
+ROLES = ("cast", "crew")
+
+TBA = PartialDate(Precision.TBA)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A person on a show: cast (with a character) or crew (with a job); season None = whole show."""
+
+    person: str
+    role: str
+    character: str | None = None
+    job: str | None = None
+    season: int | None = None
+    billing: int | None = None
+    status: str = "confirmed"
+    arrival: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Trailer:
+    url: str | None
+    title: str | None = None
+    kind: str = "trailer"
+    publisher: str | None = None
+    published: PartialDate = TBA
+    note: str | None = None
+    season: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article or announcement that facts came from."""
+
+    url: str
+    outlet: str | None = None
+    title: str | None = None
+    published: PartialDate = TBA
+    season: int | None = None
+
+
+@dataclass(frozen=True)
+class Season:
+    number: int
+    premiere: PartialDate = TBA
+    finale: PartialDate = TBA
+    episode_count: int | None = None
+    release_pattern: str = "unknown"
+    release_time: time | None = None
+    release_tz: str | None = None
+    synopsis: str | None = None
+    notes: str | None = None
+
+    @property
+    def premiere_moment(self) -> PartialDate:
+        """The premiere with the season's release time, when both the day and the time are known."""
+        return self._at_release_time(self.premiere)
+
+    @property
+    def finale_moment(self) -> PartialDate:
+        return self._at_release_time(self.finale)
+
+    def _at_release_time(self, day: PartialDate) -> PartialDate:
+        if self.release_time is None:
+            return day
+        return day.with_time(self.release_time, self.release_tz)
+
+
+@dataclass(frozen=True)
+class Show:
+    title: str
+    aliases: tuple[str, ...] = ()
+    network: str | None = None
+    country: str | None = None
+    status: str = "announced"
+    summary: str | None = None
+    seasons: tuple[Season, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    trailers: tuple[Trailer, ...] = ()
+    sources: tuple[Source, ...] = ()
+    id: int | None = field(default=None, compare=False)
+
+    def season(self, number: int) -> Season | None:
+        return next((s for s in self.seasons if s.number == number), None)
+
+
+@dataclass(frozen=True)
+class ShowRef:
+    """A show resolved from a name the user typed."""
+
+    id: int
+    title: str

@@ -1,0 +1,133 @@
+"""The JSON shapes of seasontrack's nouns: one function per noun, shared by every command.
+
+These shapes are the scripting interface (README, "JSON output"): fields may be added,
+never renamed or removed. Dates are objects with their precision (see ``PartialDate.to_json``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from seasontrack.models import Credit, Season, Show, ShowRef, Source, Trailer
+from seasontrack.services.reading import NextRelease, SearchResult, ShowSummary
+
+FORMAT_NAME = "seasontrack-catalog"
+FORMAT_VERSION = 1
+
+JSON = dict[str, Any]
+
+
+def season_json(season: Season) -> JSON:
+    return {
+        "number": season.number,
+        "premiere": season.premiere_moment.to_json(),
+        "finale": season.finale_moment.to_json(),
+        "episodes": season.episode_count,
+        "release": season.release_pattern,
+        "release_time": season.release_time.strftime("%H:%M") if season.release_time else None,
+        "release_tz": season.release_tz,
+        "synopsis": season.synopsis,
+        "notes": season.notes,
+    }
+
+
+def cast_json(credit: Credit) -> JSON:
+    return {
+        "person": credit.person,
+        "character": credit.character,
+        "season": credit.season,
+        "billing": credit.billing,
+        "status": credit.status,
+        "arrival": credit.arrival,
+        "note": credit.note,
+    }
+
+
+def crew_json(credit: Credit) -> JSON:
+    return {
+        "person": credit.person,
+        "job": credit.job,
+        "season": credit.season,
+        "status": credit.status,
+        "note": credit.note,
+    }
+
+
+def trailer_json(trailer: Trailer) -> JSON:
+    return {
+        "url": trailer.url,
+        "title": trailer.title,
+        "kind": trailer.kind,
+        "publisher": trailer.publisher,
+        "published": trailer.published.to_json(),
+        "note": trailer.note,
+        "season": trailer.season,
+    }
+
+
+def source_json(source: Source) -> JSON:
+    return {
+        "url": source.url,
+        "outlet": source.outlet,
+        "title": source.title,
+        "published": source.published.to_json(),
+        "season": source.season,
+    }
+
+
+def show_json(show: Show) -> JSON:
+    """A show with everything the catalog knows of it: the unit of export and `info --json`."""
+    return {
+        "title": show.title,
+        "aliases": list(show.aliases),
+        "network": show.network,
+        "country": show.country,
+        "status": show.status,
+        "summary": show.summary,
+        "seasons": [season_json(s) for s in show.seasons],
+        "cast": [cast_json(c) for c in show.credits if c.role == "cast"],
+        "crew": [crew_json(c) for c in show.credits if c.role == "crew"],
+        "trailers": [trailer_json(t) for t in show.trailers],
+        "sources": [source_json(s) for s in show.sources],
+    }
+
+
+def catalog_json(shows: list[Show]) -> JSON:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "shows": [show_json(show) for show in shows],
+    }
+
+
+def next_release_json(release: NextRelease | None) -> JSON | None:
+    if release is None:
+        return None
+    return {"season": release.season, "date": release.when.to_json()}
+
+
+def summary_json(summary: ShowSummary) -> JSON:
+    return {
+        "title": summary.title,
+        "network": summary.network,
+        "country": summary.country,
+        "status": summary.status,
+        "latest_season": summary.latest_season.number if summary.latest_season else None,
+        "next_premiere": next_release_json(summary.next_premiere),
+    }
+
+
+def show_ref_json(ref: ShowRef) -> JSON:
+    return {"title": ref.title}
+
+
+def search_json(result: SearchResult) -> JSON:
+    return {
+        "query": result.text,
+        "shows": [show_ref_json(ref) for ref in result.shows],
+        "credits": [
+            {"show": match.show, "role": match.credit.role}
+            | (cast_json(match.credit) if match.credit.role == "cast" else crew_json(match.credit))
+            for match in result.credits
+        ],
+    }

@@ -1,0 +1,508 @@
+"""Adding, changing and removing shows, seasons, credits, trailers and sources.
+
+Each function takes an open catalog connection and does its writes in one transaction, so
+a command either changes the catalog completely or (raising an error) not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, replace
+from datetime import time
+
+from seasontrack.dates import PartialDate, Precision
+from seasontrack.errors import InvalidInput, NotFound
+from seasontrack.models import (
+    ARRIVALS,
+    CREDIT_STATUSES,
+    RELEASE_PATTERNS,
+    SHOW_STATUSES,
+    TRAILER_KINDS,
+    Credit,
+    Season,
+    Show,
+    ShowRef,
+    Source,
+    Trailer,
+)
+from seasontrack.services.inputs import (
+    choose,
+    did_you_mean,
+    optional_text,
+    required_text,
+    web_url,
+)
+from seasontrack.store import queries, transaction
+
+# Stands for "leave this field as it is" in the edit functions, where None means "clear it".
+KEEP: object = object()
+
+# ---------------------------------------------------------------------------- naming shows
+
+
+def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
+    """The show a user means by ``name``: a title or alias (any case), or an unambiguous prefix."""
+    wanted = name.strip()
+    if not wanted:
+        raise InvalidInput("a show's title cannot be empty")
+    exact = queries.find_shows_by_name(conn, wanted)
+    if len(exact) == 1:
+        return exact[0]
+    prefixed = queries.find_shows_by_prefix(conn, wanted)
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if len(prefixed) > 1:
+        listed = ", ".join(repr(ref.title) for ref in prefixed[:5])
+        more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
+        raise InvalidInput(f"{name!r} could be {listed}{more}; give more of the title")
+    names = [n for n, _ in queries.all_show_names(conn)]
+    hint = did_you_mean(wanted, names) or " (see: seasontrack list)"
+    raise NotFound(f"no show called {name!r} in the catalog{hint}")
+
+
+def _season_row(conn: sqlite3.Connection, show: ShowRef, number: int) -> int:
+    found = queries.season_id(conn, show.id, number)
+    if found is None:
+        numbers = queries.season_numbers(conn, show.id)
+        known = (
+            f"it has season {', '.join(map(str, numbers))}" if numbers else "it has no seasons yet"
+        )
+        raise NotFound(f"{show.title} has no season {number}; {known}")
+    return found
+
+
+def check_season(conn: sqlite3.Connection, show: ShowRef, number: int) -> None:
+    """Raise NotFound, listing the seasons there are, unless ``show`` has season ``number``."""
+    _season_row(conn, show, number)
+
+
+def _optional_season_row(
+    conn: sqlite3.Connection, show: ShowRef, number: int | None
+) -> int | None:
+    return None if number is None else _season_row(conn, show, number)
+
+
+def _check_name_free(
+    conn: sqlite3.Connection, name: str, show_id: int | None, what: str = "title"
+) -> None:
+    owner = queries.name_owner(conn, name)
+    if owner is not None and owner.id != show_id:
+        raise InvalidInput(
+            f"the {what} {name!r} already names {owner.title!r}; titles and aliases must be"
+            " unique so that every show can be named"
+        )
+
+
+def _clean_aliases(aliases: tuple[str, ...] | list[str], title: str) -> tuple[str, ...]:
+    cleaned: list[str] = []
+    for alias in aliases:
+        alias = required_text(alias, "an alias")
+        if alias.casefold() != title.casefold() and alias.casefold() not in {
+            a.casefold() for a in cleaned
+        }:
+            cleaned.append(alias)
+    return tuple(cleaned)
+
+
+# ---------------------------------------------------------------------------- shows
+
+
+def add_show(
+    conn: sqlite3.Connection,
+    title: str,
+    *,
+    network: str | None = None,
+    country: str | None = None,
+    status: str = "announced",
+    aliases: list[str] | tuple[str, ...] = (),
+    summary: str | None = None,
+) -> ShowRef:
+    title = required_text(title, "a show's title")
+    show = Show(
+        title=title,
+        aliases=_clean_aliases(aliases, title),
+        network=optional_text(network),
+        country=optional_text(country),
+        status=choose(status, SHOW_STATUSES, "status"),
+        summary=optional_text(summary),
+    )
+    with transaction(conn):
+        for name in (show.title, *show.aliases):
+            _check_name_free(conn, name, None, "title" if name == title else "alias")
+        show_id = queries.insert_show(conn, show)
+    return ShowRef(show_id, show.title)
+
+
+def edit_show(
+    conn: sqlite3.Connection,
+    name: str,
+    *,
+    title: str | None = None,
+    network: str | None | object = KEEP,
+    country: str | None | object = KEEP,
+    status: str | None = None,
+    summary: str | None | object = KEEP,
+    add_aliases: list[str] | tuple[str, ...] = (),
+    remove_aliases: list[str] | tuple[str, ...] = (),
+) -> ShowRef:
+    """Change a show's fields; an empty string clears an optional field."""
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        show = queries.get_show(conn, ref.id)
+        new_title = required_text(title, "a show's title") if title is not None else show.title
+        aliases = list(show.aliases)
+        for alias in remove_aliases:
+            matching = [a for a in aliases if a.casefold() == alias.strip().casefold()]
+            if not matching:
+                raise NotFound(
+                    f"{show.title} has no alias {alias!r}{did_you_mean(alias, aliases)}"
+                )
+            aliases.remove(matching[0])
+        # A renamed show keeps its old title as an alias only if the user asks for it.
+        aliases.extend(add_aliases)
+        changed = replace(
+            show,
+            title=new_title,
+            aliases=_clean_aliases(aliases, new_title),
+            network=show.network if network is KEEP else optional_text(_str(network)),
+            country=show.country if country is KEEP else optional_text(_str(country)),
+            status=show.status if status is None else choose(status, SHOW_STATUSES, "status"),
+            summary=show.summary if summary is KEEP else optional_text(_str(summary)),
+        )
+        for alias_name in (changed.title, *changed.aliases):
+            _check_name_free(conn, alias_name, ref.id, "alias")
+        queries.update_show(conn, ref.id, changed)
+    return ShowRef(ref.id, changed.title)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def remove_show(conn: sqlite3.Connection, name: str) -> ShowRef:
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        queries.delete_show(conn, ref.id)
+    return ref
+
+
+def get_show(conn: sqlite3.Connection, name: str) -> Show:
+    return queries.get_show(conn, resolve_show(conn, name).id)
+
+
+# ---------------------------------------------------------------------------- seasons
+
+
+@dataclass(frozen=True)
+class SeasonInput:
+    """What a user gave for a season; None leaves a field as it is (on edit) or unknown (on add)."""
+
+    premiere: PartialDate | None = None
+    finale: PartialDate | None = None
+    episode_count: int | None = None
+    release_pattern: str | None = None
+    release_time: time | None = None
+    release_tz: str | None = None
+    synopsis: str | None = None
+    notes: str | None = None
+
+
+def apply_season_input(season: Season, given: SeasonInput) -> Season:
+    """The season with ``given`` applied; a time inside a date becomes the season's release time."""
+    release_time = given.release_time or season.release_time
+    release_tz = given.release_tz or season.release_tz
+    dates: dict[str, PartialDate] = {}
+    for field_name, value in (("premiere", given.premiere), ("finale", given.finale)):
+        if value is None:
+            continue
+        if value.precision is Precision.MINUTE and value.time is not None:
+            if given.release_time is not None and value.time != given.release_time:
+                raise InvalidInput(
+                    f"the {field_name} says {value.time:%H:%M} but --time says"
+                    f" {given.release_time:%H:%M}; give the time once"
+                )
+            if given.release_tz is not None and value.tz not in (None, given.release_tz):
+                raise InvalidInput(
+                    f"the {field_name} is in {value.tz} but --tz says {given.release_tz};"
+                    " give the zone once"
+                )
+            release_time = value.time
+            release_tz = value.tz or release_tz
+        dates[field_name] = value.date_only()
+    pattern = season.release_pattern
+    if given.release_pattern is not None:
+        pattern = choose(given.release_pattern, RELEASE_PATTERNS, "release pattern")
+    changed = replace(
+        season,
+        premiere=dates.get("premiere", season.premiere),
+        finale=dates.get("finale", season.finale),
+        episode_count=(
+            season.episode_count if given.episode_count is None else given.episode_count
+        ),
+        release_pattern=pattern,
+        release_time=release_time,
+        release_tz=release_tz,
+        synopsis=season.synopsis if given.synopsis is None else optional_text(given.synopsis),
+        notes=season.notes if given.notes is None else optional_text(given.notes),
+    )
+    if changed.release_pattern == "all-at-once" and given.finale is None:
+        # Every episode comes out at the premiere moment, so that is also the finale.
+        changed = replace(changed, finale=changed.premiere)
+    premiere, finale = changed.premiere, changed.finale
+    if premiere.start and finale.start and finale.end and finale.end < premiere.start:
+        raise InvalidInput(
+            f"the finale ({finale.label()}) would come before the premiere ({premiere.label()})"
+        )
+    return changed
+
+
+def add_season(
+    conn: sqlite3.Connection, name: str, number: int, given: SeasonInput
+) -> tuple[ShowRef, Season]:
+    if number < 0:
+        raise InvalidInput(f"season number {number} is negative; seasons count from 1 (0: specials)")
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        if queries.season_id(conn, ref.id, number) is not None:
+            raise InvalidInput(
+                f"{ref.title} already has season {number}; change it with"
+                f" `seasontrack season edit {ref.title!r} {number} ...`"
+            )
+        season = apply_season_input(Season(number=number), given)
+        queries.insert_season(conn, ref.id, season)
+    return ref, season
+
+
+def edit_season(
+    conn: sqlite3.Connection,
+    name: str,
+    number: int,
+    given: SeasonInput,
+    *,
+    new_number: int | None = None,
+) -> tuple[ShowRef, Season]:
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        row_id = _season_row(conn, ref, number)
+        current = next(s for s in queries.get_show(conn, ref.id).seasons if s.number == number)
+        season = apply_season_input(current, given)
+        if new_number is not None and new_number != number:
+            if new_number < 0:
+                raise InvalidInput(f"season number {new_number} is negative")
+            if queries.season_id(conn, ref.id, new_number) is not None:
+                raise InvalidInput(f"{ref.title} already has season {new_number}")
+            season = replace(season, number=new_number)
+        queries.update_season(conn, row_id, season)
+    return ref, season
+
+
+def remove_season(conn: sqlite3.Connection, name: str, number: int) -> ShowRef:
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        queries.delete_season(conn, _season_row(conn, ref, number))
+    return ref
+
+
+# ---------------------------------------------------------------------------- checking values
+# Shared by the commands and by import, so a file is held to the same rules as typing.
+
+
+def clean_credit(credit: Credit) -> Credit:
+    credit = replace(
+        credit,
+        person=required_text(credit.person, "a person's name"),
+        character=optional_text(credit.character),
+        job=optional_text(credit.job.casefold()) if credit.job else None,
+        note=optional_text(credit.note),
+        status=choose(credit.status, CREDIT_STATUSES, "credit status"),
+    )
+    if credit.arrival is not None:
+        credit = replace(credit, arrival=choose(credit.arrival, ARRIVALS, "arrival"))
+    if credit.role == "crew" and not credit.job:
+        raise InvalidInput("a crew credit needs a job, like --job showrunner")
+    if credit.billing is not None and credit.billing < 1:
+        raise InvalidInput(f"billing {credit.billing} must be 1 or more (1 = top billed)")
+    return credit
+
+
+def clean_trailer(trailer: Trailer) -> Trailer:
+    trailer = replace(
+        trailer,
+        url=web_url(trailer.url, "trailer link") if trailer.url else None,
+        title=optional_text(trailer.title),
+        kind=choose(trailer.kind, TRAILER_KINDS, "trailer kind"),
+        publisher=optional_text(trailer.publisher),
+        note=optional_text(trailer.note),
+        published=trailer.published.date_only(),
+    )
+    if trailer.url is None and trailer.title is None and trailer.published.start is None:
+        raise InvalidInput(
+            "a trailer needs a URL, a --title or a --published date to tell it apart"
+        )
+    return trailer
+
+
+def clean_source(source: Source) -> Source:
+    return replace(
+        source,
+        url=web_url(source.url, "source link"),
+        outlet=optional_text(source.outlet),
+        title=optional_text(source.title),
+        published=source.published.date_only(),
+    )
+
+
+# ---------------------------------------------------------------------------- credits
+
+
+def add_credits(
+    conn: sqlite3.Connection, name: str, credits: list[Credit]
+) -> tuple[ShowRef, int]:
+    """Record cast or crew credits in one transaction; one already there is updated.
+
+    Returns the show and how many of the credits are new.
+    """
+    cleaned = [clean_credit(credit) for credit in credits]
+    added = 0
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        for credit in cleaned:
+            season_row = _optional_season_row(conn, ref, credit.season)
+            existing = queries.find_credit(conn, ref.id, season_row, credit)
+            if existing is not None:
+                queries.update_credit(conn, existing, credit)
+            else:
+                queries.insert_credit(conn, ref.id, season_row, credit)
+                added += 1
+    return ref, added
+
+
+def remove_credits(
+    conn: sqlite3.Connection,
+    name: str,
+    role: str,
+    person: str,
+    *,
+    season: int | None = None,
+    character: str | None = None,
+    job: str | None = None,
+) -> tuple[ShowRef, int]:
+    """Remove a person's cast (or crew) credits on a show; narrowed by character or job."""
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        season_row = _optional_season_row(conn, ref, season)
+        credits = [
+            c
+            for c in queries.list_credits(conn, ref.id)
+            if c.role == role and c.season == season
+        ]
+        ids = queries.find_person_credits(conn, ref.id, season_row, role, person.strip())
+        if character is not None or job is not None:
+            wanted = Credit(person=person.strip(), role=role, character=character, job=job)
+            one = queries.find_credit(conn, ref.id, season_row, wanted)
+            ids = [one] if one is not None else []
+        if not ids:
+            where = f" in season {season}" if season is not None else ""
+            people = [c.person for c in credits]
+            hint = did_you_mean(person, people)
+            raise NotFound(f"{person!r} has no {role} credit on {ref.title}{where}{hint}")
+        queries.delete_credits(conn, ids)
+    return ref, len(ids)
+
+
+# ---------------------------------------------------------------------------- trailers, sources
+
+
+def add_trailer(conn: sqlite3.Connection, name: str, trailer: Trailer) -> tuple[ShowRef, bool]:
+    """Record a trailer (the same URL again updates it). Returns the show and whether it is new."""
+    trailer = clean_trailer(trailer)
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        season_row = _optional_season_row(conn, ref, trailer.season)
+        existing = queries.find_trailer(conn, ref.id, season_row, trailer)
+        if existing is not None:
+            queries.update_trailer(conn, existing, trailer)
+            return ref, False
+        queries.insert_trailer(conn, ref.id, season_row, trailer)
+    return ref, True
+
+
+def _pick_trailers(
+    conn: sqlite3.Connection, ref: ShowRef, season: int | None
+) -> list[tuple[int, Trailer]]:
+    if season is not None:
+        _season_row(conn, ref, season)
+    rows = queries.list_trailer_rows(conn, ref.id)
+    return [(i, t) for i, t in rows if season is None or t.season == season]
+
+
+def remove_trailer(
+    conn: sqlite3.Connection,
+    name: str,
+    *,
+    url: str | None = None,
+    season: int | None = None,
+    title: str | None = None,
+) -> tuple[ShowRef, int]:
+    """Remove the trailers matching ``url`` or ``title`` (in ``season``, when given)."""
+    if url is None and title is None:
+        raise InvalidInput("say which trailer to remove: give its URL or --title")
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        rows = _pick_trailers(conn, ref, season)
+        matching = [
+            i
+            for i, t in rows
+            if (url is not None and t.url == url.strip())
+            or (title is not None and (t.title or "").casefold() == title.strip().casefold())
+        ]
+        if not matching:
+            known = [t.url or t.title or "" for _, t in rows]
+            hint = did_you_mean(url or title or "", known)
+            raise NotFound(f"{ref.title} has no such trailer{hint}")
+        queries.delete_trailers(conn, matching)
+    return ref, len(matching)
+
+
+def newest_trailer(conn: sqlite3.Connection, name: str, season: int | None = None) -> Trailer:
+    """The most recently published trailer that has a link (of one season, when given)."""
+    ref = resolve_show(conn, name)
+    linked = [t for _, t in _pick_trailers(conn, ref, season) if t.url]
+    if not linked:
+        where = f" season {season}" if season is not None else ""
+        raise NotFound(f"{ref.title}{where} has no trailer with a link")
+    # Rows come oldest first, undated last: the newest is the last dated one, or the
+    # last added when none is dated.
+    dated = [t for t in linked if t.published.start is not None]
+    return max(dated, key=lambda t: t.published.sort_key()) if dated else linked[-1]
+
+
+def add_source(conn: sqlite3.Connection, name: str, source: Source) -> tuple[ShowRef, bool]:
+    source = clean_source(source)
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        season_row = _optional_season_row(conn, ref, source.season)
+        existing = queries.find_source(conn, ref.id, season_row, source.url)
+        if existing is not None:
+            queries.update_source(conn, existing, source)
+            return ref, False
+        queries.insert_source(conn, ref.id, season_row, source)
+    return ref, True
+
+
+def remove_source(
+    conn: sqlite3.Connection, name: str, url: str, *, season: int | None = None
+) -> ShowRef:
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        rows = [
+            (i, s)
+            for i, s in queries.list_source_rows(conn, ref.id)
+            if season is None or s.season == season
+        ]
+        matching = [i for i, s in rows if s.url == url.strip()]
+        if not matching:
+            hint = did_you_mean(url, [s.url for _, s in rows])
+            raise NotFound(f"{ref.title} has no source {url!r}{hint}")
+        queries.delete_sources(conn, matching)
+    return ref

@@ -1,0 +1,71 @@
+"""Checking values a user typed or a file gave, with one-line errors that say what would be right."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from seasontrack.errors import InvalidInput
+
+
+def did_you_mean(value: str, candidates: Iterable[str], *, limit: int = 3) -> str:
+    """`` (did you mean 'X'?)`` for the closest candidates, or ``""`` when none is close."""
+    pool = {c.casefold(): c for c in candidates}
+    close = difflib.get_close_matches(value.casefold(), list(pool), n=limit, cutoff=0.6)
+    if not close:
+        return ""
+    quoted = " or ".join(repr(pool[c]) for c in close)
+    return f" (did you mean {quoted}?)"
+
+
+def choose(value: str, choices: Iterable[str], what: str) -> str:
+    """One of ``choices``, matched ignoring case and with ``-``/``_`` read as spaces or hyphens."""
+    options = list(choices)
+
+    def norm(text: str) -> str:
+        return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
+
+    wanted = norm(value)
+    for option in options:
+        if norm(option) == wanted:
+            return option
+    accepted = ", ".join(options)
+    raise InvalidInput(
+        f"{what} {value!r} is not one of: {accepted}{did_you_mean(value, options)}"
+    )
+
+
+def optional_text(value: str | None) -> str | None:
+    """Free text with surrounding blanks removed; an empty string clears the field (None)."""
+    if value is None:
+        return None
+    stripped = value.strip()
+    return stripped or None
+
+
+def required_text(value: str, what: str) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise InvalidInput(f"{what} cannot be empty")
+    return stripped
+
+
+def web_url(value: str, what: str = "link") -> str:
+    """An absolute http(s) URL; anything else (javascript:, file:, a bare word) is refused."""
+    stripped = value.strip()
+    try:
+        parts = urlsplit(stripped)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or any(ch.isspace() or ord(ch) < 32 for ch in stripped)
+    ):
+        raise InvalidInput(
+            f"{what} {value!r} is not a web address; give an http:// or https:// URL,"
+            " like https://www.youtube.com/watch?v=..."
+        )
+    return stripped

@@ -1,0 +1,377 @@
+"""The catalog as a JSON document: export it whole, and import one back, all or nothing.
+
+Import merges by show (title or alias, ignoring case) and season number. What the file
+gives replaces what the catalog holds; what it leaves out (null or absent) is kept; cast,
+crew, trailers and sources are added or updated, never removed. Importing the same file
+twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from seasontrack.dates import DateInputError, PartialDate
+from seasontrack.errors import InvalidInput, SeasontrackError
+from seasontrack.models import SHOW_STATUSES, TBA, Credit, Season, Show, Source, Trailer
+from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, catalog_json
+from seasontrack.services.catalog import (
+    SeasonInput,
+    apply_season_input,
+    clean_credit,
+    clean_source,
+    clean_trailer,
+)
+from seasontrack.services.inputs import choose, optional_text, required_text
+from seasontrack.store import queries, transaction
+
+# ---------------------------------------------------------------------------- export
+
+
+def all_shows(conn: sqlite3.Connection) -> list[Show]:
+    return [queries.get_show(conn, row.id) for row in queries.list_show_rows(conn)]
+
+
+def export_catalog(conn: sqlite3.Connection) -> dict[str, Any]:
+    return catalog_json(all_shows(conn))
+
+
+# ---------------------------------------------------------------------------- reading a file
+
+
+class _Reader:
+    """Walks a decoded JSON document, naming the place of any bad value in its error."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        self.data = data
+        self.where = where
+
+    @contextmanager
+    def context(self) -> Iterator[None]:
+        try:
+            yield
+        except DateInputError as exc:
+            raise InvalidInput(f"{self.where}: {exc}") from None
+        except SeasontrackError as exc:
+            raise InvalidInput(f"{self.where}: {exc}") from None
+
+    def fail(self, message: str) -> InvalidInput:
+        return InvalidInput(f"{self.where}: {message}")
+
+    def mapping(self) -> Mapping[str, Any]:
+        if not isinstance(self.data, dict):
+            raise self.fail(f"expected an object, found {_kind(self.data)}")
+        return self.data
+
+    def child(self, key: str) -> _Reader:
+        return _Reader(self.mapping().get(key), f"{self.where}.{key}")
+
+    def items(self, key: str) -> list[_Reader]:
+        value = self.mapping().get(key)
+        where = f"{self.where}.{key}"
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise InvalidInput(f"{where}: expected a list, found {_kind(value)}")
+        return [_Reader(item, f"{where}[{i}]") for i, item in enumerate(value)]
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self.mapping().get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{key!r} is missing")
+            return None
+        if not isinstance(value, str):
+            raise self.fail(f"{key!r} should be text, found {_kind(value)}")
+        return value
+
+    def integer(self, key: str, *, minimum: int = 0) -> int | None:
+        value = self.mapping().get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise self.fail(f"{key!r} should be a whole number of at least {minimum}")
+        return value
+
+    def date(self, key: str) -> PartialDate | None:
+        value = self.mapping().get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            raise self.fail(f"{key!r} should be a date object with a precision")
+        with self.child(key).context():
+            return PartialDate.from_json(value)
+
+
+def _kind(value: object) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
+        type(value), "a number" if isinstance(value, int | float) else "null"
+    )
+
+
+def read_catalog_file(path: Path) -> list[ShowImport]:
+    """Read and check a whole export file; any problem is an error naming its place."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        document = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        where = f"line {exc.lineno}: " if isinstance(exc, json.JSONDecodeError) else ""
+        raise InvalidInput(
+            f"{path}: {where}not a JSON catalog ({exc.msg if isinstance(exc, json.JSONDecodeError) else 'not UTF-8'});"
+            " give a file written by `seasontrack export`"
+        ) from None
+    return read_catalog(document, str(path))
+
+
+@dataclass(frozen=True)
+class ShowImport:
+    """One show of an import file: its own fields and, per season, what the file gives."""
+
+    show: Show
+    seasons: tuple[tuple[int, SeasonInput], ...] = field(default=())
+
+
+def read_catalog(document: Any, name: str) -> list[ShowImport]:
+    root = _Reader(document, name)
+    body = root.mapping()
+    if body.get("format") != FORMAT_NAME:
+        raise root.fail(f"not a seasontrack catalog (expected \"format\": \"{FORMAT_NAME}\")")
+    version = body.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise root.fail(
+            f"catalog format version {version!r} is newer than this seasontrack reads"
+            f" ({FORMAT_VERSION}); upgrade seasontrack"
+        )
+    shows = [_read_show(item) for item in root.items("shows")]
+    seen: dict[str, int] = {}
+    for index, item in enumerate(shows):
+        key = item.show.title.casefold()
+        if key in seen:
+            raise root.fail(
+                f"shows[{index}] repeats the title {item.show.title!r} of shows[{seen[key]}]"
+            )
+        seen[key] = index
+    return shows
+
+
+def _read_show(reader: _Reader) -> ShowImport:
+    with reader.context():
+        title = required_text(reader.text("title", required=True) or "", "a show's title")
+        aliases = []
+        for alias in reader.items("aliases"):
+            if not isinstance(alias.data, str):
+                raise alias.fail("an alias should be text")
+            aliases.append(required_text(alias.data, "an alias"))
+        status = reader.text("status")
+        show = Show(
+            title=title,
+            aliases=tuple(aliases),
+            network=optional_text(reader.text("network")),
+            country=optional_text(reader.text("country")),
+            status=choose(status, SHOW_STATUSES, "status") if status else "",
+            summary=optional_text(reader.text("summary")),
+        )
+    seasons = tuple(_read_season(item) for item in reader.items("seasons"))
+    numbers = [n for n, _ in seasons]
+    if len(set(numbers)) != len(numbers):
+        raise reader.fail("a season number appears twice")
+    credits = [_read_credit(item, "cast") for item in reader.items("cast")]
+    credits += [_read_credit(item, "crew") for item in reader.items("crew")]
+    for credit in credits:
+        if credit.season is not None and credit.season not in numbers:
+            raise reader.fail(f"{credit.person} is credited on season {credit.season}, which"
+                              " the file does not list")
+    trailers = [_read_trailer(item) for item in reader.items("trailers")]
+    sources = [_read_source(item) for item in reader.items("sources")]
+    return ShowImport(
+        show=replace(show, credits=tuple(credits), trailers=tuple(trailers),
+                     sources=tuple(sources)),
+        seasons=seasons,
+    )
+
+
+def _read_season(reader: _Reader) -> tuple[int, SeasonInput]:
+    with reader.context():
+        number = reader.integer("number")
+        if number is None:
+            raise reader.fail("'number' is missing")
+        release_time = reader.text("release_time")
+        try:
+            at = time.fromisoformat(release_time) if release_time else None
+        except ValueError:
+            raise reader.fail(f"release_time {release_time!r} should be HH:MM") from None
+        given = SeasonInput(
+            premiere=reader.date("premiere"),
+            finale=reader.date("finale"),
+            episode_count=reader.integer("episodes"),
+            release_pattern=reader.text("release"),
+            release_time=at,
+            release_tz=reader.text("release_tz"),
+            synopsis=reader.text("synopsis"),
+            notes=reader.text("notes"),
+        )
+        if given.release_tz is not None:
+            from seasontrack.dates import check_zone
+
+            given = replace(given, release_tz=check_zone(given.release_tz))
+        # Check it now, so that a bad season fails before anything is written.
+        apply_season_input(Season(number=number), given)
+    return number, given
+
+
+def _read_credit(reader: _Reader, role: str) -> Credit:
+    with reader.context():
+        return clean_credit(
+            Credit(
+                person=reader.text("person", required=True) or "",
+                role=role,
+                character=reader.text("character") if role == "cast" else None,
+                job=reader.text("job", required=True) if role == "crew" else None,
+                season=reader.integer("season"),
+                billing=reader.integer("billing", minimum=1),
+                status=reader.text("status") or "confirmed",
+                arrival=reader.text("arrival") if role == "cast" else None,
+                note=reader.text("note"),
+            )
+        )
+
+
+def _read_trailer(reader: _Reader) -> Trailer:
+    with reader.context():
+        return clean_trailer(
+            Trailer(
+                url=reader.text("url"),
+                title=reader.text("title"),
+                kind=reader.text("kind") or "trailer",
+                publisher=reader.text("publisher"),
+                published=reader.date("published") or TBA,
+                note=reader.text("note"),
+                season=reader.integer("season"),
+            )
+        )
+
+
+def _read_source(reader: _Reader) -> Source:
+    with reader.context():
+        return clean_source(
+            Source(
+                url=reader.text("url", required=True) or "",
+                outlet=reader.text("outlet"),
+                title=reader.text("title"),
+                published=reader.date("published") or TBA,
+                season=reader.integer("season"),
+            )
+        )
+
+
+# ---------------------------------------------------------------------------- merging
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+
+class _DryRun(Exception):
+    """Raised to roll a dry run's transaction back after it was measured."""
+
+
+def import_catalog(
+    conn: sqlite3.Connection, shows: list[ShowImport], *, dry_run: bool = False
+) -> ImportReport:
+    """Merge ``shows`` into the catalog in one transaction (rolled back for a dry run)."""
+    report = ImportReport(dry_run=dry_run)
+    try:
+        with transaction(conn):
+            for item in shows:
+                _merge_show(conn, item, report)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) -> None:
+    incoming = item.show
+    found = queries.find_shows_by_name(conn, incoming.title)
+    if found:
+        show_id = found[0].id
+        before = queries.get_show(conn, show_id)
+        merged = replace(
+            before,
+            aliases=before.aliases
+            + tuple(a for a in incoming.aliases
+                    if a.casefold() not in {x.casefold() for x in (before.title, *before.aliases)}),
+            network=incoming.network or before.network,
+            country=incoming.country or before.country,
+            status=incoming.status or before.status,
+            summary=incoming.summary or before.summary,
+        )
+    else:
+        before = None
+        merged = replace(incoming, status=incoming.status or "announced", seasons=(),
+                         credits=(), trailers=(), sources=())
+    for name in (merged.title, *merged.aliases):
+        owner = queries.name_owner(conn, name)
+        if owner is not None and (before is None or owner.id != before.id):
+            raise InvalidInput(
+                f"{incoming.title!r}: the name {name!r} already names {owner.title!r}"
+                " in the catalog; nothing was imported"
+            )
+    if before is None:
+        show_id = queries.insert_show(conn, merged)
+    else:
+        queries.update_show(conn, show_id, merged)
+
+    for number, given in item.seasons:
+        row_id = queries.season_id(conn, show_id, number)
+        if row_id is None:
+            queries.insert_season(conn, show_id, apply_season_input(Season(number=number), given))
+        else:
+            current = next(s for s in queries.get_show(conn, show_id).seasons if s.number == number)
+            queries.update_season(conn, row_id, apply_season_input(current, given))
+
+    def season_row(number: int | None) -> int | None:
+        return None if number is None else queries.season_id(conn, show_id, number)
+
+    for credit in incoming.credits:
+        existing = queries.find_credit(conn, show_id, season_row(credit.season), credit)
+        if existing is None:
+            queries.insert_credit(conn, show_id, season_row(credit.season), credit)
+        else:
+            queries.update_credit(conn, existing, credit)
+    for trailer in incoming.trailers:
+        found_trailer = queries.find_trailer(conn, show_id, season_row(trailer.season), trailer)
+        if found_trailer is None:
+            queries.insert_trailer(conn, show_id, season_row(trailer.season), trailer)
+        else:
+            queries.update_trailer(conn, found_trailer, trailer)
+    for source in incoming.sources:
+        found_source = queries.find_source(conn, show_id, season_row(source.season), source.url)
+        if found_source is None:
+            queries.insert_source(conn, show_id, season_row(source.season), source)
+        else:
+            queries.update_source(conn, found_source, source)
+
+    after = queries.get_show(conn, show_id)
+    if before is None:
+        report.added.append(after.title)
+    elif after == before:
+        report.unchanged.append(after.title)
+    else:
+        report.changed.append(after.title)

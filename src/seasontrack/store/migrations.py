@@ -1,0 +1,163 @@
+"""The catalog's schema, as ordered migrations.
+
+``PRAGMA user_version`` holds how many migrations a file has had. Each migration runs in
+its own transaction together with the version bump, so a file is never left half-migrated.
+Append new migrations at the end; never edit or reorder one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+@migration
+def m001_catalog(conn: sqlite3.Connection) -> None:
+    statements = [
+        """
+        CREATE TABLE shows (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            network TEXT,
+            country TEXT,
+            status TEXT NOT NULL DEFAULT 'announced' CHECK (status IN
+                ('announced', 'in production', 'airing', 'returning', 'ended', 'cancelled')),
+            summary TEXT
+        )
+        """,
+        "CREATE UNIQUE INDEX shows_title ON shows (title COLLATE NOCASE)",
+        "CREATE INDEX shows_network ON shows (network COLLATE NOCASE)",
+        """
+        CREATE TABLE show_aliases (
+            id INTEGER PRIMARY KEY,
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            alias TEXT NOT NULL CHECK (length(trim(alias)) > 0)
+        )
+        """,
+        "CREATE UNIQUE INDEX show_aliases_alias ON show_aliases (alias COLLATE NOCASE)",
+        "CREATE INDEX show_aliases_show ON show_aliases (show_id)",
+        # A date is kept as its precision and the first day of its period (NULL for TBA):
+        # "March 2018" is ('month', '2018-03-01'). ISO text sorts by earliest possible day.
+        # The season's release time and zone give the premiere and finale their moment.
+        """
+        CREATE TABLE seasons (
+            id INTEGER PRIMARY KEY,
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL CHECK (number >= 0),
+            premiere_precision TEXT NOT NULL DEFAULT 'tba',
+            premiere_start TEXT,
+            finale_precision TEXT NOT NULL DEFAULT 'tba',
+            finale_start TEXT,
+            episode_count INTEGER CHECK (episode_count >= 0),
+            release_pattern TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (release_pattern IN ('all-at-once', 'weekly', 'unknown')),
+            release_time TEXT,
+            release_tz TEXT,
+            synopsis TEXT,
+            notes TEXT,
+            UNIQUE (show_id, number)
+        )
+        """,
+        "CREATE INDEX seasons_premiere ON seasons (premiere_start)",
+        """
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0)
+        )
+        """,
+        "CREATE UNIQUE INDEX people_name ON people (name COLLATE NOCASE)",
+        # season_id NULL: the credit is for the whole show.
+        """
+        CREATE TABLE credits (
+            id INTEGER PRIMARY KEY,
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            season_id INTEGER REFERENCES seasons (id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people (id),
+            role TEXT NOT NULL CHECK (role IN ('cast', 'crew')),
+            character TEXT,
+            job TEXT,
+            billing INTEGER,
+            status TEXT NOT NULL DEFAULT 'confirmed' CHECK (status IN ('confirmed', 'rumoured')),
+            arrival TEXT CHECK (arrival IN ('new', 'returning')),
+            note TEXT,
+            CHECK (role = 'cast' OR job IS NOT NULL)
+        )
+        """,
+        """
+        CREATE UNIQUE INDEX credits_unique ON credits (
+            show_id, ifnull(season_id, 0), person_id, role,
+            ifnull(character, '') COLLATE NOCASE, ifnull(job, '') COLLATE NOCASE)
+        """,
+        "CREATE INDEX credits_person ON credits (person_id)",
+        "CREATE INDEX credits_character ON credits (character COLLATE NOCASE)",
+        """
+        CREATE TABLE trailers (
+            id INTEGER PRIMARY KEY,
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            season_id INTEGER REFERENCES seasons (id) ON DELETE CASCADE,
+            url TEXT CHECK (url IS NULL OR url LIKE 'http://%' OR url LIKE 'https://%'),
+            title TEXT,
+            kind TEXT NOT NULL DEFAULT 'trailer'
+                CHECK (kind IN ('teaser', 'trailer', 'clip', 'featurette')),
+            publisher TEXT,
+            published_precision TEXT NOT NULL DEFAULT 'tba',
+            published_start TEXT,
+            note TEXT
+        )
+        """,
+        "CREATE INDEX trailers_show ON trailers (show_id, published_start)",
+        """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            season_id INTEGER REFERENCES seasons (id) ON DELETE CASCADE,
+            url TEXT NOT NULL CHECK (url LIKE 'http://%' OR url LIKE 'https://%'),
+            outlet TEXT,
+            title TEXT,
+            published_precision TEXT NOT NULL DEFAULT 'tba',
+            published_start TEXT
+        )
+        """,
+        "CREATE UNIQUE INDEX sources_unique ON sources (show_id, ifnull(season_id, 0), url)",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    return int(version)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply the migrations this file has not had; return how many ran.
+
+    An up-to-date catalog is only read here, so reading commands never take the write lock.
+    """
+    ran = 0
+    while schema_version(conn) < len(MIGRATIONS):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = schema_version(conn)
+            if version < len(MIGRATIONS):
+                MIGRATIONS[version](conn)
+                # PRAGMA takes no parameters; the value is our own integer, never user input.
+                conn.execute(f"PRAGMA user_version = {version + 1:d}")
+                ran += 1
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return ran

@@ -1,0 +1,587 @@
+"""Reading and writing the catalog's rows. Every value goes in as a ``?`` parameter."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, time
+
+from seasontrack.dates import PartialDate, Precision
+from seasontrack.models import Credit, Season, Show, ShowRef, Source, Trailer
+
+# ---------------------------------------------------------------------------- dates
+
+
+def _date_columns(value: PartialDate) -> tuple[str, str | None]:
+    """A date as (precision, first day); a time of day is the season's, not the date's."""
+    day = value.date_only()
+    return day.precision.value, day.start.isoformat() if day.start else None
+
+
+def _date_from(precision: str, start: str | None) -> PartialDate:
+    if start is None:
+        return PartialDate(Precision.TBA)
+    return PartialDate(Precision(precision), date.fromisoformat(start))
+
+
+# ---------------------------------------------------------------------------- shows
+
+
+def find_shows_by_name(conn: sqlite3.Connection, name: str) -> list[ShowRef]:
+    """Shows whose title or an alias is ``name``, ignoring case."""
+    rows = conn.execute(
+        """
+        SELECT id, title FROM shows WHERE title = ? COLLATE NOCASE
+        UNION
+        SELECT shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_aliases.show_id
+        WHERE alias = ? COLLATE NOCASE
+        ORDER BY title
+        """,
+        (name, name),
+    )
+    return [ShowRef(row["id"], row["title"]) for row in rows]
+
+
+def find_shows_by_prefix(conn: sqlite3.Connection, prefix: str) -> list[ShowRef]:
+    """Shows whose title or an alias starts with ``prefix``, ignoring case."""
+    pattern = like_escape(prefix) + "%"
+    rows = conn.execute(
+        r"""
+        SELECT id, title FROM shows WHERE title LIKE ? ESCAPE '\'
+        UNION
+        SELECT shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_aliases.show_id
+        WHERE alias LIKE ? ESCAPE '\'
+        ORDER BY title
+        """,
+        (pattern, pattern),
+    )
+    return [ShowRef(row["id"], row["title"]) for row in rows]
+
+
+def all_show_names(conn: sqlite3.Connection) -> list[tuple[str, ShowRef]]:
+    """Every title and alias with the show it names: the haystack for "did you mean"."""
+    rows = conn.execute(
+        """
+        SELECT title AS name, id, title FROM shows
+        UNION ALL
+        SELECT alias, shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_id
+        """
+    )
+    return [(row["name"], ShowRef(row["id"], row["title"])) for row in rows]
+
+
+def name_owner(conn: sqlite3.Connection, name: str) -> ShowRef | None:
+    """The show that already uses ``name`` as its title or an alias, if any."""
+    found = find_shows_by_name(conn, name)
+    return found[0] if found else None
+
+
+def insert_show(conn: sqlite3.Connection, show: Show) -> int:
+    cursor = conn.execute(
+        "INSERT INTO shows (title, network, country, status, summary) VALUES (?, ?, ?, ?, ?)",
+        (show.title, show.network, show.country, show.status, show.summary),
+    )
+    show_id = int(cursor.lastrowid or 0)
+    set_aliases(conn, show_id, show.aliases)
+    return show_id
+
+
+def update_show(conn: sqlite3.Connection, show_id: int, show: Show) -> None:
+    """Write the show's own fields and aliases (not its seasons or credits)."""
+    conn.execute(
+        "UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ? WHERE id = ?",
+        (show.title, show.network, show.country, show.status, show.summary, show_id),
+    )
+    set_aliases(conn, show_id, show.aliases)
+
+
+def set_aliases(conn: sqlite3.Connection, show_id: int, aliases: Iterable[str]) -> None:
+    conn.execute("DELETE FROM show_aliases WHERE show_id = ?", (show_id,))
+    conn.executemany(
+        "INSERT INTO show_aliases (show_id, alias) VALUES (?, ?)",
+        [(show_id, alias) for alias in aliases],
+    )
+
+
+def delete_show(conn: sqlite3.Connection, show_id: int) -> None:
+    conn.execute("DELETE FROM shows WHERE id = ?", (show_id,))
+    delete_orphan_people(conn)
+
+
+def delete_orphan_people(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM credits)")
+
+
+def get_show(conn: sqlite3.Connection, show_id: int) -> Show:
+    """The whole show: its fields, aliases, seasons, credits, trailers and sources."""
+    row = conn.execute("SELECT * FROM shows WHERE id = ?", (show_id,)).fetchone()
+    aliases = tuple(
+        r["alias"]
+        for r in conn.execute(
+            "SELECT alias FROM show_aliases WHERE show_id = ? ORDER BY id", (show_id,)
+        )
+    )
+    return Show(
+        id=row["id"],
+        title=row["title"],
+        aliases=aliases,
+        network=row["network"],
+        country=row["country"],
+        status=row["status"],
+        summary=row["summary"],
+        seasons=tuple(list_seasons(conn, [show_id]).get(show_id, [])),
+        credits=tuple(list_credits(conn, show_id)),
+        trailers=tuple(list_trailers(conn, show_id)),
+        sources=tuple(list_sources(conn, show_id)),
+    )
+
+
+@dataclass(frozen=True)
+class ShowRow:
+    """A show's own fields, without its seasons and credits: what `list` needs."""
+
+    id: int
+    title: str
+    network: str | None
+    country: str | None
+    status: str
+
+
+def list_show_rows(
+    conn: sqlite3.Connection, *, status: str | None = None, network: str | None = None
+) -> list[ShowRow]:
+    rows = conn.execute(
+        """
+        SELECT id, title, network, country, status FROM shows
+        WHERE (? IS NULL OR status = ?) AND (? IS NULL OR network = ? COLLATE NOCASE)
+        ORDER BY title COLLATE NOCASE
+        """,
+        (status, status, network, network),
+    )
+    return [
+        ShowRow(r["id"], r["title"], r["network"], r["country"], r["status"]) for r in rows
+    ]
+
+
+def network_names(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute("SELECT DISTINCT network FROM shows WHERE network IS NOT NULL")
+    return [r["network"] for r in rows]
+
+
+# ---------------------------------------------------------------------------- seasons
+
+
+def _season_from_row(row: sqlite3.Row) -> Season:
+    return Season(
+        number=row["number"],
+        premiere=_date_from(row["premiere_precision"], row["premiere_start"]),
+        finale=_date_from(row["finale_precision"], row["finale_start"]),
+        episode_count=row["episode_count"],
+        release_pattern=row["release_pattern"],
+        release_time=time.fromisoformat(row["release_time"]) if row["release_time"] else None,
+        release_tz=row["release_tz"],
+        synopsis=row["synopsis"],
+        notes=row["notes"],
+    )
+
+
+def list_seasons(conn: sqlite3.Connection, show_ids: Iterable[int]) -> dict[int, list[Season]]:
+    """Seasons of the given shows, by show id, in season order."""
+    ids = list(show_ids)
+    result: dict[int, list[Season]] = {}
+    # One query for all shows, with the ids as a JSON array parameter (no string-built IN list).
+    rows = conn.execute(
+        """
+        SELECT * FROM seasons WHERE show_id IN (SELECT value FROM json_each(?))
+        ORDER BY show_id, number
+        """,
+        (_json_ids(ids),),
+    )
+    for row in rows:
+        result.setdefault(row["show_id"], []).append(_season_from_row(row))
+    return result
+
+
+def _json_ids(ids: list[int]) -> str:
+    return "[" + ",".join(str(int(i)) for i in ids) + "]"
+
+
+def season_id(conn: sqlite3.Connection, show_id: int, number: int) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM seasons WHERE show_id = ? AND number = ?", (show_id, number)
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def season_numbers(conn: sqlite3.Connection, show_id: int) -> list[int]:
+    rows = conn.execute("SELECT number FROM seasons WHERE show_id = ? ORDER BY number", (show_id,))
+    return [r["number"] for r in rows]
+
+
+def _season_values(season: Season) -> tuple[object, ...]:
+    return (
+        season.number,
+        *_date_columns(season.premiere),
+        *_date_columns(season.finale),
+        season.episode_count,
+        season.release_pattern,
+        season.release_time.strftime("%H:%M") if season.release_time else None,
+        season.release_tz,
+        season.synopsis,
+        season.notes,
+    )
+
+
+def insert_season(conn: sqlite3.Connection, show_id: int, season: Season) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO seasons (show_id, number, premiere_precision, premiere_start,
+            finale_precision, finale_start, episode_count, release_pattern, release_time,
+            release_tz, synopsis, notes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (show_id, *_season_values(season)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) -> None:
+    conn.execute(
+        """
+        UPDATE seasons SET number = ?, premiere_precision = ?, premiere_start = ?,
+            finale_precision = ?, finale_start = ?, episode_count = ?, release_pattern = ?,
+            release_time = ?, release_tz = ?, synopsis = ?, notes = ?
+        WHERE id = ?
+        """,
+        (*_season_values(season), season_row_id),
+    )
+
+
+def delete_season(conn: sqlite3.Connection, season_row_id: int) -> None:
+    conn.execute("DELETE FROM seasons WHERE id = ?", (season_row_id,))
+    delete_orphan_people(conn)
+
+
+# ---------------------------------------------------------------------------- credits
+
+
+def person_id(conn: sqlite3.Connection, name: str) -> int:
+    """The id of the person called ``name`` (ignoring case), added if new."""
+    row = conn.execute("SELECT id FROM people WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    if row:
+        return int(row["id"])
+    cursor = conn.execute("INSERT INTO people (name) VALUES (?)", (name,))
+    return int(cursor.lastrowid or 0)
+
+
+_CREDIT_SELECT = """
+    SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
+        seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
+        shows.title AS show_title
+    FROM credits
+    JOIN people ON people.id = credits.person_id
+    JOIN shows ON shows.id = credits.show_id
+    LEFT JOIN seasons ON seasons.id = credits.season_id
+"""
+
+
+def _credit_from_row(row: sqlite3.Row) -> Credit:
+    return Credit(
+        person=row["person"],
+        role=row["role"],
+        character=row["character"],
+        job=row["job"],
+        season=row["season"],
+        billing=row["billing"],
+        status=row["status"],
+        arrival=row["arrival"],
+        note=row["note"],
+    )
+
+
+def list_credits(conn: sqlite3.Connection, show_id: int) -> Iterator[Credit]:
+    rows = conn.execute(
+        _CREDIT_SELECT
+        + """
+        WHERE credits.show_id = ?
+        ORDER BY role, ifnull(seasons.number, -1), billing IS NULL, billing, credits.id
+        """,
+        (show_id,),
+    )
+    return (_credit_from_row(row) for row in rows)
+
+
+def find_credit(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, credit: Credit
+) -> int | None:
+    """The id of the credit with the same person, role, season and character or job."""
+    row = conn.execute(
+        """
+        SELECT credits.id FROM credits JOIN people ON people.id = credits.person_id
+        WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0) AND role = ?
+            AND people.name = ? COLLATE NOCASE
+            AND ifnull(character, '') = ifnull(?, '') COLLATE NOCASE
+            AND ifnull(job, '') = ifnull(?, '') COLLATE NOCASE
+        """,
+        (show_id, season_row_id, credit.role, credit.person, credit.character, credit.job),
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def find_person_credits(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, role: str, person: str
+) -> list[int]:
+    """Ids of a person's credits of one role on a show (one season, or whole-show when None)."""
+    rows = conn.execute(
+        """
+        SELECT credits.id FROM credits JOIN people ON people.id = credits.person_id
+        WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0) AND role = ?
+            AND people.name = ? COLLATE NOCASE
+        """,
+        (show_id, season_row_id, role, person),
+    )
+    return [int(r["id"]) for r in rows]
+
+
+def insert_credit(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, credit: Credit
+) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO credits (show_id, season_id, person_id, role, character, job, billing,
+            status, arrival, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            show_id,
+            season_row_id,
+            person_id(conn, credit.person),
+            credit.role,
+            credit.character,
+            credit.job,
+            credit.billing,
+            credit.status,
+            credit.arrival,
+            credit.note,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_credit(conn: sqlite3.Connection, credit_id: int, credit: Credit) -> None:
+    conn.execute(
+        "UPDATE credits SET billing = ?, status = ?, arrival = ?, note = ? WHERE id = ?",
+        (credit.billing, credit.status, credit.arrival, credit.note, credit_id),
+    )
+
+
+def delete_credits(conn: sqlite3.Connection, credit_ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM credits WHERE id = ?", [(i,) for i in credit_ids])
+    delete_orphan_people(conn)
+
+
+# ---------------------------------------------------------------------------- links
+
+
+def list_trailer_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Trailer]]:
+    """A show's trailers with their row ids, oldest first (undated last)."""
+    rows = conn.execute(
+        """
+        SELECT trailers.*, seasons.number AS season FROM trailers
+        LEFT JOIN seasons ON seasons.id = trailers.season_id
+        WHERE trailers.show_id = ?
+        ORDER BY published_start IS NULL, published_start, trailers.id
+        """,
+        (show_id,),
+    )
+    return [
+        (
+            int(r["id"]),
+            Trailer(
+                url=r["url"],
+                title=r["title"],
+                kind=r["kind"],
+                publisher=r["publisher"],
+                published=_date_from(r["published_precision"], r["published_start"]),
+                note=r["note"],
+                season=r["season"],
+            ),
+        )
+        for r in rows
+    ]
+
+
+def list_trailers(conn: sqlite3.Connection, show_id: int) -> list[Trailer]:
+    return [trailer for _, trailer in list_trailer_rows(conn, show_id)]
+
+
+def find_trailer(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, trailer: Trailer
+) -> int | None:
+    """The same trailer already recorded: same URL, or (without a URL) same title and date."""
+    precision, start = _date_columns(trailer.published)
+    row = conn.execute(
+        """
+        SELECT id FROM trailers
+        WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0)
+            AND (url = ? OR (url IS NULL AND ? IS NULL
+                AND ifnull(title, '') = ifnull(?, '') AND kind = ?
+                AND published_precision = ? AND ifnull(published_start, '') = ifnull(?, '')))
+        """,
+        (show_id, season_row_id, trailer.url, trailer.url, trailer.title, trailer.kind,
+         precision, start),
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def insert_trailer(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, trailer: Trailer
+) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO trailers (show_id, season_id, url, title, kind, publisher,
+            published_precision, published_start, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            show_id,
+            season_row_id,
+            trailer.url,
+            trailer.title,
+            trailer.kind,
+            trailer.publisher,
+            *_date_columns(trailer.published),
+            trailer.note,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_trailer(conn: sqlite3.Connection, trailer_id: int, trailer: Trailer) -> None:
+    conn.execute(
+        """
+        UPDATE trailers SET title = ?, kind = ?, publisher = ?, published_precision = ?,
+            published_start = ?, note = ?
+        WHERE id = ?
+        """,
+        (trailer.title, trailer.kind, trailer.publisher, *_date_columns(trailer.published),
+         trailer.note, trailer_id),
+    )
+
+
+def delete_trailers(conn: sqlite3.Connection, trailer_ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM trailers WHERE id = ?", [(i,) for i in trailer_ids])
+
+
+def list_source_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Source]]:
+    """A show's sources with their row ids, oldest first (undated last)."""
+    rows = conn.execute(
+        """
+        SELECT sources.*, seasons.number AS season FROM sources
+        LEFT JOIN seasons ON seasons.id = sources.season_id
+        WHERE sources.show_id = ?
+        ORDER BY published_start IS NULL, published_start, sources.id
+        """,
+        (show_id,),
+    )
+    return [
+        (
+            int(r["id"]),
+            Source(
+                url=r["url"],
+                outlet=r["outlet"],
+                title=r["title"],
+                published=_date_from(r["published_precision"], r["published_start"]),
+                season=r["season"],
+            ),
+        )
+        for r in rows
+    ]
+
+
+def list_sources(conn: sqlite3.Connection, show_id: int) -> list[Source]:
+    return [source for _, source in list_source_rows(conn, show_id)]
+
+
+def find_source(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, url: str
+) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM sources WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0)"
+        " AND url = ?",
+        (show_id, season_row_id, url),
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def insert_source(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, source: Source
+) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO sources (show_id, season_id, url, outlet, title, published_precision,
+            published_start)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        (show_id, season_row_id, source.url, source.outlet, source.title,
+         *_date_columns(source.published)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_source(conn: sqlite3.Connection, source_id: int, source: Source) -> None:
+    conn.execute(
+        "UPDATE sources SET outlet = ?, title = ?, published_precision = ?, published_start = ?"
+        " WHERE id = ?",
+        (source.outlet, source.title, *_date_columns(source.published), source_id),
+    )
+
+
+def delete_sources(conn: sqlite3.Connection, source_ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM sources WHERE id = ?", [(i,) for i in source_ids])
+
+
+# ---------------------------------------------------------------------------- search
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern with ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class CreditMatch:
+    show: str
+    credit: Credit
+
+
+def search_shows(conn: sqlite3.Connection, text: str) -> list[ShowRef]:
+    """Shows whose title or an alias contains ``text``, ignoring case."""
+    pattern = "%" + like_escape(text) + "%"
+    rows = conn.execute(
+        r"""
+        SELECT id, title FROM shows WHERE title LIKE ? ESCAPE '\'
+        UNION
+        SELECT shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_id
+        WHERE alias LIKE ? ESCAPE '\'
+        ORDER BY title COLLATE NOCASE
+        """,
+        (pattern, pattern),
+    )
+    return [ShowRef(r["id"], r["title"]) for r in rows]
+
+
+def search_credits(conn: sqlite3.Connection, text: str) -> list[CreditMatch]:
+    """Credits whose person or character contains ``text``, ignoring case."""
+    pattern = "%" + like_escape(text) + "%"
+    rows = conn.execute(
+        _CREDIT_SELECT
+        + r"""
+        WHERE people.name LIKE ? ESCAPE '\' OR character LIKE ? ESCAPE '\'
+        ORDER BY people.name COLLATE NOCASE, shows.title COLLATE NOCASE,
+            ifnull(seasons.number, -1), credits.id
+        """,
+        (pattern, pattern),
+    )
+    return [CreditMatch(r["show_title"], _credit_from_row(r)) for r in rows]
