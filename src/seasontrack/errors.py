@@ -30,6 +30,6 @@ class InvalidInput(SeasontrackError):
 
 
 class StoreError(SeasontrackError):
-    """The catalog file cannot be used: locked, unreadable, not a catalog, or from a newer version."""
+    """The catalog file cannot be used: locked, unreadable, not a catalog, or too new."""
 
     exit_code = EXIT_STORE

@@ -19,7 +19,10 @@ TBA = PartialDate(Precision.TBA)
 
 @dataclass(frozen=True)
 class Credit:
-    """A person on a show: cast (with a character) or crew (with a job); season None = whole show."""
+    """A person on a show: cast (with a character) or crew (with a job).
+
+    ``season`` None means the whole show.
+    """
 
     person: str
     role: str

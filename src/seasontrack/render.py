@@ -52,8 +52,12 @@ def make_console() -> Console:
     if fancy_output():
         return Console(highlight=False)
     return Console(
-        highlight=False, no_color=True, width=_UNLIMITED_WIDTH, force_terminal=False,
-        color_system=None, emoji=False,
+        highlight=False,
+        no_color=True,
+        width=_UNLIMITED_WIDTH,
+        force_terminal=False,
+        color_system=None,
+        emoji=False,
     )
 
 
@@ -77,8 +81,13 @@ class Screen:
 
     def section(self, title: str, body: RenderableType) -> RenderableType:
         if self.fancy:
-            return Panel(body, title=Text(safe(title), style="bold"), title_align="left",
-                         box=box.ROUNDED, expand=False)
+            return Panel(
+                body,
+                title=Text(safe(title), style="bold"),
+                title_align="left",
+                box=box.ROUNDED,
+                expand=False,
+            )
         return Group(Text(safe(title)), body, Text(""))
 
     def print(self, *items: RenderableType) -> None:
@@ -185,20 +194,29 @@ def _crew_line(credit: Credit) -> Text:
 def _trailer_line(trailer: Trailer) -> Text:
     head = trailer.title or trailer.kind.capitalize()
     line = text((head, "bold"))
-    details = [trailer.kind if trailer.title else None, trailer.publisher,
-               trailer.published.label() if trailer.published.start else None]
+    details = [
+        trailer.kind if trailer.title else None,
+        trailer.publisher,
+        trailer.published.label() if trailer.published.start else None,
+    ]
     shown = [d for d in details if d]
     if shown:
         line.append_text(text(f" ({', '.join(shown)})"))
     if trailer.note:
         line.append_text(text((f"  {trailer.note}", "dim")))
-    line.append_text(text("\n  ", (trailer.url or "no link recorded", "dim" if not trailer.url else "underline")))
+    line.append_text(
+        text("\n  ", (trailer.url or "no link recorded", "dim" if not trailer.url else "underline"))
+    )
     return line
 
 
 def _source_line(source: Source) -> Text:
     head = source.title or source.url
-    details = [d for d in (source.outlet, source.published.label() if source.published.start else None) if d]
+    details = [
+        d
+        for d in (source.outlet, source.published.label() if source.published.start else None)
+        if d
+    ]
     line = text((head, "bold"))
     if details:
         line.append_text(text(f" ({', '.join(details)})"))
@@ -283,7 +301,8 @@ def search_results(screen: Screen, result: SearchResult) -> None:
         for match in result.credits:
             credit = match.credit
             role = (
-                f"as {credit.character}" if credit.character
+                f"as {credit.character}"
+                if credit.character
                 else ("role undisclosed" if credit.role == "cast" else credit.job)
             )
             table.add_row(

@@ -88,7 +88,9 @@ def time_option(text: str | None, option: str = "--time") -> time | None:
     try:
         parsed = time.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(f"{option} {text!r} is not a time of day; write it as HH:MM, like 21:00") from None
+        raise InvalidInput(
+            f"{option} {text!r} is not a time of day; write it as HH:MM, like 21:00"
+        ) from None
     return parsed.replace(second=0, microsecond=0)
 
 

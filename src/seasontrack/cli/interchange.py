@@ -18,7 +18,9 @@ from seasontrack.errors import InvalidInput
 def export_command(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:

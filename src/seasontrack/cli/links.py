@@ -11,8 +11,9 @@ from seasontrack.models import TBA, Source, Trailer
 from seasontrack.services import catalog as svc
 
 trailer_app = typer.Typer(help="Add, remove or open trailers.", no_args_is_help=True)
-source_app = typer.Typer(help="Add or remove sources: the articles facts came from.",
-                         no_args_is_help=True)
+source_app = typer.Typer(
+    help="Add or remove sources: the articles facts came from.", no_args_is_help=True
+)
 
 TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 PublishedOption = Annotated[
@@ -97,7 +98,9 @@ def source_add(
     outlet: Annotated[
         str | None, typer.Option("--outlet", help="Who published it, e.g. The Daily Dot.")
     ] = None,
-    source_title: Annotated[str | None, typer.Option("--title", help="The article's title.")] = None,
+    source_title: Annotated[
+        str | None, typer.Option("--title", help="The article's title.")
+    ] = None,
     published: PublishedOption = None,
     db: DbOption = None,
 ) -> None:

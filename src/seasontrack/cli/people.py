@@ -11,8 +11,9 @@ from seasontrack.models import Credit
 from seasontrack.services import catalog as svc
 
 cast_app = typer.Typer(help="Add or remove cast members.", no_args_is_help=True)
-crew_app = typer.Typer(help="Add or remove crew (showrunner, writer, producer, director...).",
-                       no_args_is_help=True)
+crew_app = typer.Typer(
+    help="Add or remove crew (showrunner, writer, producer, director...).", no_args_is_help=True
+)
 
 TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 PersonArg = Annotated[str, typer.Argument(help="The person's name.")]
@@ -33,7 +34,9 @@ def cast_add(
     season: SeasonOption = None,
     new: Annotated[
         bool | None,
-        typer.Option("--new/--returning", help="New to the show, or returning.", show_default=False),
+        typer.Option(
+            "--new/--returning", help="New to the show, or returning.", show_default=False
+        ),
     ] = None,
     rumoured: Annotated[
         bool, typer.Option("--rumoured", help="Reported but not confirmed.")

@@ -45,9 +45,7 @@ TimeOption = Annotated[
 ]
 ZoneOption = Annotated[
     str | None,
-    typer.Option(
-        "--tz", help="IANA time zone of the release time, e.g. America/Los_Angeles."
-    ),
+    typer.Option("--tz", help="IANA time zone of the release time, e.g. America/Los_Angeles."),
 ]
 SynopsisOption = Annotated[str | None, typer.Option("--synopsis", help="What it is about.")]
 NoteOption = Annotated[
@@ -121,7 +119,9 @@ def edit(
     given = _season_input(premiere, finale, episodes, release, time, tz, synopsis, note)
     with catalog(db) as conn:
         ref, season = svc.edit_season(conn, title, number, given, new_number=new_number)
-    done(f"Updated {ref.title} season {season.number} (premiere: {season.premiere_moment.label()}).")
+    done(
+        f"Updated {ref.title} season {season.number} (premiere: {season.premiere_moment.label()})."
+    )
 
 
 @app.command("rm")

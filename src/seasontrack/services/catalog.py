@@ -55,7 +55,7 @@ def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
         listed = ", ".join(repr(ref.title) for ref in prefixed[:5])
         more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
         raise InvalidInput(f"{name!r} could be {listed}{more}; give more of the title")
-    names = [n for n, _ in queries.all_show_names(conn)]
+    names = {n: ref.title for n, ref in queries.all_show_names(conn)}
     hint = did_you_mean(wanted, names) or " (see: seasontrack list)"
     raise NotFound(f"no show called {name!r} in the catalog{hint}")
 
@@ -76,9 +76,7 @@ def check_season(conn: sqlite3.Connection, show: ShowRef, number: int) -> None:
     _season_row(conn, show, number)
 
 
-def _optional_season_row(
-    conn: sqlite3.Connection, show: ShowRef, number: int | None
-) -> int | None:
+def _optional_season_row(conn: sqlite3.Connection, show: ShowRef, number: int | None) -> int | None:
     return None if number is None else _season_row(conn, show, number)
 
 
@@ -138,10 +136,10 @@ def edit_show(
     name: str,
     *,
     title: str | None = None,
-    network: str | None | object = KEEP,
-    country: str | None | object = KEEP,
+    network: str | object | None = KEEP,
+    country: str | object | None = KEEP,
     status: str | None = None,
-    summary: str | None | object = KEEP,
+    summary: str | object | None = KEEP,
     add_aliases: list[str] | tuple[str, ...] = (),
     remove_aliases: list[str] | tuple[str, ...] = (),
 ) -> ShowRef:
@@ -154,9 +152,7 @@ def edit_show(
         for alias in remove_aliases:
             matching = [a for a in aliases if a.casefold() == alias.strip().casefold()]
             if not matching:
-                raise NotFound(
-                    f"{show.title} has no alias {alias!r}{did_you_mean(alias, aliases)}"
-                )
+                raise NotFound(f"{show.title} has no alias {alias!r}{did_you_mean(alias, aliases)}")
             aliases.remove(matching[0])
         # A renamed show keeps its old title as an alias only if the user asks for it.
         aliases.extend(add_aliases)
@@ -260,7 +256,9 @@ def add_season(
     conn: sqlite3.Connection, name: str, number: int, given: SeasonInput
 ) -> tuple[ShowRef, Season]:
     if number < 0:
-        raise InvalidInput(f"season number {number} is negative; seasons count from 1 (0: specials)")
+        raise InvalidInput(
+            f"season number {number} is negative; seasons count from 1 (0: specials)"
+        )
     with transaction(conn):
         ref = resolve_show(conn, name)
         if queries.season_id(conn, ref.id, number) is not None:
@@ -355,9 +353,7 @@ def clean_source(source: Source) -> Source:
 # ---------------------------------------------------------------------------- credits
 
 
-def add_credits(
-    conn: sqlite3.Connection, name: str, credits: list[Credit]
-) -> tuple[ShowRef, int]:
+def add_credits(conn: sqlite3.Connection, name: str, credits: list[Credit]) -> tuple[ShowRef, int]:
     """Record cast or crew credits in one transaction; one already there is updated.
 
     Returns the show and how many of the credits are new.
@@ -392,9 +388,7 @@ def remove_credits(
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, season)
         credits = [
-            c
-            for c in queries.list_credits(conn, ref.id)
-            if c.role == role and c.season == season
+            c for c in queries.list_credits(conn, ref.id) if c.role == role and c.season == season
         ]
         ids = queries.find_person_credits(conn, ref.id, season_row, role, person.strip())
         if character is not None or job is not None:

@@ -1,21 +1,31 @@
-"""Checking values a user typed or a file gave, with one-line errors that say what would be right."""
+"""Checking values a user typed or a file gave; errors say in one line what would be right."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 from seasontrack.errors import InvalidInput
 
 
-def did_you_mean(value: str, candidates: Iterable[str], *, limit: int = 3) -> str:
-    """`` (did you mean 'X'?)`` for the closest candidates, or ``""`` when none is close."""
-    pool = {c.casefold(): c for c in candidates}
-    close = difflib.get_close_matches(value.casefold(), list(pool), n=limit, cutoff=0.6)
-    if not close:
+def did_you_mean(
+    value: str, candidates: Iterable[str] | Mapping[str, str], *, limit: int = 3
+) -> str:
+    """`` (did you mean 'X'?)`` for the closest candidates, or ``""`` when none is close.
+
+    ``candidates`` may map each name to what to suggest for it (an alias to its show's
+    title, say); several names for one thing suggest it once.
+    """
+    shown = candidates if isinstance(candidates, Mapping) else {c: c for c in candidates}
+    pool: dict[str, str] = {}
+    for name, suggestion in shown.items():
+        pool.setdefault(name.casefold(), suggestion)
+    close = difflib.get_close_matches(value.casefold(), list(pool), n=len(pool), cutoff=0.6)
+    suggestions = list(dict.fromkeys(pool[c] for c in close))[:limit]
+    if not suggestions:
         return ""
-    quoted = " or ".join(repr(pool[c]) for c in close)
+    quoted = " or ".join(repr(s) for s in suggestions)
     return f" (did you mean {quoted}?)"
 
 
@@ -31,9 +41,7 @@ def choose(value: str, choices: Iterable[str], what: str) -> str:
         if norm(option) == wanted:
             return option
     accepted = ", ".join(options)
-    raise InvalidInput(
-        f"{what} {value!r} is not one of: {accepted}{did_you_mean(value, options)}"
-    )
+    raise InvalidInput(f"{what} {value!r} is not one of: {accepted}{did_you_mean(value, options)}")
 
 
 def optional_text(value: str | None) -> str | None:

@@ -125,11 +125,14 @@ def read_catalog_file(path: Path) -> list[ShowImport]:
         raise InvalidInput(f"{path}: cannot read it ({exc.strerror})") from None
     try:
         document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f"line {exc.lineno}: " if isinstance(exc, json.JSONDecodeError) else ""
+    except json.JSONDecodeError as exc:
         raise InvalidInput(
-            f"{path}: {where}not a JSON catalog ({exc.msg if isinstance(exc, json.JSONDecodeError) else 'not UTF-8'});"
+            f"{path}: line {exc.lineno}: not a JSON catalog ({exc.msg});"
             " give a file written by `seasontrack export`"
+        ) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"{path}: not UTF-8 text; give a file written by `seasontrack export`"
         ) from None
     return read_catalog(document, str(path))
 
@@ -146,7 +149,7 @@ def read_catalog(document: Any, name: str) -> list[ShowImport]:
     root = _Reader(document, name)
     body = root.mapping()
     if body.get("format") != FORMAT_NAME:
-        raise root.fail(f"not a seasontrack catalog (expected \"format\": \"{FORMAT_NAME}\")")
+        raise root.fail(f'not a seasontrack catalog (expected "format": "{FORMAT_NAME}")')
     version = body.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise root.fail(
@@ -190,13 +193,16 @@ def _read_show(reader: _Reader) -> ShowImport:
     credits += [_read_credit(item, "crew") for item in reader.items("crew")]
     for credit in credits:
         if credit.season is not None and credit.season not in numbers:
-            raise reader.fail(f"{credit.person} is credited on season {credit.season}, which"
-                              " the file does not list")
+            raise reader.fail(
+                f"{credit.person} is credited on season {credit.season}, which"
+                " the file does not list"
+            )
     trailers = [_read_trailer(item) for item in reader.items("trailers")]
     sources = [_read_source(item) for item in reader.items("sources")]
     return ShowImport(
-        show=replace(show, credits=tuple(credits), trailers=tuple(trailers),
-                     sources=tuple(sources)),
+        show=replace(
+            show, credits=tuple(credits), trailers=tuple(trailers), sources=tuple(sources)
+        ),
         seasons=seasons,
     )
 
@@ -315,8 +321,11 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         merged = replace(
             before,
             aliases=before.aliases
-            + tuple(a for a in incoming.aliases
-                    if a.casefold() not in {x.casefold() for x in (before.title, *before.aliases)}),
+            + tuple(
+                a
+                for a in incoming.aliases
+                if a.casefold() not in {x.casefold() for x in (before.title, *before.aliases)}
+            ),
             network=incoming.network or before.network,
             country=incoming.country or before.country,
             status=incoming.status or before.status,
@@ -324,8 +333,14 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         )
     else:
         before = None
-        merged = replace(incoming, status=incoming.status or "announced", seasons=(),
-                         credits=(), trailers=(), sources=())
+        merged = replace(
+            incoming,
+            status=incoming.status or "announced",
+            seasons=(),
+            credits=(),
+            trailers=(),
+            sources=(),
+        )
     for name in (merged.title, *merged.aliases):
         owner = queries.name_owner(conn, name)
         if owner is not None and (before is None or owner.id != before.id):

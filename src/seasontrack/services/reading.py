@@ -82,9 +82,7 @@ def list_shows(
     if network is not None and not rows:
         known = queries.network_names(conn)
         if not any(n.casefold() == network.casefold() for n in known):
-            raise InvalidInput(
-                f"no show is on {network!r}{did_you_mean(network, known)}"
-            )
+            raise InvalidInput(f"no show is on {network!r}{did_you_mean(network, known)}")
     seasons = queries.list_seasons(conn, [row.id for row in rows])
     summaries = []
     for row in rows:

@@ -29,8 +29,9 @@ def open_catalog(path: Path) -> Iterator[sqlite3.Connection]:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder for {path}: {exc.strerror}") from None
-        # timeout= is SQLite's busy timeout. isolation_level=None: we issue BEGIN/COMMIT ourselves, so that one command's
-        # writes are exactly one transaction and DDL in migrations is transactional too.
+        # timeout= is SQLite's busy timeout. isolation_level=None: we issue BEGIN and
+        # COMMIT ourselves, so that one command's writes are exactly one transaction
+        # and the DDL in migrations is transactional too.
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             conn.row_factory = sqlite3.Row

@@ -90,7 +90,10 @@ def insert_show(conn: sqlite3.Connection, show: Show) -> int:
 def update_show(conn: sqlite3.Connection, show_id: int, show: Show) -> None:
     """Write the show's own fields and aliases (not its seasons or credits)."""
     conn.execute(
-        "UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ? WHERE id = ?",
+        """
+        UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ?
+        WHERE id = ?
+        """,
         (show.title, show.network, show.country, show.status, show.summary, show_id),
     )
     set_aliases(conn, show_id, show.aliases)
@@ -159,9 +162,7 @@ def list_show_rows(
         """,
         (status, status, network, network),
     )
-    return [
-        ShowRow(r["id"], r["title"], r["network"], r["country"], r["status"]) for r in rows
-    ]
+    return [ShowRow(r["id"], r["title"], r["network"], r["country"], r["status"]) for r in rows]
 
 
 def network_names(conn: sqlite3.Connection) -> list[str]:
@@ -429,8 +430,16 @@ def find_trailer(
                 AND ifnull(title, '') = ifnull(?, '') AND kind = ?
                 AND published_precision = ? AND ifnull(published_start, '') = ifnull(?, '')))
         """,
-        (show_id, season_row_id, trailer.url, trailer.url, trailer.title, trailer.kind,
-         precision, start),
+        (
+            show_id,
+            season_row_id,
+            trailer.url,
+            trailer.url,
+            trailer.title,
+            trailer.kind,
+            precision,
+            start,
+        ),
     ).fetchone()
     return int(row["id"]) if row else None
 
@@ -465,8 +474,14 @@ def update_trailer(conn: sqlite3.Connection, trailer_id: int, trailer: Trailer) 
             published_start = ?, note = ?
         WHERE id = ?
         """,
-        (trailer.title, trailer.kind, trailer.publisher, *_date_columns(trailer.published),
-         trailer.note, trailer_id),
+        (
+            trailer.title,
+            trailer.kind,
+            trailer.publisher,
+            *_date_columns(trailer.published),
+            trailer.note,
+            trailer_id,
+        ),
     )
 
 
@@ -524,8 +539,14 @@ def insert_source(
             published_start)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
-        (show_id, season_row_id, source.url, source.outlet, source.title,
-         *_date_columns(source.published)),
+        (
+            show_id,
+            season_row_id,
+            source.url,
+            source.outlet,
+            source.title,
+            *_date_columns(source.published),
+        ),
     )
     return int(cursor.lastrowid or 0)
 

@@ -1,0 +1,206 @@
+"""Every test gets its own catalog file and never sees the user's real data, zone or clock."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from seasontrack.cli import app
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    db = tmp_path / "catalog.db"
+    monkeypatch.setenv("SEASONTRACK_DB", str(db))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("SEASONTRACK_TZ", "America/New_York")
+    monkeypatch.delenv("SEASONTRACK_NOW", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield db
+
+
+@pytest.fixture
+def db(isolated: Path) -> Path:
+    return isolated
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run seasontrack in-process; asserts the exit code (0 unless ``code=`` says otherwise)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, code: int = 0, input: str | None = None) -> Result:
+        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        assert result.exit_code == code, (
+            f"exit {result.exit_code} != {code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+        )
+        return result
+
+    return invoke
+
+
+def dump(db: Path) -> list[tuple[object, ...]]:
+    """Every row of every table: to check that a failed command changed nothing."""
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        rows: list[tuple[object, ...]] = []
+        for table in tables:
+            # Table names come from sqlite_master, not from user input.
+            rows += [(table, *r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
+        return rows
+    finally:
+        conn.close()
+
+
+JESSICA_JONES = [
+    (
+        "show",
+        "add",
+        "Jessica Jones",
+        "--network",
+        "Netflix",
+        "--country",
+        "US",
+        "--status",
+        "ended",
+        "--alias",
+        "Marvel's Jessica Jones",
+    ),
+    (
+        "season",
+        "add",
+        "Jessica Jones",
+        "1",
+        "--premiere",
+        "November 20, 2015",
+        "--episodes",
+        "13",
+        "--release",
+        "all-at-once",
+    ),
+    (
+        "season",
+        "add",
+        "Jessica Jones",
+        "2",
+        "--premiere",
+        "March 8, 2018",
+        "--time",
+        "00:01",
+        "--tz",
+        "America/Los_Angeles",
+        "--release",
+        "all-at-once",
+        "--episodes",
+        "13",
+        "--note",
+        "All 13 episodes directed by women",
+    ),
+    (
+        "cast",
+        "add",
+        "Jessica Jones",
+        "Krysten Ritter",
+        "--as",
+        "Jessica Jones",
+        "--season",
+        "2",
+        "--returning",
+        "--billing",
+        "1",
+    ),
+    (
+        "cast",
+        "add",
+        "Jessica Jones",
+        "Rachael Taylor",
+        "--as",
+        "Trish Walker",
+        "--season",
+        "2",
+        "--returning",
+    ),
+    (
+        "cast",
+        "add",
+        "Jessica Jones",
+        "Janet McTeer",
+        "--season",
+        "2",
+        "--new",
+        "--note",
+        "undisclosed character",
+    ),
+    (
+        "cast",
+        "add",
+        "Jessica Jones",
+        "David Tennant",
+        "--as",
+        "Kilgrave",
+        "--season",
+        "2",
+        "--returning",
+    ),
+    ("crew", "add", "Jessica Jones", "Melissa Rosenberg", "--job", "showrunner"),
+    (
+        "crew",
+        "add",
+        "Jessica Jones",
+        "Raelle Tucker",
+        "--job",
+        "writer",
+        "--job",
+        "producer",
+        "--season",
+        "2",
+    ),
+    (
+        "trailer",
+        "add",
+        "Jessica Jones",
+        "--season",
+        "2",
+        "--publisher",
+        "Netflix",
+        "--published",
+        "Dec. 9, 2017",
+        "--note",
+        "Set to Heart's Barracuda",
+    ),
+    (
+        "source",
+        "add",
+        "Jessica Jones",
+        "https://example.org/jessica-jones-season-2",
+        "--season",
+        "2",
+        "--outlet",
+        "The Daily Dot",
+        "--title",
+        "Jessica Jones offers gritty, intense trailer",
+    ),
+]
+
+
+@pytest.fixture
+def jessica(run: Run) -> None:
+    """The seed article's facts about Jessica Jones, typed in as a user would."""
+    for args in JESSICA_JONES:
+        run(*args)

@@ -1,0 +1,410 @@
+"""The editing and reading commands, driven as a user would drive them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, dump
+
+
+def test_seed_article_reads_back_in_table_detail_and_json(run: Run, jessica: None) -> None:
+    listing = run("list", "--now", "2018-03-05 12:00").stdout
+    assert "Jessica Jones" in listing
+    assert "Netflix" in listing
+    assert "S2 March 8, 2018 00:01 PST" in listing
+
+    info = run("info", "Jessica Jones").stdout
+    for fact in (
+        "Marvel's Jessica Jones",
+        "March 8, 2018 00:01 PST",
+        "Krysten Ritter as Jessica Jones",
+        "Janet McTeer (role undisclosed)",
+        "David Tennant as Kilgrave",
+        "Melissa Rosenberg",
+        "showrunner",
+        "Raelle Tucker",
+        "December 9, 2017",
+        "Set to Heart's Barracuda",
+        "All 13 episodes directed by women",
+        "https://example.org/jessica-jones-season-2",
+    ):
+        assert fact in info, fact
+
+    data = json.loads(run("info", "Jessica Jones", "2", "--json").stdout)
+    (season,) = data["seasons"]
+    assert season["number"] == 2
+    assert season["episodes"] == 13
+    assert season["release"] == "all-at-once"
+    assert season["premiere"]["precision"] == "minute"
+    assert season["premiere"]["at"] == "2018-03-08T00:01:00-08:00"
+    assert season["premiere"]["text"] == "March 8, 2018 00:01 PST"
+    assert {"person": "David Tennant", "character": "Kilgrave"}.items() <= data["cast"][-1].items()
+    assert data["crew"][0]["job"] == "showrunner"
+
+
+def test_list_filters_by_status_and_network(run: Run, jessica: None) -> None:
+    run("show", "add", "Daredevil", "--network", "Netflix", "--status", "cancelled")
+    run("show", "add", "Game of Thrones", "--network", "HBO", "--status", "ended")
+    ended = [row["title"] for row in json.loads(run("list", "--status", "ended", "--json").stdout)]
+    assert ended == ["Game of Thrones", "Jessica Jones"]
+    netflix = [
+        row["title"] for row in json.loads(run("list", "--network", "netflix", "--json").stdout)
+    ]
+    assert netflix == ["Daredevil", "Jessica Jones"]
+
+
+def test_next_premiere_is_the_soonest_one_still_to_come(run: Run) -> None:
+    run("show", "add", "Stranger Things")
+    run("season", "add", "Stranger Things", "1", "--premiere", "July 15, 2016")
+    run("season", "add", "Stranger Things", "2", "--premiere", "October 27, 2017")
+    run("season", "add", "Stranger Things", "3")
+
+    def next_premiere(now: str) -> object:
+        (row,) = json.loads(run("list", "--json", "--now", now).stdout)
+        return row["next_premiere"]
+
+    assert next_premiere("2016-07-01") == {
+        "season": 1,
+        "date": {
+            "text": "July 15, 2016",
+            "precision": "day",
+            "start": "2016-07-15",
+            "end": "2016-07-15",
+            "time": None,
+            "tz": None,
+            "at": None,
+        },
+    }
+    # On its release day a premiere is still the next one; the day after it is not.
+    assert next_premiere("2017-10-27 23:00")["season"] == 2  # type: ignore[index]
+    assert next_premiere("2017-10-28")["season"] == 3  # type: ignore[index]
+    assert next_premiere("2017-10-28")["date"]["precision"] == "tba"  # type: ignore[index]
+
+
+def test_show_named_by_alias_prefix_or_any_case(run: Run, jessica: None) -> None:
+    for name in ("jessica jones", "MARVEL'S JESSICA JONES", "Jess", "marvel"):
+        assert "Krysten Ritter" in run("info", name).stdout
+
+
+def test_unknown_show_suggests_the_closest(run: Run, jessica: None, db: Path) -> None:
+    before = dump(db)
+    result = run("info", "Jesica Jones", code=1)
+    assert (
+        result.stderr
+        == "Error: no show called 'Jesica Jones' in the catalog (did you mean 'Jessica Jones'?)\n"
+    )
+    assert result.stdout == ""
+    result = run("cast", "add", "Jesica Jones", "Someone", code=1)
+    assert "did you mean 'Jessica Jones'" in result.stderr
+    assert dump(db) == before
+
+
+def test_ambiguous_prefix_lists_the_candidates(run: Run) -> None:
+    run("show", "add", "Doctor Who (1963)")
+    run("show", "add", "Doctor Who (2005)")
+    result = run("info", "doctor", code=2)
+    assert "'Doctor Who (1963)', 'Doctor Who (2005)'" in result.stderr
+
+
+def test_show_edit_renames_and_manages_aliases(run: Run, jessica: None) -> None:
+    run(
+        "show",
+        "edit",
+        "Jessica Jones",
+        "--title",
+        "Jessica Jones (2015)",
+        "--alias",
+        "JJ",
+        "--remove-alias",
+        "marvel's jessica jones",
+        "--network",
+        "",
+    )
+    data = json.loads(run("info", "JJ", "--json").stdout)
+    assert data["title"] == "Jessica Jones (2015)"
+    assert data["aliases"] == ["JJ"]
+    assert data["network"] is None
+    run("info", "Marvel's Jessica Jones", code=1)
+
+
+def test_titles_and_aliases_must_stay_unique(run: Run, jessica: None, db: Path) -> None:
+    before = dump(db)
+    assert "already names 'Jessica Jones'" in run("show", "add", "jessica jones", code=2).stderr
+    assert (
+        "already names"
+        in run("show", "add", "Other", "--alias", "Marvel's Jessica Jones", code=2).stderr
+    )
+    assert dump(db) == before
+
+
+def test_show_rm_needs_yes_without_a_terminal(run: Run, jessica: None, db: Path) -> None:
+    before = dump(db)
+    result = run("show", "rm", "Jessica Jones", code=2)
+    assert "add --yes" in result.stderr
+    assert dump(db) == before
+    run("show", "rm", "Jessica Jones", "--yes")
+    assert json.loads(run("list", "--json").stdout) == []
+    # Removing the show removed its people too: nothing dangles.
+    run("search", "Krysten", code=1)
+
+
+def test_season_add_reads_a_time_and_zone_inside_the_date(run: Run) -> None:
+    run("show", "add", "Jessica Jones")
+    run("season", "add", "Jessica Jones", "2", "--premiere", "8 Mar 2018 00:01 PST")
+    (season,) = json.loads(run("info", "Jessica Jones", "--json").stdout)["seasons"]
+    assert season["release_time"] == "00:01"
+    assert season["release_tz"] == "America/Los_Angeles"
+    assert season["premiere"]["at"] == "2018-03-08T00:01:00-08:00"
+
+
+@pytest.mark.parametrize(
+    ("premiere", "text", "precision"),
+    [
+        ("2018", "2018", "year"),
+        ("March 2018", "March 2018", "month"),
+        ("q1 2018", "Q1 2018", "quarter"),
+        ("Spring 2018", "spring 2018", "season"),
+        ("late 2018", "late 2018", "third"),
+        ("TBA", "TBA", "tba"),
+    ],
+)
+def test_imprecise_premieres_keep_their_precision(
+    run: Run, premiere: str, text: str, precision: str
+) -> None:
+    run("show", "add", "X")
+    run("season", "add", "X", "1", "--premiere", premiere)
+    (season,) = json.loads(run("info", "X", "--json").stdout)["seasons"]
+    assert (season["premiere"]["text"], season["premiere"]["precision"]) == (text, precision)
+    assert text in run("info", "X").stdout
+
+
+def test_season_edit_and_rm(run: Run, jessica: None) -> None:
+    run("season", "edit", "Jessica Jones", "2", "--episodes", "12", "--synopsis", "A new case.")
+    (season,) = json.loads(run("info", "Jessica Jones", "2", "--json").stdout)["seasons"]
+    assert (season["episodes"], season["synopsis"]) == (12, "A new case.")
+    assert season["premiere"]["text"] == "March 8, 2018 00:01 PST"  # untouched
+    run("season", "edit", "Jessica Jones", "2", "--number", "3")
+    run("info", "Jessica Jones", "2", code=1)
+    run("season", "rm", "Jessica Jones", "3", "--yes")
+    data = json.loads(run("info", "Jessica Jones", "--json").stdout)
+    assert [s["number"] for s in data["seasons"]] == [1]
+    assert all(c["season"] != 3 for c in data["cast"])
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("season", "add", "Jessica Jones", "2"), 2, "already has season 2"),
+        (("season", "add", "Jessica Jones", "3", "--premiere", "March 8"), 2, "has no year"),
+        (("season", "add", "Jessica Jones", "3", "--premiere", "Marhc 2018"), 2, "write it like"),
+        (("season", "add", "Jessica Jones", "3", "--tz", "Europe/Berln"), 2, "Europe/Berlin"),
+        (("season", "add", "Jessica Jones", "3", "--time", "25:00"), 2, "HH:MM"),
+        (
+            ("season", "add", "Jessica Jones", "3", "--release", "weekley"),
+            2,
+            "did you mean 'weekly'",
+        ),
+        (
+            (
+                "season",
+                "add",
+                "Jessica Jones",
+                "3",
+                "--premiere",
+                "2018-03-08",
+                "--finale",
+                "2018-01-01",
+            ),
+            2,
+            "before the premiere",
+        ),
+        (
+            ("season", "edit", "Jessica Jones", "7", "--episodes", "3"),
+            1,
+            "has no season 7; it has season 1, 2",
+        ),
+        (("season", "rm", "Jessica Jones", "7", "--yes"), 1, "has no season 7"),
+        (("show", "add", "New", "--status", "canceled"), 2, "did you mean 'cancelled'"),
+        (("show", "add", "  "), 2, "cannot be empty"),
+        (("cast", "add", "Jessica Jones", "X", "--season", "9"), 1, "has no season 9"),
+        (
+            ("cast", "rm", "Jessica Jones", "Krysten Riter", "--season", "2"),
+            1,
+            "did you mean 'Krysten Ritter'",
+        ),
+        (
+            ("crew", "rm", "Jessica Jones", "Melissa Rosenberg", "--job", "writer"),
+            1,
+            "no crew credit",
+        ),
+        (("trailer", "add", "Jessica Jones", "javascript:alert(1)"), 2, "http:// or https://"),
+        (("trailer", "add", "Jessica Jones", "file:///etc/passwd"), 2, "http:// or https://"),
+        (
+            ("trailer", "add", "Jessica Jones", "--kind", "promo", "--title", "x"),
+            2,
+            "teaser, trailer",
+        ),
+        (("trailer", "add", "Jessica Jones"), 2, "needs a URL"),
+        (("source", "add", "Jessica Jones", "www.example.org/no-scheme"), 2, "http:// or https://"),
+        (("trailer", "open", "Jessica Jones"), 1, "no trailer with a link"),
+        (("list", "--network", "Netflx"), 2, "did you mean 'Netflix'"),
+        (("list", "--now", "soon"), 2, "--now"),
+        (("list", "--tz", "Mars/Olympus"), 2, "--tz"),
+        (("show", "add"), 2, "Missing argument 'title'"),
+        (("shwo", "add", "X"), 2, "No such command 'shwo'"),
+        (("season", "add", "Jessica Jones", "-1"), 2, "-1"),
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(
+    run: Run, jessica: None, db: Path, args: tuple[str, ...], code: int, message: str
+) -> None:
+    before = dump(db)
+    result = run(*args, code=code)
+    assert message in result.stderr
+    assert result.stderr.startswith("Error: ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.output
+    assert dump(db) == before
+
+
+def test_cast_add_again_updates_instead_of_duplicating(run: Run, jessica: None) -> None:
+    result = run(
+        "cast",
+        "add",
+        "Jessica Jones",
+        "krysten ritter",
+        "--as",
+        "Jessica Jones",
+        "--season",
+        "2",
+        "--billing",
+        "2",
+    )
+    assert result.stdout.startswith("Updated")
+    cast = json.loads(run("info", "Jessica Jones", "--json").stdout)["cast"]
+    ritter = [c for c in cast if c["person"] == "Krysten Ritter"]
+    assert len(ritter) == 1
+    assert ritter[0]["billing"] == 2
+
+
+def test_cast_and_crew_removal(run: Run, jessica: None) -> None:
+    run("cast", "rm", "Jessica Jones", "David Tennant", "--season", "2")
+    run("crew", "rm", "Jessica Jones", "Raelle Tucker", "--job", "writer", "--season", "2")
+    data = json.loads(run("info", "Jessica Jones", "--json").stdout)
+    assert "David Tennant" not in {c["person"] for c in data["cast"]}
+    assert [c["job"] for c in data["crew"] if c["person"] == "Raelle Tucker"] == ["producer"]
+    run("search", "Kilgrave", code=1)
+
+
+def test_rumoured_cast_is_marked(run: Run, jessica: None) -> None:
+    run(
+        "cast",
+        "add",
+        "Jessica Jones",
+        "Carrie-Anne Moss",
+        "--as",
+        "Jeri Hogarth",
+        "--season",
+        "2",
+        "--rumoured",
+    )
+    assert (
+        "Carrie-Anne Moss as Jeri Hogarth  [rumoured]" in run("info", "Jessica Jones", "2").stdout
+    )
+    moss = json.loads(run("info", "Jessica Jones", "--json").stdout)["cast"][-1]
+    assert moss["status"] == "rumoured"
+
+
+def test_search_finds_people_characters_and_shows(run: Run, jessica: None) -> None:
+    kilgrave = json.loads(run("search", "kilgrave", "--json").stdout)
+    assert [(c["person"], c["character"], c["show"]) for c in kilgrave["credits"]] == [
+        ("David Tennant", "Kilgrave", "Jessica Jones")
+    ]
+    ritter = run("search", "Krysten Ritter").stdout
+    assert "as Jessica Jones" in ritter
+    shows = json.loads(run("search", "marvel", "--json").stdout)
+    assert shows["shows"] == [{"title": "Jessica Jones"}]
+    # LIKE wildcards in the text are taken literally.
+    empty = run("search", "%", "--json", code=1)
+    assert json.loads(empty.stdout) == {"query": "%", "shows": [], "credits": []}
+
+
+def test_trailers_add_update_open_and_remove(
+    run: Run, jessica: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+
+    def fake_open(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr("webbrowser.open", fake_open)
+    run(
+        "trailer",
+        "add",
+        "Jessica Jones",
+        "https://www.youtube.com/watch?v=old",
+        "--season",
+        "2",
+        "--kind",
+        "teaser",
+        "--published",
+        "2017-01-15",
+    )
+    run(
+        "trailer",
+        "add",
+        "Jessica Jones",
+        "https://www.youtube.com/watch?v=new",
+        "--season",
+        "2",
+        "--published",
+        "February 2018",
+    )
+    assert run("trailer", "open", "Jessica Jones").stdout == "https://www.youtube.com/watch?v=new\n"
+    assert opened == ["https://www.youtube.com/watch?v=new"]
+    run("trailer", "rm", "Jessica Jones", "https://www.youtube.com/watch?v=new")
+    run("trailer", "open", "Jessica Jones", "--season", "2")
+    assert opened[-1] == "https://www.youtube.com/watch?v=old"
+    trailers = json.loads(run("info", "Jessica Jones", "--json").stdout)["trailers"]
+    assert [t["kind"] for t in trailers] == ["teaser", "trailer"]
+
+
+def test_source_add_and_rm(run: Run, jessica: None) -> None:
+    run(
+        "source",
+        "rm",
+        "Jessica Jones",
+        "https://example.org/jessica-jones-season-2",
+        "--season",
+        "2",
+    )
+    assert json.loads(run("info", "Jessica Jones", "--json").stdout)["sources"] == []
+
+
+def test_user_text_is_printed_literally(run: Run) -> None:
+    hostile = "[bold]X[/] \x1b[31mred\x1b[0m"
+    run("show", "add", hostile, "--summary", "[link=https://evil.example]click[/link]")
+    listing = run("list").stdout
+    assert "[bold]X[/] \\x1b[31mred\\x1b[0m" in listing
+    assert "\x1b" not in listing
+    info = run("info", "[bold]").stdout
+    assert "[link=https://evil.example]click[/link]" in info
+    assert json.loads(run("info", "[bold]", "--json").stdout)["title"] == hostile
+
+
+def test_piped_output_has_no_colour_or_box_art(run: Run, jessica: None) -> None:
+    out = run("info", "Jessica Jones").stdout
+    assert "\x1b[" not in out
+    assert not set("│╭╮╰╯─┃━") & set(out)
+    assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_empty_catalog_says_how_to_start(run: Run) -> None:
+    result = run("list")
+    assert result.stdout == ""
+    assert "seasontrack show add" in result.stderr
+    assert json.loads(run("list", "--json").stdout) == []
