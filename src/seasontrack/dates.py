@@ -104,25 +104,23 @@ _THIRD_NAMES = {month: name for name, month in _THIRDS.items()}
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _SEASON_NAMES = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}
 
-_YEAR_RE = re.compile(r"([0-9]{4})")
-_YEAR_MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})")
-_QUARTER_RE = re.compile(r"q([0-9])[ -]?([0-9]{4})|([0-9]{4})[ -]?q([0-9])")
-_SEASON_RE = re.compile(r"(spring|summer|fall|autumn|winter)(?: ?- ?| )([0-9]{4})")
-_THIRD_RE = re.compile(r"(early|mid|late)(?: ?- ?| )([0-9]{4})")
-_OFFSET_RE = re.compile(r"([+-])([0-9]{2}):([0-9]{2})")
-_ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_HH_MM_RE = re.compile(r"([0-9]{2}):([0-9]{2})")
+_YEAR_RE = re.compile(r"([0-9]{4})", re.ASCII)
+_YEAR_MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})", re.ASCII)
+_QUARTER_RE = re.compile(r"q([0-9])[ -]?([0-9]{4})|([0-9]{4})[ -]?q([0-9])", re.ASCII)
+_SEASON_RE = re.compile(r"(spring|summer|fall|autumn|winter)(?: ?- ?| )([0-9]{4})", re.ASCII)
+_THIRD_RE = re.compile(r"(early|mid|late)(?: ?- ?| )([0-9]{4})", re.ASCII)
+_OFFSET_RE = re.compile(r"([+-])([0-9]{2}):([0-9]{2})", re.ASCII)
+_ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_HH_MM_RE = re.compile(r"([0-9]{2}):([0-9]{2})", re.ASCII)
+# Patterns only free text needs are kept as strings: the re module compiles and caches them
+# on first use, so importing this module stays cheap.
 # "UTC+9", "GMT -05:30": read as the offset people mean (dateutil follows POSIX and flips it).
-_UTC_PLUS_RE = re.compile(
-    r"(?<![\w/])(?:utc|gmt)\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?(?![\w:])", re.IGNORECASE
-)
-_WEEKDAY_RE = re.compile(
-    r"(?<![a-z])(" + "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True)) + r")(?![a-z])",
-    re.IGNORECASE,
-)
-_WORD_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,5}(?![A-Za-z])")
+_UTC_PLUS = r"(?<![\w/])(?:utc|gmt)\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?(?![\w:])"
+_WEEKDAY = r"(?<![a-z])(%s)(?![a-z])" % "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
+_SHORT_WORD = r"(?<![A-Za-z])[A-Za-z]{1,5}(?![A-Za-z])"
+_FLAGS = re.IGNORECASE | re.ASCII
 # An IANA zone name at the end of the text: "Europe/Madrid", "America/Argentina/Buenos_Aires".
-_ZONE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z][A-Za-z0-9_+-]*)*")
+_ZONE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z][A-Za-z0-9_+-]*)*", re.ASCII)
 
 
 class DateInputError(ValueError):
@@ -578,14 +576,19 @@ def _utc_plus(match: re.Match[str]) -> str:
     return f" {sign}{hours:02d}:{minutes:02d}"
 
 
+def _upper_abbreviation(match: re.Match[str]) -> str:
+    word = match[0].upper()
+    return word if word in TZ_ABBREVIATIONS else match[0]
+
+
 def _parse_free(cleaned: str, shown: str, default_tz: str | None) -> PartialDate:
     """Everything else, through ``dateutil.parser.parse`` (not fuzzy)."""
     from dateutil import parser
 
     rest, named_zone = _split_zone_name(cleaned, shown)
-    rest = _UTC_PLUS_RE.sub(_utc_plus, rest).strip()
+    rest = re.sub(_UTC_PLUS, _utc_plus, rest, flags=_FLAGS).strip()
     # dateutil only sees upper-case zone abbreviations: "pst" -> "PST".
-    rest = _WORD_RE.sub(lambda m: m[0].upper() if m[0].upper() in TZ_ABBREVIATIONS else m[0], rest)
+    rest = re.sub(_SHORT_WORD, _upper_abbreviation, rest, flags=re.ASCII)
 
     def tzinfos(name: str | None, offset: int | None) -> dt.tzinfo | None:
         # A function, not a mapping: dateutil would otherwise accept whatever zone names this
@@ -613,8 +616,8 @@ def _parse_free(cleaned: str, shown: str, default_tz: str | None) -> PartialDate
         return dt.timezone(dt.timedelta(seconds=offset))
 
     # Weekday names are checked here, not by dateutil: without a day it would move the date.
-    weekdays = {_WEEKDAY_WORDS[w.lower()] for w in _WEEKDAY_RE.findall(rest)}
-    rest = _WEEKDAY_RE.sub(" ", rest)
+    weekdays = {_WEEKDAY_WORDS[w.lower()] for w in re.findall(_WEEKDAY, rest, flags=_FLAGS)}
+    rest = re.sub(_WEEKDAY, " ", rest, flags=_FLAGS)
 
     # Two different defaults: a field equal in both results was given by the text. Both
     # default years are leap years so that "February 29" alone reports a missing year.

@@ -67,6 +67,7 @@ def import_command(
         f"{lead} {file}: {len(report.added)} added, {len(report.changed)} changed,"
         f" {len(report.unchanged)} unchanged."
     )
-    for label, titles in (("added", report.added), ("changed", report.changed)):
-        for title in titles:
-            done(f"  {label}: {title}")
+    if dry_run:
+        for label, titles in (("added", report.added), ("changed", report.changed)):
+            for title in titles:
+                done(f"  {label}: {title}")
