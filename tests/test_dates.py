@@ -222,6 +222,7 @@ ERROR_CASES: list[tuple[str, str]] = [
     ("Q5 2018", "no such quarter"),
     ("Friday, March 8, 2018", "wrong weekday"),
     ("Monday, March 2018", "weekday but no day"),
+    ("Monday 2018", "weekday but no day"),
     ("March 8, 2018 21:00 XYZ", "unknown time zone 'XYZ'"),
     ("March 8, 2018 21:00 Europe/Madird", "did you mean Europe/Madrid"),
     ("March 8, 2018 Europe/Madrid", "time zone but no time"),

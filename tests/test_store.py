@@ -90,9 +90,8 @@ def test_a_catalog_from_a_newer_seasontrack_is_refused_untouched(run: Run, db: P
     assert "newer seasontrack" in result.stderr
     assert db.read_bytes() == before
     assert not Path(str(db) + "-wal").exists()
-    with pytest.raises(StoreError):
-        with open_catalog(db):
-            pass
+    with pytest.raises(StoreError), open_catalog(db):
+        pass
 
 
 def test_a_file_that_is_not_a_catalog_is_a_store_error(run: Run, db: Path) -> None:

@@ -116,7 +116,7 @@ _HH_MM_RE = re.compile(r"([0-9]{2}):([0-9]{2})", re.ASCII)
 # on first use, so importing this module stays cheap.
 # "UTC+9", "GMT -05:30": read as the offset people mean (dateutil follows POSIX and flips it).
 _UTC_PLUS = r"(?<![\w/])(?:utc|gmt)\s*([+-])\s*([0-9]{1,2})(?::?([0-9]{2}))?(?![\w:])"
-_WEEKDAY = r"(?<![a-z])(%s)(?![a-z])" % "|".join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))
+_WEEKDAY = rf"(?<![a-z])({'|'.join(sorted(_WEEKDAY_WORDS, key=len, reverse=True))})(?![a-z])"
 _SHORT_WORD = r"(?<![A-Za-z])[A-Za-z]{1,5}(?![A-Za-z])"
 _FLAGS = re.IGNORECASE | re.ASCII
 # An IANA zone name at the end of the text: "Europe/Madrid", "America/Argentina/Buenos_Aires".
@@ -652,6 +652,10 @@ def _parse_free(cleaned: str, shown: str, default_tz: str | None) -> PartialDate
             raise DateInputError(f"{shown} is a time without a day; {_TIME_FORM}")
         raise DateInputError(f"{shown} has no year; write it like 'March 8, 2018'")
     year = _check_year(first.year, shown)
+    if weekdays and not has_day:
+        raise DateInputError(
+            f"{shown} names a weekday but no day; write it like 'Thursday, March 8, 2018'"
+        )
     if not has_month:
         if has_day or has_time:
             raise DateInputError(f"can't read {shown} as a date; {_FORMS}")
@@ -659,10 +663,6 @@ def _parse_free(cleaned: str, shown: str, default_tz: str | None) -> PartialDate
     if not has_day:
         if has_time:
             raise DateInputError(f"{shown} has a time but no day; {_TIME_FORM}")
-        if weekdays:
-            raise DateInputError(
-                f"{shown} names a weekday but no day; write it like 'Thursday, March 8, 2018'"
-            )
         if named_zone is not None:
             raise DateInputError(f"{shown} has a time zone but no time; {_TIME_FORM}")
         return PartialDate(Precision.MONTH, dt.date(year, first.month, 1))

@@ -182,13 +182,18 @@ def _cast_line(credit: Credit) -> Text:
     return line
 
 
-def _crew_line(credit: Credit) -> Text:
-    line = text((credit.person, "bold"), f" {credit.job}")
-    if credit.status == "rumoured":
-        line.append_text(text((" [rumoured]", "italic")))
-    if credit.note:
-        line.append_text(text((f"  {credit.note}", "dim")))
-    return line
+def _crew_lines(credits: list[Credit]) -> Iterable[Text]:
+    """One line per person, with all their jobs: "Raelle Tucker writer, producer"."""
+    jobs: dict[str, list[Credit]] = {}
+    for credit in credits:
+        jobs.setdefault(credit.person, []).append(credit)
+    for person, own in jobs.items():
+        line = text((person, "bold"), " " + ", ".join(c.job or "" for c in own))
+        if any(c.status == "rumoured" for c in own):
+            line.append_text(text((" [rumoured]", "italic")))
+        for note in dict.fromkeys(c.note for c in own if c.note):
+            line.append_text(text((f"  {note}", "dim")))
+        yield line
 
 
 def _trailer_line(trailer: Trailer) -> Text:
@@ -236,7 +241,7 @@ def _people_block(screen: Screen, credits: list[Credit]) -> list[tuple[str, Text
     if cast:
         rows.append(("Cast", _lines(_cast_line(c) for c in cast)))
     if crew:
-        rows.append(("Crew", _lines(_crew_line(c) for c in crew)))
+        rows.append(("Crew", _lines(_crew_lines(crew))))
     return rows
 
 
@@ -244,19 +249,18 @@ def show_details(
     screen: Screen, show: Show, next_release: NextRelease | None, only_season: int | None
 ) -> None:
     sections: list[RenderableType] = []
-    if only_season is None:
-        show_rows: list[tuple[str, Text | str | None]] = [
-            ("Also known as", ", ".join(show.aliases)),
-            ("Network", show.network),
-            ("Country", show.country),
-            ("Status", show.status),
-            ("Seasons", str(len(show.seasons)) if show.seasons else None),
-            ("Next premiere", next_label(next_release) if next_release else None),
-            ("Summary", show.summary),
-        ]
-        show_rows += _people_block(screen, [c for c in show.credits if c.season is None])
-        show_rows += _links_block(show.trailers, show.sources, None)
-        sections.append(screen.section(show.title, _fields(screen, show_rows)))
+    show_rows: list[tuple[str, Text | str | None]] = [
+        ("Also known as", ", ".join(show.aliases)),
+        ("Network", show.network),
+        ("Country", show.country),
+        ("Status", show.status),
+        ("Seasons", str(len(show.seasons)) if show.seasons else None),
+        ("Next premiere", next_label(next_release) if next_release else None),
+        ("Summary", show.summary),
+    ]
+    show_rows += _people_block(screen, [c for c in show.credits if c.season is None])
+    show_rows += _links_block(show.trailers, show.sources, None)
+    sections.append(screen.section(show.title, _fields(screen, show_rows)))
     for season in show.seasons:
         if only_season is not None and season.number != only_season:
             continue

@@ -74,7 +74,10 @@ def info_command(
         data = show_json(show)
         data["next_premiere"] = next_release_json(next_release)
         if season is not None:
+            # One season: its own entries, and the whole show's, which hold for it too.
             data["seasons"] = [s for s in data["seasons"] if s["number"] == season]
+            for key in ("cast", "crew", "trailers", "sources"):
+                data[key] = [item for item in data[key] if item["season"] in (None, season)]
         print_json(data)
         return
     from seasontrack.render import show_details
