@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +157,15 @@ def test_export_to_a_file_replaces_it_whole(run: Run, jessica: None, tmp_path: P
     assert result.stdout == f"Exported 1 shows to {out}.\n"
     assert json.loads(out.read_text())["shows"][0]["title"] == "Jessica Jones"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".catalog")] == []
+
+
+def test_export_to_a_new_file_follows_the_umask(run: Run, tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        run("export", "-o", str(tmp_path / "new.json"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o644
 
 
 def test_the_sample_catalog_imports_cleanly(run: Run) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -38,15 +39,32 @@ def export_command(
 
 
 def _write_atomically(path: Path, body: str) -> None:
-    """Replace ``path`` only once the new file is complete, so a reader never sees half of it."""
+    """Replace ``path`` only once the new file is complete, so a reader never sees half of it.
+
+    The file gets the mode a plain write would give it: the old file's, or 0666 less the umask
+    (mkstemp alone would leave it private, 0600).
+    """
     folder = path.parent if str(path.parent) else Path(".")
+    temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(body)
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as exc:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
         raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def import_command(
