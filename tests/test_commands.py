@@ -36,7 +36,7 @@ def test_seed_article_reads_back_in_table_detail_and_json(run: Run, jessica: Non
     data = json.loads(run("info", "Jessica Jones", "2", "--json").stdout)
     (season,) = data["seasons"]
     assert season["number"] == 2
-    assert season["episodes"] == 13
+    assert season["episode_count"] == 13
     assert season["release"] == "all-at-once"
     assert season["premiere"]["precision"] == "minute"
     assert season["premiere"]["at"] == "2018-03-08T00:01:00-08:00"
@@ -184,7 +184,7 @@ def test_imprecise_premieres_keep_their_precision(
 def test_season_edit_and_rm(run: Run, jessica: None) -> None:
     run("season", "edit", "Jessica Jones", "2", "--episodes", "12", "--synopsis", "A new case.")
     (season,) = json.loads(run("info", "Jessica Jones", "2", "--json").stdout)["seasons"]
-    assert (season["episodes"], season["synopsis"]) == (12, "A new case.")
+    assert (season["episode_count"], season["synopsis"]) == (12, "A new case.")
     assert season["premiere"]["text"] == "March 8, 2018 00:01 PST"  # untouched
     run("season", "edit", "Jessica Jones", "2", "--number", "3")
     run("info", "Jessica Jones", "2", code=1)

@@ -55,7 +55,7 @@ def test_import_merges_by_title_and_season(run: Run, jessica: None, tmp_path: Pa
                     {
                         "number": 3,
                         "premiere": {"precision": "day", "start": "2019-06-14"},
-                        "episodes": 13,
+                        "episode_count": 13,
                     },
                     {"number": 2, "synopsis": "A new case."},
                 ],
@@ -75,7 +75,7 @@ def test_import_merges_by_title_and_season(run: Run, jessica: None, tmp_path: Pa
     # What the file leaves out is kept.
     assert seasons[2]["synopsis"] == "A new case."
     assert seasons[2]["premiere"]["text"] == "March 8, 2018 00:01 PST"
-    assert seasons[2]["episodes"] == 13
+    assert seasons[2]["episode_count"] == 13
     assert data["network"] == "Netflix"
     assert len([c for c in data["cast"] if c["person"] == "Krysten Ritter"]) == 2
     assert "The Defenders" in run("list").stdout

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 
 from seasontrack.dates import PartialDate, Precision
 
@@ -58,6 +58,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Episode:
+    """An episode; ``airs`` is its own date, which overrides the one its season's schedule gives."""
+
+    number: int
+    title: str | None = None
+    airs: PartialDate = TBA
+    director: str | None = None
+    writer: str | None = None
+
+
+@dataclass(frozen=True)
 class Season:
     number: int
     premiere: PartialDate = TBA
@@ -68,6 +79,11 @@ class Season:
     release_tz: str | None = None
     synopsis: str | None = None
     notes: str | None = None
+    # A weekly schedule: how many episodes the premiere brings (2 for a two-episode
+    # premiere), and the weeks with no episode (mid-season breaks), by the day they'd air.
+    premiere_episodes: int = 1
+    skips: tuple[date, ...] = ()
+    episodes: tuple[Episode, ...] = ()
 
     @property
     def premiere_moment(self) -> PartialDate:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from seasontrack.models import Credit, Season, Show, ShowRef, Source, Trailer
+from seasontrack.models import Credit, Episode, Season, Show, ShowRef, Source, Trailer
 from seasontrack.services.reading import NextRelease, SearchResult, ShowSummary
 
 FORMAT_NAME = "seasontrack-catalog"
@@ -22,12 +22,26 @@ def season_json(season: Season) -> JSON:
         "number": season.number,
         "premiere": season.premiere_moment.to_json(),
         "finale": season.finale_moment.to_json(),
-        "episodes": season.episode_count,
+        "episode_count": season.episode_count,
         "release": season.release_pattern,
         "release_time": season.release_time.strftime("%H:%M") if season.release_time else None,
         "release_tz": season.release_tz,
         "synopsis": season.synopsis,
         "notes": season.notes,
+        "premiere_episodes": season.premiere_episodes,
+        "skips": [day.isoformat() for day in season.skips],
+        "episodes": [episode_json(e) for e in season.episodes],
+    }
+
+
+def episode_json(episode: Episode) -> JSON:
+    """An episode as recorded; ``airs`` is its own date (null: the schedule's applies)."""
+    return {
+        "number": episode.number,
+        "title": episode.title,
+        "airs": episode.airs.to_json() if episode.airs.start else None,
+        "director": episode.director,
+        "writer": episode.writer,
     }
 
 

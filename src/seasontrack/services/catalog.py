@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, replace
-from datetime import time
+from datetime import date, time
 
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.errors import InvalidInput, NotFound
@@ -19,12 +19,14 @@ from seasontrack.models import (
     SHOW_STATUSES,
     TRAILER_KINDS,
     Credit,
+    Episode,
     Season,
     Show,
     ShowRef,
     Source,
     Trailer,
 )
+from seasontrack.schedule import last_release_day
 from seasontrack.services.inputs import (
     choose,
     did_you_mean,
@@ -201,6 +203,11 @@ class SeasonInput:
     release_tz: str | None = None
     synopsis: str | None = None
     notes: str | None = None
+    premiere_episodes: int | None = None
+    add_skips: tuple[date, ...] = ()
+    remove_skips: tuple[date, ...] = ()
+    # All the breaks, replacing the season's (import); None keeps them.
+    skips: tuple[date, ...] | None = None
 
 
 def apply_season_input(season: Season, given: SeasonInput) -> Season:
@@ -241,6 +248,11 @@ def apply_season_input(season: Season, given: SeasonInput) -> Season:
         synopsis=season.synopsis if given.synopsis is None else optional_text(given.synopsis),
         notes=season.notes if given.notes is None else optional_text(given.notes),
     )
+    changed = replace(
+        changed,
+        premiere_episodes=given.premiere_episodes or season.premiere_episodes,
+        skips=_apply_skips(changed, given),
+    )
     if changed.release_pattern == "all-at-once" and given.finale is None:
         # Every episode comes out at the premiere moment, so that is also the finale.
         changed = replace(changed, finale=changed.premiere)
@@ -250,6 +262,43 @@ def apply_season_input(season: Season, given: SeasonInput) -> Season:
             f"the finale ({finale.label()}) would come before the premiere ({premiere.label()})"
         )
     return changed
+
+
+def _apply_skips(season: Season, given: SeasonInput) -> tuple[date, ...]:
+    """The season's breaks with ``given``'s added and removed; each must be a release day."""
+    skips = set(season.skips) if given.skips is None else set()
+    for day in given.remove_skips:
+        if day not in skips:
+            listed = ", ".join(d.isoformat() for d in sorted(skips)) or "none"
+            raise InvalidInput(
+                f"season {season.number} has no break on {day}; its breaks: {listed}"
+            )
+        skips.discard(day)
+    premiere = season.premiere
+    for day in (*given.add_skips, *(given.skips or ())):
+        if season.release_pattern != "weekly":
+            raise InvalidInput("--skip is for weekly seasons; add --release weekly")
+        if premiere.precision in (Precision.DAY, Precision.MINUTE) and premiere.start:
+            if day <= premiere.start:
+                raise InvalidInput(f"--skip {day} is not after the premiere ({premiere.label()})")
+            if day.weekday() != premiere.start.weekday():
+                raise InvalidInput(
+                    f"--skip {day} is a {day:%A}, but the season comes out on"
+                    f" {premiere.start:%A}s; give the {premiere.start:%A} with no episode"
+                )
+        skips.add(day)
+    return tuple(sorted(skips))
+
+
+def save_season(
+    conn: sqlite3.Connection, show_id: int, season: Season, row_id: int | None = None
+) -> int:
+    """Insert or update a season, keeping its last release day current for `upcoming`."""
+    ends_on = last_release_day(season)
+    if row_id is None:
+        return queries.insert_season(conn, show_id, season, ends_on)
+    queries.update_season(conn, row_id, season, ends_on)
+    return row_id
 
 
 def add_season(
@@ -267,7 +316,7 @@ def add_season(
                 f" `seasontrack season edit {ref.title!r} {number} ...`"
             )
         season = apply_season_input(Season(number=number), given)
-        queries.insert_season(conn, ref.id, season)
+        save_season(conn, ref.id, season)
     return ref, season
 
 
@@ -282,15 +331,14 @@ def edit_season(
     with transaction(conn):
         ref = resolve_show(conn, name)
         row_id = _season_row(conn, ref, number)
-        current = next(s for s in queries.get_show(conn, ref.id).seasons if s.number == number)
-        season = apply_season_input(current, given)
+        season = apply_season_input(queries.get_season(conn, row_id), given)
         if new_number is not None and new_number != number:
             if new_number < 0:
                 raise InvalidInput(f"season number {new_number} is negative")
             if queries.season_id(conn, ref.id, new_number) is not None:
                 raise InvalidInput(f"{ref.title} already has season {new_number}")
             season = replace(season, number=new_number)
-        queries.update_season(conn, row_id, season)
+        save_season(conn, ref.id, season, row_id)
     return ref, season
 
 
@@ -299,6 +347,105 @@ def remove_season(conn: sqlite3.Connection, name: str, number: int) -> ShowRef:
         ref = resolve_show(conn, name)
         queries.delete_season(conn, _season_row(conn, ref, number))
     return ref
+
+
+# ---------------------------------------------------------------------------- episodes
+
+
+@dataclass(frozen=True)
+class EpisodeInput:
+    """What a user gave for an episode; None leaves a field as it is (on edit)."""
+
+    title: str | None = None
+    airs: PartialDate | None = None
+    director: str | None = None
+    writer: str | None = None
+    # The zone of an --airs time given without one, when the season has none either.
+    fallback_tz: str | None = None
+
+
+def _apply_episode_input(season: Season, episode: Episode, given: EpisodeInput) -> Episode:
+    airs = episode.airs
+    if given.airs is not None:
+        airs = given.airs
+        if airs.precision is Precision.MINUTE and airs.tz is None:
+            airs = replace(airs, tz=season.release_tz or given.fallback_tz)
+    return replace(
+        episode,
+        title=episode.title if given.title is None else optional_text(given.title),
+        airs=airs,
+        director=episode.director if given.director is None else optional_text(given.director),
+        writer=episode.writer if given.writer is None else optional_text(given.writer),
+    )
+
+
+def _episode_row(conn: sqlite3.Connection, ref: ShowRef, season: int, number: int) -> int:
+    season_row = _season_row(conn, ref, season)
+    found = queries.episode_id(conn, season_row, number)
+    if found is None:
+        numbers = [e.number for e in queries.get_season(conn, season_row).episodes]
+        known = ", ".join(map(str, numbers)) or "none recorded"
+        raise NotFound(f"{ref.title} season {season} has no episode {number} recorded ({known})")
+    return found
+
+
+def add_episode(
+    conn: sqlite3.Connection, name: str, season: int, number: int, given: EpisodeInput
+) -> tuple[ShowRef, Episode]:
+    if number < 1:
+        raise InvalidInput(f"episode number {number} must be 1 or more")
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        season_row = _season_row(conn, ref, season)
+        if queries.episode_id(conn, season_row, number) is not None:
+            raise InvalidInput(
+                f"{ref.title} season {season} already has episode {number}; change it with"
+                f" `seasontrack episode edit`"
+            )
+        current = queries.get_season(conn, season_row)
+        episode = _apply_episode_input(current, Episode(number), given)
+        queries.insert_episode(conn, season_row, episode)
+        refresh_season_end(conn, season_row)
+    return ref, episode
+
+
+def edit_episode(
+    conn: sqlite3.Connection,
+    name: str,
+    season: int,
+    number: int,
+    given: EpisodeInput,
+    *,
+    new_number: int | None = None,
+) -> tuple[ShowRef, Episode]:
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        row_id = _episode_row(conn, ref, season, number)
+        season_row = _season_row(conn, ref, season)
+        current = queries.get_season(conn, season_row)
+        episode = next(e for e in current.episodes if e.number == number)
+        episode = _apply_episode_input(current, episode, given)
+        if new_number is not None and new_number != number:
+            if new_number < 1:
+                raise InvalidInput(f"episode number {new_number} must be 1 or more")
+            if queries.episode_id(conn, season_row, new_number) is not None:
+                raise InvalidInput(f"{ref.title} season {season} already has episode {new_number}")
+            episode = replace(episode, number=new_number)
+        queries.update_episode(conn, row_id, episode)
+        refresh_season_end(conn, season_row)
+    return ref, episode
+
+
+def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int) -> ShowRef:
+    with transaction(conn):
+        ref = resolve_show(conn, name)
+        queries.delete_episode(conn, _episode_row(conn, ref, season, number))
+        refresh_season_end(conn, _season_row(conn, ref, season))
+    return ref
+
+
+def refresh_season_end(conn: sqlite3.Connection, season_row: int) -> None:
+    queries.set_season_end(conn, season_row, last_release_day(queries.get_season(conn, season_row)))
 
 
 # ---------------------------------------------------------------------------- checking values

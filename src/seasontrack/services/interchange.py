@@ -13,13 +13,13 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from seasontrack.dates import DateInputError, PartialDate
+from seasontrack.dates import DateInputError, PartialDate, check_zone
 from seasontrack.errors import InvalidInput, SeasontrackError
-from seasontrack.models import SHOW_STATUSES, TBA, Credit, Season, Show, Source, Trailer
+from seasontrack.models import SHOW_STATUSES, TBA, Credit, Episode, Season, Show, Source, Trailer
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, catalog_json
 from seasontrack.services.catalog import (
     SeasonInput,
@@ -27,6 +27,8 @@ from seasontrack.services.catalog import (
     clean_credit,
     clean_source,
     clean_trailer,
+    refresh_season_end,
+    save_season,
 )
 from seasontrack.services.inputs import choose, optional_text, required_text
 from seasontrack.store import queries, transaction
@@ -138,11 +140,18 @@ def read_catalog_file(path: Path) -> list[ShowImport]:
 
 
 @dataclass(frozen=True)
+class SeasonImport:
+    number: int
+    given: SeasonInput
+    episodes: tuple[Episode, ...] = ()
+
+
+@dataclass(frozen=True)
 class ShowImport:
     """One show of an import file: its own fields and, per season, what the file gives."""
 
     show: Show
-    seasons: tuple[tuple[int, SeasonInput], ...] = field(default=())
+    seasons: tuple[SeasonImport, ...] = field(default=())
 
 
 def read_catalog(document: Any, name: str) -> list[ShowImport]:
@@ -186,7 +195,7 @@ def _read_show(reader: _Reader) -> ShowImport:
             summary=optional_text(reader.text("summary")),
         )
     seasons = tuple(_read_season(item) for item in reader.items("seasons"))
-    numbers = [n for n, _ in seasons]
+    numbers = [season.number for season in seasons]
     if len(set(numbers)) != len(numbers):
         raise reader.fail("a season number appears twice")
     credits = [_read_credit(item, "cast") for item in reader.items("cast")]
@@ -207,7 +216,7 @@ def _read_show(reader: _Reader) -> ShowImport:
     )
 
 
-def _read_season(reader: _Reader) -> tuple[int, SeasonInput]:
+def _read_season(reader: _Reader) -> SeasonImport:
     with reader.context():
         number = reader.integer("number")
         if number is None:
@@ -217,23 +226,52 @@ def _read_season(reader: _Reader) -> tuple[int, SeasonInput]:
             at = time.fromisoformat(release_time) if release_time else None
         except ValueError:
             raise reader.fail(f"release_time {release_time!r} should be HH:MM") from None
+        skips = None
+        if reader.mapping().get("skips") is not None:
+            skips = tuple(_read_day(item) for item in reader.items("skips"))
         given = SeasonInput(
             premiere=reader.date("premiere"),
             finale=reader.date("finale"),
-            episode_count=reader.integer("episodes"),
+            episode_count=reader.integer("episode_count"),
             release_pattern=reader.text("release"),
             release_time=at,
             release_tz=reader.text("release_tz"),
             synopsis=reader.text("synopsis"),
             notes=reader.text("notes"),
+            premiere_episodes=reader.integer("premiere_episodes", minimum=1),
+            skips=skips,
         )
         if given.release_tz is not None:
-            from seasontrack.dates import check_zone
-
             given = replace(given, release_tz=check_zone(given.release_tz))
         # Check it now, so that a bad season fails before anything is written.
         apply_season_input(Season(number=number), given)
-    return number, given
+    episodes = tuple(_read_episode(item) for item in reader.items("episodes"))
+    if len({e.number for e in episodes}) != len(episodes):
+        raise reader.fail("an episode number appears twice")
+    return SeasonImport(number, given, episodes)
+
+
+def _read_day(reader: _Reader) -> date:
+    if not isinstance(reader.data, str):
+        raise reader.fail("should be a day like 2024-02-11")
+    try:
+        return date.fromisoformat(reader.data)
+    except ValueError:
+        raise reader.fail(f"{reader.data!r} should be a day like 2024-02-11") from None
+
+
+def _read_episode(reader: _Reader) -> Episode:
+    with reader.context():
+        number = reader.integer("number", minimum=1)
+        if number is None:
+            raise reader.fail("'number' is missing")
+        return Episode(
+            number=number,
+            title=optional_text(reader.text("title")),
+            airs=reader.date("airs") or TBA,
+            director=optional_text(reader.text("director")),
+            writer=optional_text(reader.text("writer")),
+        )
 
 
 def _read_credit(reader: _Reader, role: str) -> Credit:
@@ -353,13 +391,19 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
     else:
         queries.update_show(conn, show_id, merged)
 
-    for number, given in item.seasons:
+    for season_import in item.seasons:
+        number, given = season_import.number, season_import.given
         row_id = queries.season_id(conn, show_id, number)
-        if row_id is None:
-            queries.insert_season(conn, show_id, apply_season_input(Season(number=number), given))
-        else:
-            current = next(s for s in queries.get_show(conn, show_id).seasons if s.number == number)
-            queries.update_season(conn, row_id, apply_season_input(current, given))
+        current = Season(number=number) if row_id is None else queries.get_season(conn, row_id)
+        row_id = save_season(conn, show_id, apply_season_input(current, given), row_id)
+        for episode in season_import.episodes:
+            episode_row = queries.episode_id(conn, row_id, episode.number)
+            if episode_row is None:
+                queries.insert_episode(conn, row_id, episode)
+            else:
+                queries.update_episode(conn, episode_row, episode)
+        if season_import.episodes:
+            refresh_season_end(conn, row_id)
 
     def season_row(number: int | None) -> int | None:
         return None if number is None else queries.season_id(conn, show_id, number)

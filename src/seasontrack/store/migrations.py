@@ -132,6 +132,83 @@ def m001_catalog(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+@migration
+def m002_episodes_and_schedules(conn: sqlite3.Connection) -> None:
+    statements = [
+        # An episode's own date, when known, overrides the one its season's schedule gives.
+        """
+        CREATE TABLE episodes (
+            id INTEGER PRIMARY KEY,
+            season_id INTEGER NOT NULL REFERENCES seasons (id) ON DELETE CASCADE,
+            number INTEGER NOT NULL CHECK (number >= 1),
+            title TEXT,
+            airs_precision TEXT NOT NULL DEFAULT 'tba',
+            airs_start TEXT,
+            airs_time TEXT,
+            airs_tz TEXT,
+            director TEXT,
+            writer TEXT,
+            UNIQUE (season_id, number)
+        )
+        """,
+        """
+        CREATE TABLE season_skips (
+            season_id INTEGER NOT NULL REFERENCES seasons (id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            PRIMARY KEY (season_id, day)
+        ) WITHOUT ROWID
+        """,
+        "ALTER TABLE seasons ADD COLUMN premiere_episodes INTEGER NOT NULL DEFAULT 1"
+        " CHECK (premiere_episodes >= 1)",
+        # The last day on which any release of the season can fall, kept by the services
+        # whenever the season or its episodes change; NULL when it is open-ended (TBA, or
+        # a weekly season of unknown length). "What comes out from now on" reads only the
+        # seasons with ends_on NULL or ahead, through this index, however big the catalog.
+        "ALTER TABLE seasons ADD COLUMN ends_on TEXT",
+        "CREATE INDEX seasons_ends_on ON seasons (ends_on)",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+    _backfill_ends_on(conn)
+
+
+def _backfill_ends_on(conn: sqlite3.Connection) -> None:
+    """Give the seasons already recorded their ``ends_on``, from the columns of this version.
+
+    Catalogs before m002 have no episodes and no breaks, so the season row says it all.
+    """
+    from datetime import date, time
+
+    from seasontrack.dates import PartialDate, Precision
+    from seasontrack.models import Season
+    from seasontrack.schedule import last_release_day
+
+    def when(precision: str, start: str | None) -> PartialDate:
+        if start is None:
+            return PartialDate(Precision.TBA)
+        return PartialDate(Precision(precision), date.fromisoformat(start))
+
+    rows = conn.execute(
+        "SELECT id, number, premiere_precision, premiere_start, finale_precision, finale_start,"
+        " episode_count, release_pattern, release_time, release_tz FROM seasons"
+    ).fetchall()
+    for row in rows:
+        season = Season(
+            number=row[1],
+            premiere=when(row[2], row[3]),
+            finale=when(row[4], row[5]),
+            episode_count=row[6],
+            release_pattern=row[7],
+            release_time=time.fromisoformat(row[8]) if row[8] else None,
+            release_tz=row[9],
+        )
+        last = last_release_day(season)
+        conn.execute(
+            "UPDATE seasons SET ends_on = ? WHERE id = ?",
+            (last.isoformat() if last else None, row[0]),
+        )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

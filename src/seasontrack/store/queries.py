@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from seasontrack.dates import PartialDate, Precision
-from seasontrack.models import Credit, Season, Show, ShowRef, Source, Trailer
+from seasontrack.models import Credit, Episode, Season, Show, ShowRef, Source, Trailer
 
 # ---------------------------------------------------------------------------- dates
 
@@ -173,7 +173,7 @@ def network_names(conn: sqlite3.Connection) -> list[str]:
 # ---------------------------------------------------------------------------- seasons
 
 
-def _season_from_row(row: sqlite3.Row) -> Season:
+def _season_from_row(row: sqlite3.Row, episodes: list[Episode], skips: list[date]) -> Season:
     return Season(
         number=row["number"],
         premiere=_date_from(row["premiere_precision"], row["premiere_start"]),
@@ -184,24 +184,94 @@ def _season_from_row(row: sqlite3.Row) -> Season:
         release_tz=row["release_tz"],
         synopsis=row["synopsis"],
         notes=row["notes"],
+        premiere_episodes=row["premiere_episodes"],
+        skips=tuple(skips),
+        episodes=tuple(episodes),
     )
+
+
+def _seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Season]:
+    """Seasons with their episodes and breaks, read in two more queries for all of them."""
+    ids = _json_ids([row["id"] for row in rows])
+    episodes: dict[int, list[Episode]] = {}
+    for r in conn.execute(
+        """
+        SELECT * FROM episodes WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, number
+        """,
+        (ids,),
+    ):
+        episodes.setdefault(r["season_id"], []).append(
+            Episode(
+                number=r["number"],
+                title=r["title"],
+                airs=_moment_from(
+                    r["airs_precision"], r["airs_start"], r["airs_time"], r["airs_tz"]
+                ),
+                director=r["director"],
+                writer=r["writer"],
+            )
+        )
+    skips: dict[int, list[date]] = {}
+    for r in conn.execute(
+        """
+        SELECT season_id, day FROM season_skips WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, day
+        """,
+        (ids,),
+    ):
+        skips.setdefault(r["season_id"], []).append(date.fromisoformat(r["day"]))
+    return [
+        _season_from_row(row, episodes.get(row["id"], []), skips.get(row["id"], [])) for row in rows
+    ]
 
 
 def list_seasons(conn: sqlite3.Connection, show_ids: Iterable[int]) -> dict[int, list[Season]]:
     """Seasons of the given shows, by show id, in season order."""
-    ids = list(show_ids)
-    result: dict[int, list[Season]] = {}
     # One query for all shows, with the ids as a JSON array parameter (no string-built IN list).
     rows = conn.execute(
         """
         SELECT * FROM seasons WHERE show_id IN (SELECT value FROM json_each(?))
         ORDER BY show_id, number
         """,
-        (_json_ids(ids),),
-    )
-    for row in rows:
-        result.setdefault(row["show_id"], []).append(_season_from_row(row))
+        (_json_ids(list(show_ids)),),
+    ).fetchall()
+    result: dict[int, list[Season]] = {}
+    for row, season in zip(rows, _seasons_from_rows(conn, rows), strict=True):
+        result.setdefault(row["show_id"], []).append(season)
     return result
+
+
+@dataclass(frozen=True)
+class OpenSeason:
+    """A season that may still have releases ahead, with its show."""
+
+    show: ShowRow
+    season: Season
+
+
+def open_seasons(
+    conn: sqlite3.Connection, since: date, *, network: str | None = None
+) -> list[OpenSeason]:
+    """Seasons whose last release day is ``since`` or later, or not known (through its index)."""
+    rows = conn.execute(
+        """
+        SELECT seasons.*, shows.title, shows.network, shows.country, shows.status
+        FROM seasons JOIN shows ON shows.id = seasons.show_id
+        WHERE (seasons.ends_on IS NULL OR seasons.ends_on >= ?)
+            AND (? IS NULL OR shows.network = ? COLLATE NOCASE)
+        ORDER BY shows.title COLLATE NOCASE, seasons.number
+        """,
+        (since.isoformat(), network, network),
+    ).fetchall()
+    seasons = _seasons_from_rows(conn, rows)
+    return [
+        OpenSeason(
+            ShowRow(row["show_id"], row["title"], row["network"], row["country"], row["status"]),
+            season,
+        )
+        for row, season in zip(rows, seasons, strict=True)
+    ]
 
 
 def _json_ids(ids: list[int]) -> str:
@@ -213,6 +283,11 @@ def season_id(conn: sqlite3.Connection, show_id: int, number: int) -> int | None
         "SELECT id FROM seasons WHERE show_id = ? AND number = ?", (show_id, number)
     ).fetchone()
     return int(row["id"]) if row else None
+
+
+def get_season(conn: sqlite3.Connection, season_row_id: int) -> Season:
+    rows = conn.execute("SELECT * FROM seasons WHERE id = ?", (season_row_id,)).fetchall()
+    return _seasons_from_rows(conn, rows)[0]
 
 
 def season_numbers(conn: sqlite3.Connection, show_id: int) -> list[int]:
@@ -231,32 +306,126 @@ def _season_values(season: Season) -> tuple[object, ...]:
         season.release_tz,
         season.synopsis,
         season.notes,
+        season.premiere_episodes,
     )
 
 
-def insert_season(conn: sqlite3.Connection, show_id: int, season: Season) -> int:
+def insert_season(
+    conn: sqlite3.Connection, show_id: int, season: Season, ends_on: date | None
+) -> int:
     cursor = conn.execute(
         """
         INSERT INTO seasons (show_id, number, premiere_precision, premiere_start,
             finale_precision, finale_start, episode_count, release_pattern, release_time,
-            release_tz, synopsis, notes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            release_tz, synopsis, notes, premiere_episodes, ends_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        (show_id, *_season_values(season)),
+        (show_id, *_season_values(season), ends_on.isoformat() if ends_on else None),
     )
-    return int(cursor.lastrowid or 0)
+    row_id = int(cursor.lastrowid or 0)
+    _set_skips(conn, row_id, season.skips)
+    return row_id
 
 
-def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) -> None:
+def update_season(
+    conn: sqlite3.Connection, season_row_id: int, season: Season, ends_on: date | None
+) -> None:
+    """Write the season's own fields and breaks (its episodes are written one by one)."""
     conn.execute(
         """
         UPDATE seasons SET number = ?, premiere_precision = ?, premiere_start = ?,
             finale_precision = ?, finale_start = ?, episode_count = ?, release_pattern = ?,
-            release_time = ?, release_tz = ?, synopsis = ?, notes = ?
+            release_time = ?, release_tz = ?, synopsis = ?, notes = ?, premiere_episodes = ?,
+            ends_on = ?
         WHERE id = ?
         """,
-        (*_season_values(season), season_row_id),
+        (*_season_values(season), ends_on.isoformat() if ends_on else None, season_row_id),
     )
+    _set_skips(conn, season_row_id, season.skips)
+
+
+def set_season_end(conn: sqlite3.Connection, season_row_id: int, ends_on: date | None) -> None:
+    conn.execute(
+        "UPDATE seasons SET ends_on = ? WHERE id = ?",
+        (ends_on.isoformat() if ends_on else None, season_row_id),
+    )
+
+
+def _set_skips(conn: sqlite3.Connection, season_row_id: int, skips: Iterable[date]) -> None:
+    conn.execute("DELETE FROM season_skips WHERE season_id = ?", (season_row_id,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO season_skips (season_id, day) VALUES (?, ?)",
+        [(season_row_id, day.isoformat()) for day in skips],
+    )
+
+
+# ---------------------------------------------------------------------------- episodes
+
+
+def _moment_columns(value: PartialDate) -> tuple[str, str | None, str | None, str | None]:
+    """A date with its time and zone, for an episode's own air date."""
+    return (
+        value.precision.value,
+        value.start.isoformat() if value.start else None,
+        value.time.strftime("%H:%M") if value.time else None,
+        value.tz,
+    )
+
+
+def _moment_from(precision: str, start: str | None, at: str | None, tz: str | None) -> PartialDate:
+    if start is None:
+        return PartialDate(Precision.TBA)
+    return PartialDate(
+        Precision(precision), date.fromisoformat(start), time.fromisoformat(at) if at else None, tz
+    )
+
+
+def episode_id(conn: sqlite3.Connection, season_row_id: int, number: int) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM episodes WHERE season_id = ? AND number = ?", (season_row_id, number)
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def insert_episode(conn: sqlite3.Connection, season_row_id: int, episode: Episode) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO episodes (season_id, number, title, airs_precision, airs_start, airs_time,
+            airs_tz, director, writer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            season_row_id,
+            episode.number,
+            episode.title,
+            *_moment_columns(episode.airs),
+            episode.director,
+            episode.writer,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_episode(conn: sqlite3.Connection, episode_row_id: int, episode: Episode) -> None:
+    conn.execute(
+        """
+        UPDATE episodes SET number = ?, title = ?, airs_precision = ?, airs_start = ?,
+            airs_time = ?, airs_tz = ?, director = ?, writer = ?
+        WHERE id = ?
+        """,
+        (
+            episode.number,
+            episode.title,
+            *_moment_columns(episode.airs),
+            episode.director,
+            episode.writer,
+            episode_row_id,
+        ),
+    )
+
+
+def delete_episode(conn: sqlite3.Connection, episode_row_id: int) -> None:
+    conn.execute("DELETE FROM episodes WHERE id = ?", (episode_row_id,))
 
 
 def delete_season(conn: sqlite3.Connection, season_row_id: int) -> None:

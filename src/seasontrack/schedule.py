@@ -1,0 +1,142 @@
+"""When each episode of a season comes out, from its release pattern and its episodes' own dates.
+
+- all at once: every episode at the premiere moment (Netflix: 00:01 Pacific);
+- weekly: the premiere brings ``premiere_episodes`` episodes, then one a week on the same
+  weekday at the same wall-clock time in the season's zone (so 21:00 stays 21:00 across a DST
+  change), skipping the weeks of a mid-season break; generated with dateutil's rrule;
+- unknown: only the premiere (episode 1) and the episodes' own dates are known.
+
+An episode's own date always wins over the generated one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from seasontrack.dates import PartialDate, Precision
+from seasontrack.models import TBA, Episode, Season
+
+# A weekly season runs at most this many weeks past its last episode's slot when it has
+# breaks; used only to bound rrule.
+_MAX_WEEKS = 520
+
+
+@dataclass(frozen=True)
+class EpisodeRelease:
+    """One episode's release, as the season's schedule and the episode's own date give it."""
+
+    number: int
+    title: str | None
+    when: PartialDate
+    premiere: bool
+    finale: bool
+    # True when the date comes from the episode itself rather than from the schedule.
+    own_date: bool
+
+
+def episode_count(season: Season) -> int:
+    """How many episodes the season has: its stated count, or its highest recorded episode."""
+    recorded = max((e.number for e in season.episodes), default=0)
+    return max(season.episode_count or 0, recorded)
+
+
+def season_schedule(season: Season) -> list[EpisodeRelease]:
+    """Every episode's release, in episode order; empty when the episode count is unknown."""
+    count = episode_count(season)
+    if count == 0:
+        return []
+    generated = _generated_moments(season, count)
+    own = {e.number: e for e in season.episodes}
+    releases = []
+    for number in range(1, count + 1):
+        episode = own.get(number, Episode(number))
+        when = _own_moment(season, episode)
+        releases.append(
+            EpisodeRelease(
+                number=number,
+                title=episode.title,
+                when=when if when is not None else generated[number - 1],
+                premiere=number == 1,
+                finale=number == count,
+                own_date=when is not None,
+            )
+        )
+    return releases
+
+
+def _own_moment(season: Season, episode: Episode) -> PartialDate | None:
+    if episode.airs.start is None:
+        return None
+    if episode.airs.precision is Precision.DAY and season.release_time is not None:
+        # "Airs March 8" for a show with a 21:00 slot airs at 21:00.
+        return episode.airs.with_time(season.release_time, season.release_tz)
+    return episode.airs
+
+
+def _generated_moments(season: Season, count: int) -> list[PartialDate]:
+    premiere = season.premiere_moment
+    if season.release_pattern == "all-at-once":
+        return [premiere] * count
+    if season.release_pattern != "weekly" or premiere.precision not in (
+        Precision.DAY,
+        Precision.MINUTE,
+    ):
+        return [premiere] + [TBA] * (count - 1)
+    assert premiere.start is not None
+    opening = min(season.premiere_episodes, count)
+    slots = weekly_slots(premiere.start, season.release_time, count - opening + 1, season.skips)
+    moments = [premiere] * opening
+    for day in slots[1:]:
+        moments.append(_at_slot(season, day))
+    return moments
+
+
+def weekly_slots(first: date, at: time | None, count: int, skips: tuple[date, ...]) -> list[date]:
+    """``count`` weekly release days from ``first`` (itself the first), skipping ``skips``."""
+    from dateutil.rrule import WEEKLY, rrule
+
+    skipped = set(skips) - {first}
+    rule = rrule(
+        WEEKLY,
+        dtstart=datetime.combine(first, at or time(0)),
+        count=min(count + len(skipped), _MAX_WEEKS),
+    )
+    days = [moment.date() for moment in rule if moment.date() not in skipped]
+    return days[:count]
+
+
+def _at_slot(season: Season, day: date) -> PartialDate:
+    on_day = PartialDate(Precision.DAY, day)
+    if season.release_time is None:
+        return on_day
+    return on_day.with_time(season.release_time, season.release_tz)
+
+
+def last_release_day(season: Season) -> date | None:
+    """The last day any of the season's releases can fall on; None when open-ended.
+
+    It is an upper bound used to find the seasons still releasing: a day later than the
+    truth is harmless, earlier is not. Times are in the season's zone, which is at most a
+    day away from any user's; callers compare with a day of slack.
+    """
+    days: list[date] = []
+    for when in (season.premiere, season.finale):
+        if when.end is not None:
+            days.append(when.end)
+    schedule = season_schedule(season)
+    if schedule:
+        ends = [r.when.end for r in schedule]
+        if any(end is None for end in ends):
+            return None
+        days.extend(end for end in ends if end is not None)
+    elif season.release_pattern == "weekly" and season.finale.end is None:
+        # Weekly, length unknown: it may run on for as long as it likes.
+        return None
+    if season.premiere.start is None:
+        return None
+    return max(days) if days else None
+
+
+def shift_days(day: date, days: int) -> date:
+    return day + timedelta(days=days)
