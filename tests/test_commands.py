@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,12 +15,13 @@ def test_seed_article_reads_back_in_table_detail_and_json(run: Run, jessica: Non
     listing = run("list", "--now", "2018-03-05 12:00").stdout
     assert "Jessica Jones" in listing
     assert "Netflix" in listing
-    assert "S2 March 8, 2018 00:01 PST" in listing
+    # Shown in the user's zone (New York in the tests), with a countdown.
+    assert "S2E1-E13 March 8, 2018 03:01 EST  in 3 days" in listing
 
     info = run("info", "Jessica Jones").stdout
     for fact in (
         "Marvel's Jessica Jones",
-        "March 8, 2018 00:01 PST",
+        "March 8, 2018 03:01 EST (March 8, 2018 00:01 PST)",
         "Krysten Ritter as Jessica Jones",
         "Janet McTeer (role undisclosed)",
         "David Tennant as Kilgrave",
@@ -56,32 +58,34 @@ def test_list_filters_by_status_and_network(run: Run, jessica: None) -> None:
     assert netflix == ["Daredevil", "Jessica Jones"]
 
 
-def test_next_premiere_is_the_soonest_one_still_to_come(run: Run) -> None:
+def test_next_release_is_the_soonest_one_still_to_come(run: Run) -> None:
     run("show", "add", "Stranger Things")
     run("season", "add", "Stranger Things", "1", "--premiere", "July 15, 2016")
     run("season", "add", "Stranger Things", "2", "--premiere", "October 27, 2017")
     run("season", "add", "Stranger Things", "3")
 
-    def next_premiere(now: str) -> object:
+    def next_release(now: str) -> dict[str, Any]:
         (row,) = json.loads(run("list", "--json", "--now", now).stdout)
-        return row["next_premiere"]
+        found: dict[str, Any] = row["next_release"]
+        return found
 
-    assert next_premiere("2016-07-01") == {
-        "season": 1,
-        "date": {
-            "text": "July 15, 2016",
-            "precision": "day",
-            "start": "2016-07-15",
-            "end": "2016-07-15",
-            "time": None,
-            "tz": None,
-            "at": None,
-        },
+    first = next_release("2016-07-01")
+    assert (first["season"], first["countdown"], first["premiere"]) == (1, "in 2 weeks", True)
+    assert first["date"] == {
+        "text": "July 15, 2016",
+        "precision": "day",
+        "start": "2016-07-15",
+        "end": "2016-07-15",
+        "time": None,
+        "tz": None,
+        "at": None,
     }
     # On its release day a premiere is still the next one; the day after it is not.
-    assert next_premiere("2017-10-27 23:00")["season"] == 2  # type: ignore[index]
-    assert next_premiere("2017-10-28")["season"] == 3  # type: ignore[index]
-    assert next_premiere("2017-10-28")["date"]["precision"] == "tba"  # type: ignore[index]
+    assert next_release("2017-10-27 23:00")["season"] == 2
+    assert next_release("2017-10-27 23:00")["countdown"] == "today"
+    assert next_release("2017-10-28")["season"] == 3
+    assert next_release("2017-10-28")["date"]["precision"] == "tba"
+    assert next_release("2017-10-28")["countdown"] == "TBA"
 
 
 def test_show_named_by_alias_prefix_or_any_case(run: Run, jessica: None) -> None:

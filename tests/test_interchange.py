@@ -173,6 +173,6 @@ def test_the_sample_catalog_imports_cleanly(run: Run) -> None:
     result = run("import", str(sample))
     assert "0 changed" in result.stdout
     info = run("info", "Jessica Jones", "2").stdout
-    assert "March 8, 2018 00:01 PST" in info
+    assert "March 8, 2018 03:01 EST (March 8, 2018 00:01 PST)" in info
     assert "Kilgrave" in info
     assert "0 added" in run("import", str(sample)).stdout

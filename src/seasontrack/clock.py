@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
-from seasontrack.dates import DateInputError, Precision, check_zone, parse_when, zone
+from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when, zone
 
 NOW_ENV = "SEASONTRACK_NOW"
 TZ_ENV = "SEASONTRACK_TZ"
@@ -20,22 +21,72 @@ class UserZone:
 
 
 def user_zone(name: str | None) -> UserZone:
-    """``--tz``/``SEASONTRACK_TZ`` when given, else the system's zone (``TZ``, /etc/localtime)."""
+    """``--tz``/``SEASONTRACK_TZ`` when given, else the system's zone."""
     if name:
         key = check_zone(name)
         return UserZone(key, zone(key))
-    # dateutil reads TZ and /etc/localtime with their full DST rules, which a fixed offset
-    # from datetime.astimezone() would not have.
+    found = system_zone_name()
+    if found is not None:
+        return UserZone(found, zone(found))
+    # No IANA name to be found: dateutil still reads the system's rules (TZ, /etc/localtime).
     from dateutil.tz import gettz
 
     local = gettz()
     return UserZone(None, local if local is not None else UTC)
 
 
+def system_zone_name() -> str | None:
+    """The IANA name of the system's zone: ``TZ``, else where /etc/localtime points.
+
+    Read here rather than with tzlocal, whose import and lookup cost about 50 ms at every
+    start; these two places are where Linux and macOS keep the setting.
+    """
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    try:
+        target = os.path.realpath("/etc/localtime")
+    except OSError:
+        target = ""
+    if "/zoneinfo/" in target:
+        candidates.append(target.split("/zoneinfo/", 1)[1])
+    for candidate in candidates:
+        if candidate:
+            try:
+                return check_zone(candidate)
+            except DateInputError:
+                continue
+    return None
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The moment a command answers for, and the zone it shows times in."""
+
+    now: datetime
+    zone: UserZone
+
+    def local(self, when: PartialDate) -> PartialDate:
+        """A time-precise date moved into the user's zone; other dates as they are."""
+        from seasontrack.countdown import localize
+
+        return localize(when, self.zone.tzinfo, self.zone.name)
+
+    def countdown(self, when: PartialDate, release_tz: str | None) -> str:
+        from seasontrack.countdown import day_zone_for, phrase
+
+        return phrase(when, self.now, day_zone_for(release_tz, self.zone.tzinfo))
+
+
 def current_time(text: str | None, where: UserZone) -> datetime:
     """``--now``/``SEASONTRACK_NOW`` read in the user's zone, else the real clock; always aware."""
     if not text:
         return datetime.now(where.tzinfo)
+    try:
+        # ISO 8601 keeps seconds ("2018-03-05T11:59:58"), which a live countdown needs.
+        exact = datetime.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    else:
+        return exact if exact.tzinfo is not None else exact.replace(tzinfo=where.tzinfo)
     when = parse_when(text)
     if when.start is None or when.precision not in (Precision.DAY, Precision.MINUTE):
         raise DateInputError(
@@ -46,3 +97,26 @@ def current_time(text: str | None, where: UserZone) -> datetime:
         return datetime(when.start.year, when.start.month, when.start.day, tzinfo=where.tzinfo)
     at = datetime.combine(when.start, when.time)
     return at.replace(tzinfo=zone(when.tz) if when.tz else where.tzinfo)
+
+
+_SPAN_UNITS = {
+    "h": 1,
+    "hour": 1,
+    "hours": 1,
+    "d": 24,
+    "day": 24,
+    "days": 24,
+    "w": 168,
+    "week": 168,
+    "weeks": 168,
+}
+
+
+def parse_span(text: str) -> timedelta:
+    """A look-ahead like ``30d``, ``2w``, ``12h`` or ``3 weeks``."""
+    cleaned = text.strip().lower()
+    number = cleaned.rstrip("abcdefghijklmnopqrstuvwxyz ").strip()
+    unit = cleaned[len(number) :].strip()
+    if not number.isdigit() or unit not in _SPAN_UNITS:
+        raise DateInputError(f"can't read {text!r} as a span of time; write it like 30d, 2w or 12h")
+    return timedelta(hours=int(number) * _SPAN_UNITS[unit])

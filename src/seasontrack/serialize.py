@@ -6,10 +6,14 @@ never renamed or removed. Dates are objects with their precision (see ``PartialD
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from seasontrack.clock import Clock
+from seasontrack.countdown import day_zone_for, window
 from seasontrack.models import Credit, Episode, Season, Show, ShowRef, Source, Trailer
-from seasontrack.services.reading import NextRelease, SearchResult, ShowSummary
+from seasontrack.services.reading import SearchResult, ShowSummary
+from seasontrack.services.timeline import CalendarDay, Release, Upcoming
 
 FORMAT_NAME = "seasontrack-catalog"
 FORMAT_VERSION = 1
@@ -114,20 +118,43 @@ def catalog_json(shows: list[Show]) -> JSON:
     }
 
 
-def next_release_json(release: NextRelease | None) -> JSON | None:
-    if release is None:
-        return None
-    return {"season": release.season, "date": release.when.to_json()}
+def upcoming_json(item: Upcoming, clock: Clock) -> JSON:
+    """A release still to come, and whether its season is already under way."""
+    return release_json(item.release, clock) | {"airing": item.airing}
 
 
-def summary_json(summary: ShowSummary) -> JSON:
+def release_json(release: Release, clock: Clock) -> JSON:
+    """A release: its date in the user's zone and its countdown from now."""
+    span = window(release.when, day_zone_for(release.release_tz, clock.zone.tzinfo))
+    return {
+        "show": release.show,
+        "network": release.network,
+        "season": release.season,
+        "first_episode": release.first_episode,
+        "last_episode": release.last_episode,
+        "episode_title": release.episode_title,
+        "date": clock.local(release.when).to_json(),
+        "countdown": clock.countdown(release.when, release.release_tz),
+        "seconds": (
+            max(0, int((span.earliest - clock.now).total_seconds())) if span is not None else None
+        ),
+        "exact": span.exact if span is not None else False,
+        "pattern": release.pattern,
+        "premiere": release.premiere,
+        "finale": release.finale,
+    }
+
+
+def summary_json(summary: ShowSummary, clock: Clock) -> JSON:
     return {
         "title": summary.title,
         "network": summary.network,
         "country": summary.country,
         "status": summary.status,
-        "latest_season": summary.latest_season.number if summary.latest_season else None,
-        "next_premiere": next_release_json(summary.next_premiere),
+        "latest_season": summary.latest_season,
+        "next_release": (
+            upcoming_json(summary.next_release, clock) if summary.next_release else None
+        ),
     }
 
 
@@ -144,4 +171,23 @@ def search_json(result: SearchResult) -> JSON:
             | (cast_json(match.credit) if match.credit.role == "cast" else crew_json(match.credit))
             for match in result.credits
         ],
+    }
+
+
+def calendar_json(
+    first: date, last: date, days: list[CalendarDay], vague: list[Release], clock: Clock
+) -> JSON:
+    """The days from ``first`` to ``last`` that have releases, and the releases in that range
+    known only to the month, quarter, season or year."""
+    return {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "days": [
+            {
+                "date": day.day.isoformat(),
+                "releases": [release_json(r, clock) for r in day.releases],
+            }
+            for day in days
+        ],
+        "undated": [release_json(r, clock) for r in vague],
     }

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from seasontrack import __version__
-from seasontrack.cli import interchange, links, people, reading, seasons, shows
+from seasontrack.cli import episodes, interchange, links, people, reading, seasons, shows, timeline
 from seasontrack.dates import DateInputError
 from seasontrack.errors import EXIT_INVALID, SeasontrackError
 
@@ -94,10 +94,14 @@ def root(
 
 app.add_typer(shows.app, name="show", rich_help_panel="Edit the catalog")
 app.add_typer(seasons.app, name="season", rich_help_panel="Edit the catalog")
+app.add_typer(episodes.app, name="episode", rich_help_panel="Edit the catalog")
 app.add_typer(people.cast_app, name="cast", rich_help_panel="Edit the catalog")
 app.add_typer(people.crew_app, name="crew", rich_help_panel="Edit the catalog")
 app.add_typer(links.trailer_app, name="trailer", rich_help_panel="Edit the catalog")
 app.add_typer(links.source_app, name="source", rich_help_panel="Edit the catalog")
+app.command("upcoming", rich_help_panel="Read the catalog")(timeline.upcoming_command)
+app.command("countdown", rich_help_panel="Read the catalog")(timeline.countdown_command)
+app.command("calendar", rich_help_panel="Read the catalog")(timeline.calendar_command)
 app.command("list", rich_help_panel="Read the catalog")(reading.list_command)
 app.command("info", rich_help_panel="Read the catalog")(reading.info_command)
 app.command("search", rich_help_panel="Read the catalog")(reading.search_command)

@@ -11,19 +11,19 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, time
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from seasontrack.clock import NOW_ENV, TZ_ENV, UserZone, current_time, user_zone
+from seasontrack.clock import NOW_ENV, TZ_ENV, Clock, current_time, user_zone
 from seasontrack.config import DB_ENV, resolve_db_path
 from seasontrack.dates import DateInputError, PartialDate, check_zone, parse_when
 from seasontrack.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from seasontrack.render import Screen
+    from seasontrack.render.base import Screen
 
 DbOption = Annotated[
     Path | None,
@@ -103,14 +103,14 @@ def zone_option(text: str | None, option: str = "--tz") -> str | None:
         raise InvalidInput(f"{option}: {exc}") from None
 
 
-def moment(now: str | None, tz: str | None) -> tuple[datetime, UserZone]:
-    """The injected (or real) now, in the user's zone."""
+def clock(now: str | None, tz: str | None) -> Clock:
+    """The injected (or real) now, and the zone to show times in."""
     try:
         where = user_zone(tz)
     except DateInputError as exc:
         raise InvalidInput(f"--tz: {exc}") from None
     try:
-        return current_time(now, where), where
+        return Clock(current_time(now, where), where)
     except DateInputError as exc:
         raise InvalidInput(f"--now: {exc}") from None
 
@@ -121,7 +121,7 @@ def print_json(data: Any) -> None:
 
 
 def screen() -> Screen:
-    from seasontrack.render import Screen
+    from seasontrack.render.base import Screen
 
     return Screen()
 

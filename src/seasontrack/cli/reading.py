@@ -12,13 +12,13 @@ from seasontrack.cli.common import (
     NowOption,
     TzOption,
     catalog,
-    moment,
+    clock,
     print_json,
     screen,
 )
 from seasontrack.errors import NotFound
 from seasontrack.services import catalog as svc
-from seasontrack.services import reading
+from seasontrack.services import reading, timeline
 
 
 def list_command(
@@ -34,20 +34,20 @@ def list_command(
     db: DbOption = None,
 ) -> None:
     """List the shows, with their latest season and next known premiere."""
-    at, _ = moment(now, tz)
+    at = clock(now, tz)
     with catalog(db) as conn:
-        summaries = reading.list_shows(conn, at, status=status, network=network)
+        summaries = reading.list_shows(conn, at.now, at.zone.tzinfo, status=status, network=network)
     if as_json:
         from seasontrack.serialize import summary_json
 
-        print_json([summary_json(s) for s in summaries])
+        print_json([summary_json(s, at) for s in summaries])
         return
     if not summaries:
         typer.echo("No shows yet. Add one with: seasontrack show add TITLE", err=True)
         return
-    from seasontrack.render import show_list
+    from seasontrack.render.catalog import show_list
 
-    show_list(screen(), summaries)
+    show_list(screen(), summaries, at)
 
 
 def info_command(
@@ -61,18 +61,18 @@ def info_command(
     db: DbOption = None,
 ) -> None:
     """Everything about a show (or one season): dates, cast, crew, trailers, sources."""
-    at, _ = moment(now, tz)
+    at = clock(now, tz)
     with catalog(db) as conn:
         show = svc.get_show(conn, title)
     if season is not None and show.season(season) is None:
         known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
         raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
-    next_release = reading.next_premiere(show.seasons, at)
+    next_release = timeline.next_of_show(show, at.now, at.zone.tzinfo)
     if as_json:
-        from seasontrack.serialize import next_release_json, show_json
+        from seasontrack.serialize import show_json, upcoming_json
 
         data = show_json(show)
-        data["next_premiere"] = next_release_json(next_release)
+        data["next_release"] = upcoming_json(next_release, at) if next_release else None
         if season is not None:
             # One season: its own entries, and the whole show's, which hold for it too.
             data["seasons"] = [s for s in data["seasons"] if s["number"] == season]
@@ -80,9 +80,9 @@ def info_command(
                 data[key] = [item for item in data[key] if item["season"] in (None, season)]
         print_json(data)
         return
-    from seasontrack.render import show_details
+    from seasontrack.render.catalog import show_details
 
-    show_details(screen(), show, next_release, season)
+    show_details(screen(), show, next_release, season, at)
 
 
 def search_command(
@@ -98,7 +98,7 @@ def search_command(
 
         print_json(search_json(result))
     elif not result.empty:
-        from seasontrack.render import search_results
+        from seasontrack.render.catalog import search_results
 
         search_results(screen(), result)
     if result.empty:

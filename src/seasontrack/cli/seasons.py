@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from seasontrack.cli.common import (
     when_option,
     zone_option,
 )
+from seasontrack.errors import InvalidInput
 from seasontrack.services import catalog as svc
 
 app = typer.Typer(help="Add, change or remove seasons.", no_args_is_help=True)
@@ -47,6 +49,16 @@ ZoneOption = Annotated[
     str | None,
     typer.Option("--tz", help="IANA time zone of the release time, e.g. America/Los_Angeles."),
 ]
+PremiereEpisodesOption = Annotated[
+    int | None,
+    typer.Option("--premiere-episodes", min=1, help="Episodes the premiere brings (2: a double)."),
+]
+SkipOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--skip", help="A week with no episode (mid-season break), by its date. Repeatable."
+    ),
+]
 SynopsisOption = Annotated[str | None, typer.Option("--synopsis", help="What it is about.")]
 NoteOption = Annotated[
     str | None,
@@ -63,9 +75,15 @@ def _season_input(
     tz: str | None,
     synopsis: str | None,
     note: str | None,
+    premiere_episodes: int | None = None,
+    skip: list[str] | None = None,
+    unskip: list[str] | None = None,
 ) -> svc.SeasonInput:
     zone = zone_option(tz)
     return svc.SeasonInput(
+        premiere_episodes=premiere_episodes,
+        add_skips=tuple(_day(text, "--skip") for text in skip or ()),
+        remove_skips=tuple(_day(text, "--unskip") for text in unskip or ()),
         premiere=when_option(premiere, "--premiere", default_tz=zone),
         finale=when_option(finale, "--finale", default_tz=zone),
         episode_count=episodes,
@@ -75,6 +93,13 @@ def _season_input(
         synopsis=synopsis,
         notes=note,
     )
+
+
+def _day(text: str, option: str) -> date:
+    when = when_option(text, option)
+    if when is None or when.start is None or when.start != when.end:
+        raise InvalidInput(f"{option} {text!r} is not a single day; write it like 2024-02-11")
+    return when.start
 
 
 @app.command("add")
@@ -87,12 +112,19 @@ def add(
     release: ReleaseOption = None,
     time: TimeOption = None,
     tz: ZoneOption = None,
+    premiere_episodes: PremiereEpisodesOption = None,
+    skip: SkipOption = None,
     synopsis: SynopsisOption = None,
     note: NoteOption = None,
     db: DbOption = None,
 ) -> None:
-    """Add a season to a show."""
-    given = _season_input(premiere, finale, episodes, release, time, tz, synopsis, note)
+    """Add a season to a show.
+
+    A weekly season's episodes come out one a week from the premiere, at --time in --tz.
+    """
+    given = _season_input(
+        premiere, finale, episodes, release, time, tz, synopsis, note, premiere_episodes, skip
+    )
     with catalog(db) as conn:
         ref, season = svc.add_season(conn, title, number, given)
     done(f"Added {ref.title} season {season.number} (premiere: {season.premiere_moment.label()}).")
@@ -111,12 +143,29 @@ def edit(
     release: ReleaseOption = None,
     time: TimeOption = None,
     tz: ZoneOption = None,
+    premiere_episodes: PremiereEpisodesOption = None,
+    skip: SkipOption = None,
+    unskip: Annotated[
+        list[str] | None, typer.Option("--unskip", help="Remove a break. Repeatable.")
+    ] = None,
     synopsis: SynopsisOption = None,
     note: NoteOption = None,
     db: DbOption = None,
 ) -> None:
     """Change a season. An empty --synopsis or --note ("") clears it."""
-    given = _season_input(premiere, finale, episodes, release, time, tz, synopsis, note)
+    given = _season_input(
+        premiere,
+        finale,
+        episodes,
+        release,
+        time,
+        tz,
+        synopsis,
+        note,
+        premiere_episodes,
+        skip,
+        unskip,
+    )
     with catalog(db) as conn:
         ref, season = svc.edit_season(conn, title, number, given, new_number=new_number)
     done(

@@ -43,7 +43,8 @@ KEEP: object = object()
 
 
 def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
-    """The show a user means by ``name``: a title or alias (any case), or an unambiguous prefix."""
+    """The show a user means by ``name``: a title or alias (any case), else an unambiguous
+    prefix of one, else an unambiguous part of one."""
     wanted = name.strip()
     if not wanted:
         raise InvalidInput("a show's title cannot be empty")
@@ -53,9 +54,13 @@ def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
     prefixed = queries.find_shows_by_prefix(conn, wanted)
     if len(prefixed) == 1:
         return prefixed[0]
-    if len(prefixed) > 1:
-        listed = ", ".join(repr(ref.title) for ref in prefixed[:5])
-        more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
+    # Failing a prefix, a unique part of a title: "last of us" for "The Last of Us".
+    candidates = prefixed or queries.search_shows(conn, wanted)
+    if not prefixed and len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        listed = ", ".join(repr(ref.title) for ref in candidates[:5])
+        more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
         raise InvalidInput(f"{name!r} could be {listed}{more}; give more of the title")
     names = {n: ref.title for n, ref in queries.all_show_names(conn)}
     hint = did_you_mean(wanted, names) or " (see: seasontrack list)"

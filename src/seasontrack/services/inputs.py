@@ -21,7 +21,7 @@ def did_you_mean(
     pool: dict[str, str] = {}
     for name, suggestion in shown.items():
         pool.setdefault(name.casefold(), suggestion)
-    close = difflib.get_close_matches(value.casefold(), list(pool), n=len(pool), cutoff=0.6)
+    close = difflib.get_close_matches(value.casefold(), list(pool), n=max(1, len(pool)), cutoff=0.6)
     suggestions = list(dict.fromkeys(pool[c] for c in close))[:limit]
     if not suggestions:
         return ""

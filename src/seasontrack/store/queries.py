@@ -165,6 +165,12 @@ def list_show_rows(
     return [ShowRow(r["id"], r["title"], r["network"], r["country"], r["status"]) for r in rows]
 
 
+def latest_season_numbers(conn: sqlite3.Connection) -> dict[int, int]:
+    """Each show's highest season number, by show id."""
+    rows = conn.execute("SELECT show_id, max(number) AS latest FROM seasons GROUP BY show_id")
+    return {r["show_id"]: r["latest"] for r in rows}
+
+
 def network_names(conn: sqlite3.Connection) -> list[str]:
     rows = conn.execute("SELECT DISTINCT network FROM shows WHERE network IS NOT NULL")
     return [r["network"] for r in rows]

@@ -1,117 +1,23 @@
-"""Drawing the catalog for people, with Rich: tables and panels on a terminal, plain text elsewhere.
-
-Rich is imported here only, and this module is imported only by commands that draw, so
-scripts that ask for ``--json`` never load it. Every string that comes from the catalog
-goes through :func:`safe` and into a ``Text``: it is never read as markup, and control
-characters (terminal escape codes) are shown as visible escapes instead of being sent.
-"""
+"""Views of the catalog: the show list, a show's details, search results."""
 
 from __future__ import annotations
 
-import os
-import re
-import sys
 from collections.abc import Iterable
-from datetime import datetime
 
-from rich import box
-from rich.console import Console, Group, RenderableType
-from rich.panel import Panel
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from seasontrack.clock import Clock
 from seasontrack.dates import PartialDate
 from seasontrack.models import Credit, Season, Show, Source, Trailer
-from seasontrack.services.reading import NextRelease, SearchResult, ShowSummary
+from seasontrack.render.base import Screen, text
+from seasontrack.schedule import season_schedule
+from seasontrack.services.reading import SearchResult, ShowSummary
+from seasontrack.services.timeline import Upcoming
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Piped output is never wrapped or cut: a line is as long as its content.
-_UNLIMITED_WIDTH = 10_000
-
-
-def safe(value: str | None) -> str:
-    """``value`` with control characters shown as escapes (``\\x1b``), so a terminal runs none."""
-    if value is None:
-        return ""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
-
-
-def fancy_output(stream: object = None) -> bool:
-    """Colour and box art only on a terminal, and never with NO_COLOR or TERM=dumb."""
-    target = stream if stream is not None else sys.stdout
-    isatty = getattr(target, "isatty", None)
-    return bool(
-        isatty is not None
-        and isatty()
-        and not os.environ.get("NO_COLOR")
-        and os.environ.get("TERM") != "dumb"
-    )
-
-
-def make_console() -> Console:
-    if fancy_output():
-        return Console(highlight=False)
-    return Console(
-        highlight=False,
-        no_color=True,
-        width=_UNLIMITED_WIDTH,
-        force_terminal=False,
-        color_system=None,
-        emoji=False,
-    )
-
-
-class Screen:
-    """Where a command draws: one console, and whether it may use colour and boxes."""
-
-    def __init__(self) -> None:
-        self.console = make_console()
-        self.fancy = fancy_output()
-
-    def table(self, *columns: str, title: str | None = None) -> Table:
-        table = Table(
-            *columns,
-            box=box.SIMPLE_HEAD if self.fancy else None,
-            title=title,
-            header_style="bold" if self.fancy else "",
-            show_edge=False,
-            pad_edge=False,
-        )
-        return table
-
-    def section(self, title: str, body: RenderableType) -> RenderableType:
-        if self.fancy:
-            return Panel(
-                body,
-                title=Text(safe(title), style="bold"),
-                title_align="left",
-                box=box.ROUNDED,
-                expand=False,
-            )
-        return Group(Text(safe(title)), body, Text(""))
-
-    def print(self, *items: RenderableType) -> None:
-        if self.fancy:
-            self.console.print(*items)
-            return
-        # Plain output: no padding at line ends, so pipes and diffs see only the content.
-        with self.console.capture() as captured:
-            self.console.print(*items)
-        lines = captured.get().splitlines()
-        sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
-
-
-def text(*parts: tuple[str | None, str] | str | None) -> Text:
-    """A line from plain strings and (string, style) pairs; every string is taken literally."""
-    line = Text()
-    for part in parts:
-        if part is None:
-            continue
-        if isinstance(part, tuple):
-            line.append(safe(part[0]), style=part[1])
-        else:
-            line.append(safe(part))
-    return line
+# A labelled line of a details panel; None or "" leaves the line out.
+Field = tuple[str, Text | Table | str | None]
 
 
 def when_label(when: PartialDate) -> Text:
@@ -119,25 +25,43 @@ def when_label(when: PartialDate) -> Text:
     return text((when.label(), style))
 
 
-def next_label(release: NextRelease | None) -> Text:
-    if release is None:
+def local_when(when: PartialDate, clock: Clock) -> Text:
+    """A date in the user's zone, followed by how it was announced when that differs."""
+    local = clock.local(when)
+    label = when_label(local)
+    if local != when:
+        label.append_text(text((f" ({when.label()})", "dim")))
+    return label
+
+
+def release_cell(item: Upcoming | None, clock: Clock) -> Text:
+    """'S2 March 8, 2018 03:01 EST', or a dash when nothing is known to come."""
+    if item is None:
         return text(("—", "dim"))
-    return text((f"S{release.season} ", "bold"), release.when.label())
+    return text((item.release.code() + " ", "bold"), clock.local(item.release.when).label())
+
+
+def countdown_cell(item: Upcoming | None, clock: Clock) -> Text:
+    if item is None:
+        return Text("")
+    release = item.release
+    phrase = clock.countdown(release.when, release.release_tz)
+    return text((phrase, "cyan" if release.when.start else "dim"))
 
 
 # ---------------------------------------------------------------------------- list
 
 
-def show_list(screen: Screen, summaries: list[ShowSummary]) -> None:
-    table = screen.table("Show", "Network", "Status", "Latest", "Next premiere")
+def show_list(screen: Screen, summaries: list[ShowSummary], clock: Clock) -> None:
+    table = screen.table("Show", "Network", "Status", "Latest", "Next", "Countdown")
     for item in summaries:
-        latest = item.latest_season
         table.add_row(
             text((item.title, "bold")),
             text(item.network),
             text(item.status),
-            text(f"S{latest.number}" if latest else None),
-            next_label(item.next_premiere),
+            text(f"S{item.latest_season}" if item.latest_season is not None else None),
+            release_cell(item.next_release, clock),
+            countdown_cell(item.next_release, clock),
         )
     screen.print(table)
 
@@ -145,14 +69,14 @@ def show_list(screen: Screen, summaries: list[ShowSummary]) -> None:
 # ---------------------------------------------------------------------------- info
 
 
-def _fields(screen: Screen, rows: Iterable[tuple[str, Text | str | None]]) -> Table:
+def _fields(screen: Screen, rows: Iterable[Field]) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold" if screen.fancy else "", no_wrap=True)
     grid.add_column()
     for name, value in rows:
         if value is None or value == "":
             continue
-        grid.add_row(name, value if isinstance(value, Text) else text(value))
+        grid.add_row(name, value if isinstance(value, Text | Table) else text(value))
     return grid
 
 
@@ -161,14 +85,42 @@ def _season_title(show: Show, season: Season) -> str:
 
 
 def _release_line(season: Season) -> str | None:
+    """'weekly, Sundays at 21:00 America/New_York', 'all at once at 00:01 America/Los_Angeles'."""
     parts = []
-    if season.release_pattern != "unknown":
-        parts.append(season.release_pattern)
+    if season.release_pattern == "weekly":
+        start = season.premiere.start
+        day = f", {start:%A}s" if start is not None and season.premiere.end == start else ""
+        parts.append(f"weekly{day}")
+    elif season.release_pattern == "all-at-once":
+        parts.append("all at once")
     if season.release_time is not None:
         parts.append(f"at {season.release_time:%H:%M}")
     if season.release_tz:
         parts.append(season.release_tz)
+    if season.premiere_episodes > 1:
+        parts.append(f"({season.premiere_episodes}-episode premiere)")
+    if season.skips:
+        parts.append("· no episode on " + ", ".join(f"{d:%b %-d, %Y}" for d in season.skips))
     return " ".join(parts) or None
+
+
+def _schedule_table(screen: Screen, season: Season, clock: Clock) -> Table | None:
+    """Each episode with its release in the user's zone; for all-at-once only when titled."""
+    schedule = season_schedule(season)
+    if not schedule or (
+        season.release_pattern != "weekly" and not any(e.title for e in season.episodes)
+    ):
+        return None
+    table = screen.table("Ep", "Title", "Release", "")
+    for item in schedule:
+        marks = [m for m, on in (("premiere", item.premiere), ("finale", item.finale)) if on]
+        table.add_row(
+            text(str(item.number)),
+            text(item.title),
+            when_label(clock.local(item.when)),
+            text((", ".join(marks), "italic")),
+        )
+    return table
 
 
 def _cast_line(credit: Credit) -> Text:
@@ -234,10 +186,10 @@ def _lines(lines: Iterable[Text]) -> Text:
     return Text("\n").join(lines)
 
 
-def _people_block(screen: Screen, credits: list[Credit]) -> list[tuple[str, Text | str | None]]:
+def _people_block(screen: Screen, credits: list[Credit]) -> list[Field]:
     cast = [c for c in credits if c.role == "cast"]
     crew = [c for c in credits if c.role == "crew"]
-    rows: list[tuple[str, Text | str | None]] = []
+    rows: list[Field] = []
     if cast:
         rows.append(("Cast", _lines(_cast_line(c) for c in cast)))
     if crew:
@@ -246,16 +198,24 @@ def _people_block(screen: Screen, credits: list[Credit]) -> list[tuple[str, Text
 
 
 def show_details(
-    screen: Screen, show: Show, next_release: NextRelease | None, only_season: int | None
+    screen: Screen,
+    show: Show,
+    next_release: Upcoming | None,
+    only_season: int | None,
+    clock: Clock,
 ) -> None:
     sections: list[RenderableType] = []
-    show_rows: list[tuple[str, Text | str | None]] = [
+    next_line = None
+    if next_release is not None:
+        next_line = release_cell(next_release, clock)
+        next_line.append_text(text("  ", *_countdown_parts(next_release, clock)))
+    show_rows: list[Field] = [
         ("Also known as", ", ".join(show.aliases)),
         ("Network", show.network),
         ("Country", show.country),
         ("Status", show.status),
         ("Seasons", str(len(show.seasons)) if show.seasons else None),
-        ("Next premiere", next_label(next_release) if next_release else None),
+        ("Next", next_line),
         ("Summary", show.summary),
     ]
     show_rows += _people_block(screen, [c for c in show.credits if c.season is None])
@@ -264,11 +224,12 @@ def show_details(
     for season in show.seasons:
         if only_season is not None and season.number != only_season:
             continue
-        rows: list[tuple[str, Text | str | None]] = [
-            ("Premiere", when_label(season.premiere_moment)),
-            ("Finale", when_label(season.finale_moment) if season.finale.start else None),
+        rows: list[Field] = [
+            ("Premiere", local_when(season.premiere_moment, clock)),
+            ("Finale", local_when(season.finale_moment, clock) if season.finale.start else None),
             ("Episodes", str(season.episode_count) if season.episode_count is not None else None),
             ("Release", _release_line(season)),
+            ("Schedule", _schedule_table(screen, season, clock)),
             ("Synopsis", season.synopsis),
             ("Notes", season.notes),
         ]
@@ -278,12 +239,22 @@ def show_details(
     screen.print(*sections)
 
 
+def _countdown_parts(item: Upcoming, clock: Clock) -> list[tuple[str | None, str] | str | None]:
+    release = item.release
+    parts: list[tuple[str | None, str] | str | None] = [
+        (f"({clock.countdown(release.when, release.release_tz)})", "cyan")
+    ]
+    if item.airing:
+        parts.append((" airing", "italic"))
+    return parts
+
+
 def _links_block(
     trailers: Iterable[Trailer], sources: Iterable[Source], season: int | None
-) -> list[tuple[str, Text | str | None]]:
+) -> list[Field]:
     own_trailers = [t for t in trailers if t.season == season]
     own_sources = [s for s in sources if s.season == season]
-    rows: list[tuple[str, Text | str | None]] = []
+    rows: list[Field] = []
     if own_trailers:
         rows.append(("Trailers", _lines(_trailer_line(t) for t in own_trailers)))
     if own_sources:
@@ -316,11 +287,3 @@ def search_results(screen: Screen, result: SearchResult) -> None:
                 text(f"S{credit.season}" if credit.season is not None else "all"),
             )
         screen.print(screen.section("People and characters", table))
-
-
-def message(screen: Screen, line: str) -> None:
-    screen.print(text(line))
-
-
-def stamp(now: datetime) -> str:
-    return now.strftime("%Y-%m-%d %H:%M %Z")

@@ -1,0 +1,220 @@
+"""`seasontrack upcoming`, `countdown` and `calendar`: what comes out when."""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from seasontrack.cli.common import (
+    DbOption,
+    JsonOption,
+    NowOption,
+    TzOption,
+    catalog,
+    clock,
+    print_json,
+    screen,
+    when_option,
+)
+from seasontrack.clock import parse_span
+from seasontrack.dates import DateInputError
+from seasontrack.errors import InvalidInput
+from seasontrack.services import timeline
+
+if TYPE_CHECKING:
+    from seasontrack.clock import Clock
+    from seasontrack.countdown import Window
+    from seasontrack.render.base import Screen
+
+TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
+
+
+def upcoming_command(
+    within: Annotated[
+        str | None,
+        typer.Option("--within", "-w", help="Only what starts within this span: 30d, 2w, 12h."),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only what starts by this date or moment.")
+    ] = None,
+    network: Annotated[
+        str | None, typer.Option("--network", help="Only shows on this network or platform.")
+    ] = None,
+    episodes: Annotated[
+        bool, typer.Option("--episodes", "-e", help="Every episode, not one line per season.")
+    ] = False,
+    as_json: JsonOption = False,
+    now: NowOption = None,
+    tz: TzOption = None,
+    db: DbOption = None,
+) -> None:
+    """What comes out from now on, soonest first, with countdowns."""
+    at = clock(now, tz)
+    if within is not None and until is not None:
+        raise InvalidInput("give --within or --until, not both")
+    limit = None
+    if within is not None:
+        try:
+            limit = at.now + parse_span(within)
+        except DateInputError as exc:
+            raise InvalidInput(f"--within: {exc}") from None
+    if until is not None:
+        end = when_option(until, "--until", default_tz=at.zone.name)
+        assert end is not None
+        if end.start is None or end.end is None:
+            raise InvalidInput("--until needs a date, like 2018-04-01")
+        # "Until March 2018" includes all of March.
+        from seasontrack.countdown import day_zone_for, window
+
+        span = window(end, day_zone_for(None, at.zone.tzinfo))
+        assert span is not None
+        limit = span.latest
+    with catalog(db) as conn:
+        items = timeline.upcoming(
+            conn, at.now, at.zone.tzinfo, until=limit, network=network, episodes=episodes
+        )
+    if as_json:
+        from seasontrack.serialize import upcoming_json
+
+        print_json([upcoming_json(item, at) for item in items])
+        return
+    if not items:
+        typer.echo("Nothing known to come out in that time.", err=True)
+        return
+    from seasontrack.render.timeline import upcoming_table
+
+    upcoming_table(screen(), items, at)
+
+
+def countdown_command(
+    title: TitleArg,
+    season: Annotated[
+        int | None,
+        typer.Argument(help="The season (default: the show's next release).", min=0),
+    ] = None,
+    live: Annotated[
+        bool, typer.Option("--live", help="Tick every second until it is out (Ctrl-C stops).")
+    ] = False,
+    as_json: JsonOption = False,
+    now: NowOption = None,
+    tz: TzOption = None,
+    db: DbOption = None,
+) -> None:
+    """A big countdown to a season's premiere, or an airing season's next episode."""
+    at = clock(now, tz)
+    with catalog(db) as conn:
+        item = timeline.countdown_target(conn, title, season, at.now, at.zone.tzinfo)
+    from seasontrack.countdown import Span, day_zone_for, window
+
+    release = item.release
+    span = window(release.when, day_zone_for(release.release_tz, at.zone.tzinfo))
+    if as_json:
+        from seasontrack.serialize import upcoming_json
+
+        data = upcoming_json(item, at)
+        remaining = Span.of(span.earliest - at.now) if span else None
+        data["remaining"] = (
+            {
+                "days": remaining.days,
+                "hours": remaining.hours,
+                "minutes": remaining.minutes,
+                "seconds": remaining.seconds,
+            }
+            if remaining
+            else None
+        )
+        data["latest_seconds"] = (
+            max(0, int((span.latest - at.now).total_seconds())) if span else None
+        )
+        print_json(data)
+        return
+    from seasontrack.render.timeline import countdown_view
+
+    view = screen()
+    if not live or span is None:
+        view.print(countdown_view(view, item, span, at))
+        return
+    _run_live(view, item, span, at)
+
+
+def _run_live(view: Screen, item: timeline.Upcoming, span: Window, at: Clock) -> None:
+    """Redraw every second until the release moment, then say it is out; Ctrl-C stops."""
+    from dataclasses import replace
+
+    from rich.live import Live
+
+    from seasontrack.render.timeline import countdown_view
+
+    started = time.monotonic()
+
+    def current() -> Clock:
+        # The injected now moves on with the real clock, so --now still gives a live countdown.
+        return replace(at, now=at.now + timedelta(seconds=time.monotonic() - started))
+
+    try:
+        with Live(
+            countdown_view(view, item, span, at),
+            console=view.console,
+            auto_refresh=False,
+            transient=False,
+        ) as live:
+            while True:
+                moment = current()
+                left = (span.earliest - moment.now).total_seconds()
+                if left <= 0:
+                    live.update(
+                        countdown_view(view, item, span, moment, finished=True), refresh=True
+                    )
+                    return
+                live.update(countdown_view(view, item, span, moment), refresh=True)
+                # Wake on the next whole second of the countdown, or at the moment itself.
+                time.sleep(min(left, (left % 1) or 1.0))
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+def calendar_command(
+    month: Annotated[
+        str | None,
+        typer.Option("--month", "-m", help="First month to show, YYYY-MM [default: this month]."),
+    ] = None,
+    months: Annotated[
+        int, typer.Option("--months", "-n", min=1, max=24, help="How many months.")
+    ] = 1,
+    as_json: JsonOption = False,
+    now: NowOption = None,
+    tz: TzOption = None,
+    db: DbOption = None,
+) -> None:
+    """A month grid with each day's releases (premieres and finales marked)."""
+    at = clock(now, tz)
+    today = at.now.astimezone(at.zone.tzinfo).date()
+    year, first_month = today.year, today.month
+    if month is not None:
+        try:
+            first = date.fromisoformat(month.strip() + "-01")
+        except ValueError:
+            raise InvalidInput(
+                f"--month {month!r} is not a month; write it as YYYY-MM, like 2018-03"
+            ) from None
+        year, first_month = first.year, first.month
+    shown = []
+    for offset in range(months):
+        index = first_month - 1 + offset
+        shown.append((year + index // 12, index % 12 + 1))
+    start = date(shown[0][0], shown[0][1], 1)
+    last_year, last_month = shown[-1]
+    end = date(last_year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
+    with catalog(db) as conn:
+        days, vague = timeline.calendar(conn, start, end, at.zone.tzinfo, at.zone.name)
+    if as_json:
+        from seasontrack.serialize import calendar_json
+
+        print_json(calendar_json(start, end, days, vague, at))
+        return
+    from seasontrack.render.timeline import calendar_view
+
+    calendar_view(screen(), shown, days, vague, at)

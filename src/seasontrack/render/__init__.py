@@ -1,0 +1,20 @@
+"""Drawing for people, with Rich: tables and panels on a terminal, plain text elsewhere.
+
+Rich is imported by the modules of this package other than this one, and those are imported
+only by commands that draw, so scripts asking for ``--json`` never load it. Every string
+from the catalog goes through :func:`safe` and into a ``Text``: it is never read as markup,
+and control characters (terminal escape codes) are shown as visible escapes, never sent.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(value: str | None) -> str:
+    """``value`` with control characters shown as escapes (``\\x1b``), so a terminal runs none."""
+    if value is None:
+        return ""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)

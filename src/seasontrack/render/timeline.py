@@ -1,0 +1,216 @@
+"""Views of time: the upcoming list, the big countdown, and the month calendar."""
+
+from __future__ import annotations
+
+import calendar as month_layout
+from datetime import date
+
+from rich.align import Align
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from seasontrack.clock import Clock
+from seasontrack.countdown import Span, Window
+from seasontrack.dates import MONTH_NAMES
+from seasontrack.render.base import Screen, text
+from seasontrack.render.catalog import countdown_cell, local_when, when_label
+from seasontrack.services.timeline import CalendarDay, Release, Upcoming
+
+_PREMIERE = "▶"
+_FINALE = "◼"
+
+
+def _marks(release: Release) -> str:
+    return (_PREMIERE if release.premiere else "") + (_FINALE if release.finale else "")
+
+
+def _pattern(item: Upcoming) -> str:
+    release = item.release
+    notes = []
+    if item.airing:
+        notes.append("airing")
+    if release.premiere:
+        notes.append("premiere")
+    if release.finale and release.pattern != "all-at-once":
+        notes.append("finale")
+    if release.pattern == "all-at-once":
+        notes.append("all at once")
+    elif release.pattern == "weekly":
+        notes.append("weekly")
+    return ", ".join(notes)
+
+
+# ---------------------------------------------------------------------------- upcoming
+
+
+def upcoming_table(screen: Screen, items: list[Upcoming], clock: Clock) -> None:
+    table = screen.table("Show", "Release", "When", "Countdown", "")
+    for item in items:
+        release = item.release
+        code = text((release.code(), "bold"))
+        if release.episode_title:
+            code.append_text(text(f" {release.episode_title}"))
+        table.add_row(
+            text((release.show, "bold")),
+            code,
+            when_label(clock.local(release.when)),
+            countdown_cell(item, clock),
+            text((_pattern(item), "italic")),
+        )
+    screen.print(table)
+
+
+# ---------------------------------------------------------------------------- countdown
+
+# Three-line digits drawn with box characters, three cells wide.
+_DIGITS = {
+    "0": ("┏━┓", "┃ ┃", "┗━┛"),
+    "1": (" ╻ ", " ┃ ", " ╹ "),
+    "2": ("╺━┓", "┏━┛", "┗━╸"),
+    "3": ("╺━┓", " ━┫", "╺━┛"),
+    "4": ("╻ ╻", "┗━┫", "  ╹"),
+    "5": ("┏━╸", "┗━┓", "╺━┛"),
+    "6": ("┏━╸", "┣━┓", "┗━┛"),
+    "7": ("╺━┓", "  ┃", "  ╹"),
+    "8": ("┏━┓", "┣━┫", "┗━┛"),
+    "9": ("┏━┓", "┗━┫", "╺━┛"),
+}
+
+
+def big_number(value: int, width: int = 2) -> Text:
+    digits = str(value).rjust(width, "0")
+    rows = [" ".join(_DIGITS[d][row] for d in digits) for row in range(3)]
+    return Text("\n".join(rows), style="bold cyan")
+
+
+def countdown_view(
+    screen: Screen, item: Upcoming, span: Window | None, clock: Clock, finished: bool = False
+) -> RenderableType:
+    """The countdown to ``item`` at ``clock.now``: big digits on a terminal, a line elsewhere."""
+    release = item.release
+    heading = text((release.show, "bold"), " ", (release.code(), "bold"))
+    if release.episode_title:
+        heading.append_text(text(f" “{release.episode_title}”"))
+    subtitle = local_when(release.when, clock)
+    if span is None:
+        body: RenderableType = text(("Date TBA: nothing to count down to yet.", "bold"))
+        return _frame(screen, heading, subtitle, body)
+    remaining = Span.of(span.earliest - clock.now)
+    if finished or span.earliest <= clock.now:
+        return _frame(screen, heading, subtitle, text(("Out now!", "bold green")))
+    latest = Span.of(span.latest - clock.now)
+    if not screen.fancy:
+        words = remaining.words() if span.exact else f"{remaining.words()} to {latest.words()}"
+        return Group(heading, subtitle, text(words))
+    grid = Table.grid(padding=(0, 3))
+    parts = [
+        (remaining.days, "days", max(2, len(str(remaining.days)))),
+        (remaining.hours, "hours", 2),
+        (remaining.minutes, "minutes", 2),
+        (remaining.seconds, "seconds", 2),
+    ]
+    for _ in parts:
+        grid.add_column(justify="center")
+    grid.add_row(*(big_number(value, width) for value, _, width in parts))
+    grid.add_row(*(Text(label, style="dim") for _, label, _ in parts))
+    lines: list[RenderableType] = [Align.center(grid)]
+    if not span.exact:
+        lines.append(
+            Align.center(
+                text(
+                    ("That is the earliest; the date is only known to the ", "dim"),
+                    (release.when.precision.value, "dim"),
+                    (f", so it could be as late as {latest.words()} from now.", "dim"),
+                )
+            )
+        )
+    return _frame(screen, heading, subtitle, Group(*lines))
+
+
+def _frame(screen: Screen, heading: Text, subtitle: Text, body: RenderableType) -> RenderableType:
+    if not screen.fancy:
+        return Group(heading, subtitle, body)
+    return Panel(
+        Group(Align.center(subtitle), Text(""), body),
+        title=heading,
+        padding=(1, 2),
+        expand=False,
+    )
+
+
+# ---------------------------------------------------------------------------- calendar
+
+
+def calendar_view(
+    screen: Screen,
+    months: list[tuple[int, int]],
+    days: list[CalendarDay],
+    vague: list[Release],
+    clock: Clock,
+) -> None:
+    by_day = {d.day: d.releases for d in days}
+    today = clock.now.astimezone(clock.zone.tzinfo).date()
+    for year, month in months:
+        if screen.fancy:
+            screen.print(_month_grid(screen, year, month, by_day, today))
+        else:
+            _month_lines(screen, year, month, by_day)
+    if vague:
+        lines = [text((r.show, "bold"), f" {r.code()}  ", r.when.label()) for r in vague]
+        screen.print(
+            screen.section("Also in this period, date not known to the day", Group(*lines))
+        )
+
+
+def _month_grid(
+    screen: Screen, year: int, month: int, by_day: dict[date, list[Release]], today: date
+) -> Table:
+    title = f"{MONTH_NAMES[month - 1]} {year}"
+    table = Table(
+        title=Text(title, style="bold"),
+        show_lines=True,
+        expand=True,
+        caption=Text(f"{_PREMIERE} premiere   {_FINALE} finale", style="dim"),
+    )
+    for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"):
+        table.add_column(name, ratio=1, vertical="top", overflow="fold")
+    for week in month_layout.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        cells = []
+        for day in week:
+            if day.month != month:
+                cells.append(Text(""))
+                continue
+            cell = Text(f"{day.day}", style="reverse bold" if day == today else "bold")
+            for release in by_day.get(day, []):
+                cell.append("\n")
+                cell.append_text(
+                    text(
+                        (release.show, ""),
+                        (f" {release.code()}", "cyan"),
+                        (f" {_marks(release)}" if _marks(release) else "", "yellow"),
+                    )
+                )
+            cells.append(cell)
+        table.add_row(*cells)
+    return table
+
+
+def _month_lines(screen: Screen, year: int, month: int, by_day: dict[date, list[Release]]) -> None:
+    """Piped: one line per release, day first, so that grep and sort work."""
+    for day in sorted(d for d in by_day if (d.year, d.month) == (year, month)):
+        for release in by_day[day]:
+            when = release.when
+            at = f" {when.time:%H:%M}" if when.time is not None else ""
+            marks = [
+                m for m, on in (("premiere", release.premiere), ("finale", release.finale)) if on
+            ]
+            screen.print(
+                text(
+                    f"{day.isoformat()} {day:%a}{at}  ",
+                    release.show,
+                    f" {release.code()}",
+                    f"  {', '.join(marks)}" if marks else None,
+                )
+            )

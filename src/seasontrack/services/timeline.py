@@ -1,0 +1,279 @@
+"""What comes out when: upcoming releases, each show's next one, a countdown's target, calendars.
+
+A *release* is one moment at which one or more episodes of a season come out: a whole
+all-at-once season, a two-episode premiere, or one weekly episode. When a season's episode
+count is unknown, its premiere stands for the season.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
+
+from seasontrack.countdown import Window, day_zone_for, is_past, window
+from seasontrack.dates import PartialDate
+from seasontrack.errors import InvalidInput, NotFound
+from seasontrack.models import Season, Show
+from seasontrack.schedule import season_schedule
+from seasontrack.services.catalog import resolve_show
+from seasontrack.services.inputs import did_you_mean, required_text
+from seasontrack.store import queries
+from seasontrack.store.queries import ShowRow
+
+
+@dataclass(frozen=True)
+class Release:
+    show: str
+    network: str | None
+    season: int
+    # The episodes that come out at this moment (first and last); None when the season's
+    # episodes are not known, and its premiere stands for it.
+    first_episode: int | None
+    last_episode: int | None
+    episode_title: str | None
+    when: PartialDate
+    # The zone the date's days are in (the season's), when the date has no time of its own.
+    release_tz: str | None
+    pattern: str
+    premiere: bool
+    finale: bool
+
+    def episodes_label(self) -> str:
+        if self.first_episode is None:
+            return ""
+        if self.last_episode is None or self.last_episode == self.first_episode:
+            return f"E{self.first_episode}"
+        return f"E{self.first_episode}-E{self.last_episode}"
+
+    def code(self) -> str:
+        """'S2', 'S2E3' or 'S2E1-E13'."""
+        return f"S{self.season}{self.episodes_label()}"
+
+
+def season_releases(show: ShowRow, season: Season) -> list[Release]:
+    """The season's releases in order, episodes that come out together grouped as one."""
+    schedule = season_schedule(season)
+    if not schedule:
+        return [
+            Release(
+                show=show.title,
+                network=show.network,
+                season=season.number,
+                first_episode=None,
+                last_episode=None,
+                episode_title=None,
+                when=season.premiere_moment,
+                release_tz=season.release_tz,
+                pattern=season.release_pattern,
+                premiere=True,
+                finale=season.release_pattern == "all-at-once",
+            )
+        ]
+    releases: list[Release] = []
+    for item in schedule:
+        last = releases[-1] if releases else None
+        if last is not None and last.when == item.when and item.when.start is not None:
+            releases[-1] = replace(
+                last, last_episode=item.number, finale=item.finale, episode_title=None
+            )
+            continue
+        releases.append(
+            Release(
+                show=show.title,
+                network=show.network,
+                season=season.number,
+                first_episode=item.number,
+                last_episode=item.number,
+                episode_title=item.title,
+                when=item.when,
+                release_tz=season.release_tz,
+                pattern=season.release_pattern,
+                premiere=item.premiere,
+                finale=item.finale,
+            )
+        )
+    return releases
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """A release still to come, and whether its season is already under way."""
+
+    release: Release
+    airing: bool
+
+
+def _pending(
+    show: ShowRow, season: Season, now: datetime, user_zone: tzinfo
+) -> tuple[list[Release], bool]:
+    """The season's releases not yet past, and whether the season is already airing."""
+    releases = season_releases(show, season)
+    day_zone = day_zone_for(season.release_tz, user_zone)
+    pending = [r for r in releases if not is_past(r.when, now, day_zone)]
+    airing = bool(pending) and not pending[0].premiere
+    if not pending and season.finale.start is not None:
+        finale = season.finale_moment
+        if not is_past(finale, now, day_zone) and releases[0].when.start is not None:
+            # Episodes unknown, but the finale is still ahead: it is airing.
+            pending = [replace(releases[0], when=finale, premiere=False, finale=True)]
+            airing = True
+    return pending, airing
+
+
+def season_next(show: ShowRow, season: Season, now: datetime, user_zone: tzinfo) -> Upcoming | None:
+    """The season's next release: its premiere, or (airing) its next episode."""
+    pending, airing = _pending(show, season, now, user_zone)
+    return Upcoming(pending[0], airing) if pending else None
+
+
+def sort_key(item: Upcoming, user_zone: tzinfo) -> tuple[int, float, int, str, int]:
+    """Soonest first by earliest possible moment; exact before vague; TBA last."""
+    span = _window(item.release, user_zone)
+    if span is None:
+        return (1, 0.0, 0, item.release.show.casefold(), item.release.season)
+    return (
+        0,
+        span.earliest.timestamp(),
+        0 if span.exact else 1,
+        item.release.show.casefold(),
+        item.release.season,
+    )
+
+
+def _window(release: Release, user_zone: tzinfo) -> Window | None:
+    return window(release.when, day_zone_for(release.release_tz, user_zone))
+
+
+def upcoming(
+    conn: sqlite3.Connection,
+    now: datetime,
+    user_zone: tzinfo,
+    *,
+    until: datetime | None = None,
+    network: str | None = None,
+    episodes: bool = False,
+) -> list[Upcoming]:
+    """What is released from ``now`` on (up to ``until``), soonest first.
+
+    One line per season (its premiere, or its next episode when it is airing), or with
+    ``episodes`` every release still to come.
+    """
+    if network is not None:
+        network = check_network(conn, network)
+    # A day of slack: ends_on is a day in the season's zone, which may be behind the user's.
+    since = now.astimezone(user_zone).date() - timedelta(days=1)
+    found: list[Upcoming] = []
+    for item in queries.open_seasons(conn, since, network=network):
+        pending, airing = _pending(item.show, item.season, now, user_zone)
+        if not episodes:
+            pending = pending[:1]
+        elif any(r.when.start is not None for r in pending):
+            # Listing episodes: the ones whose dates are not known yet say nothing useful.
+            pending = [r for r in pending if r.when.start is not None]
+        else:
+            pending = pending[:1]
+        found.extend(Upcoming(release, airing) for release in pending)
+    if until is not None:
+        found = [f for f in found if _starts_by(f.release, until, user_zone)]
+    return sorted(found, key=lambda f: sort_key(f, user_zone))
+
+
+def _starts_by(release: Release, until: datetime, user_zone: tzinfo) -> bool:
+    span = _window(release, user_zone)
+    return span is not None and span.earliest <= until
+
+
+def check_network(conn: sqlite3.Connection, network: str) -> str:
+    """A network some show is on; an unknown one is an error with the closest."""
+    network = required_text(network, "a network")
+    known = queries.network_names(conn)
+    if not any(n.casefold() == network.casefold() for n in known):
+        raise InvalidInput(f"no show is on {network!r}{did_you_mean(network, known)}")
+    return network
+
+
+def next_by_show(conn: sqlite3.Connection, now: datetime, user_zone: tzinfo) -> dict[str, Upcoming]:
+    """Each show's next release (by title), for the show list."""
+    best: dict[str, Upcoming] = {}
+    for item in upcoming(conn, now, user_zone):
+        best.setdefault(item.release.show, item)
+    return best
+
+
+def show_next(
+    seasons: Iterable[Season], show: ShowRow, now: datetime, user_zone: tzinfo
+) -> Upcoming | None:
+    """A show's next release among ``seasons``."""
+    candidates = [u for s in seasons if (u := season_next(show, s, now, user_zone)) is not None]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda u: sort_key(u, user_zone))
+
+
+def _row(show: Show) -> ShowRow:
+    return ShowRow(show.id or 0, show.title, show.network, show.country, show.status)
+
+
+def next_of_show(show: Show, now: datetime, user_zone: tzinfo) -> Upcoming | None:
+    """A show's next release: the soonest premiere or episode still to come."""
+    return show_next(show.seasons, _row(show), now, user_zone)
+
+
+def countdown_target(
+    conn: sqlite3.Connection, name: str, season: int | None, now: datetime, user_zone: tzinfo
+) -> Upcoming:
+    """What `countdown` counts down to: a season's premiere, or an airing season's next episode."""
+    show = queries.get_show(conn, resolve_show(conn, name).id)
+    if season is not None:
+        chosen = show.season(season)
+        if chosen is None:
+            known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
+            raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
+        found = season_next(_row(show), chosen, now, user_zone)
+        if found is None:
+            raise NotFound(f"{show.title} season {season} has no release still to come")
+        return found
+    found = next_of_show(show, now, user_zone)
+    if found is None:
+        raise NotFound(f"{show.title} has no release still to come that the catalog knows of")
+    return found
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    day: date
+    releases: list[Release]
+
+
+def calendar(
+    conn: sqlite3.Connection,
+    first: date,
+    last: date,
+    user_zone: tzinfo,
+    user_zone_name: str | None,
+) -> tuple[list[CalendarDay], list[Release]]:
+    """Releases on each day from ``first`` to ``last`` in the user's zone, and the ones in
+    that range known only to the month, quarter, season or year (no day to put them on)."""
+    from seasontrack.countdown import localize
+
+    days: dict[date, list[Release]] = {}
+    vague: list[Release] = []
+    for item in queries.open_seasons(conn, first - timedelta(days=1)):
+        for release in season_releases(item.show, item.season):
+            when = release.when
+            if when.start is None or when.end is None:
+                continue
+            local = localize(when, user_zone, user_zone_name)
+            assert local.start is not None and local.end is not None
+            if local.start == local.end:
+                if first <= local.start <= last:
+                    days.setdefault(local.start, []).append(replace(release, when=local))
+            elif local.start <= last and local.end >= first and release not in vague:
+                vague.append(release)
+    ordered = [
+        CalendarDay(day, sorted(found, key=lambda r: r.when.sort_key()))
+        for day, found in sorted(days.items())
+    ]
+    return ordered, vague
