@@ -8,7 +8,7 @@ zones is right by construction (00:01 Pacific is 03:01 in New York and 09:01 in 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from seasontrack.dates import PartialDate, Precision, zone
 
@@ -70,22 +70,30 @@ class Window:
 
 
 def window(when: PartialDate, day_zone: tzinfo) -> Window | None:
-    """The moments ``when`` can fall between; ``day_zone`` is where its days begin and end.
+    """The moments ``when`` can fall between, in UTC; ``day_zone`` is where its days begin.
 
-    None for TBA.
+    None for TBA. UTC matters: Python subtracts two datetimes that share a tzinfo by their
+    wall clocks, which is an hour off across a DST change; a UTC moment minus a "now" in the
+    user's zone (or in UTC) is the real time between them.
     """
     if when.start is None or when.end is None:
         return None
     instant = when.instant()
     if instant is not None:
-        return Window(instant, instant)
+        return Window(instant.astimezone(UTC), instant.astimezone(UTC))
     if when.time is not None:
         # A time without a zone: read it in the zone the days are in.
-        at = datetime.combine(when.start, when.time, tzinfo=day_zone)
+        at = datetime.combine(when.start, when.time, tzinfo=day_zone).astimezone(UTC)
         return Window(at, at)
     start = datetime.combine(when.start, datetime.min.time(), tzinfo=day_zone)
     after = datetime.combine(when.end + timedelta(days=1), datetime.min.time(), tzinfo=day_zone)
-    return Window(start, after - timedelta(seconds=1))
+    return Window(start.astimezone(UTC), after.astimezone(UTC) - timedelta(seconds=1))
+
+
+def later(moment: datetime, elapsed: timedelta) -> datetime:
+    """``moment`` plus real (not wall-clock) time, in ``moment``'s zone."""
+    assert moment.tzinfo is not None
+    return (moment.astimezone(UTC) + elapsed).astimezone(moment.tzinfo)
 
 
 def day_zone_for(release_tz: str | None, user_zone: tzinfo) -> tzinfo:

@@ -12,7 +12,7 @@ An episode's own date always wins over the generated one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.models import TBA, Episode, Season
@@ -136,7 +136,3 @@ def last_release_day(season: Season) -> date | None:
     if season.premiere.start is None:
         return None
     return max(days) if days else None
-
-
-def shift_days(day: date, days: int) -> date:
-    return day + timedelta(days=days)

@@ -20,6 +20,7 @@ from seasontrack.cli.common import (
     when_option,
 )
 from seasontrack.clock import parse_span
+from seasontrack.countdown import later
 from seasontrack.dates import DateInputError
 from seasontrack.errors import InvalidInput
 from seasontrack.services import timeline
@@ -58,7 +59,7 @@ def upcoming_command(
     limit = None
     if within is not None:
         try:
-            limit = at.now + parse_span(within)
+            limit = later(at.now, parse_span(within))
         except DateInputError as exc:
             raise InvalidInput(f"--within: {exc}") from None
     if until is not None:
@@ -152,7 +153,7 @@ def _run_live(view: Screen, item: timeline.Upcoming, span: Window, at: Clock) ->
 
     def current() -> Clock:
         # The injected now moves on with the real clock, so --now still gives a live countdown.
-        return replace(at, now=at.now + timedelta(seconds=time.monotonic() - started))
+        return replace(at, now=later(at.now, timedelta(seconds=time.monotonic() - started)))
 
     try:
         with Live(

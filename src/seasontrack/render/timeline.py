@@ -182,7 +182,11 @@ def _month_grid(
             if day.month != month:
                 cells.append(Text(""))
                 continue
-            cell = Text(f"{day.day}", style="reverse bold" if day == today else "bold")
+            cell = Text()
+            if day == today:
+                cell.append(f" {day.day} ", style="reverse bold")
+            else:
+                cell.append(f"{day.day}", style="bold")
             for release in by_day.get(day, []):
                 cell.append("\n")
                 cell.append_text(
