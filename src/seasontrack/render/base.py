@@ -78,8 +78,10 @@ class Screen:
         # Plain output: no padding at line ends, so pipes and diffs see only the content.
         with self.console.capture() as captured:
             self.console.print(*items)
-        lines = captured.get().splitlines()
-        sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
+        lines = [line.rstrip() for line in captured.get().splitlines()]
+        while lines and not lines[-1]:
+            lines.pop()
+        sys.stdout.write("".join(line + "\n" for line in lines))
 
 
 def text(*parts: tuple[str | None, str] | str | None) -> Text:

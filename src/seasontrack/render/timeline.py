@@ -46,7 +46,7 @@ def _pattern(item: Upcoming) -> str:
 
 
 def upcoming_table(screen: Screen, items: list[Upcoming], clock: Clock) -> None:
-    table = screen.table("Show", "Release", "When", "Countdown", "")
+    table = screen.table("Show", "Release", "When", "Countdown", "Notes")
     for item in items:
         release = item.release
         code = text((release.code(), "bold"))
