@@ -2,7 +2,9 @@
 
 Blocks marked ``<!-- readme-test: sample -->`` run against the sample catalog from data/,
 ``fresh`` ones against an empty catalog; in both, the zone is New York. To refresh the
-README after a deliberate change of output: ``README_UPDATE=1 python -m pytest tests/test_readme.py``.
+README after a deliberate change of output:
+
+    README_UPDATE=1 python -m pytest tests/test_readme.py
 """
 
 from __future__ import annotations
