@@ -51,10 +51,16 @@ def system_zone_name() -> str | None:
     for candidate in candidates:
         if candidate:
             try:
-                return check_zone(candidate)
+                found = check_zone(candidate)
             except DateInputError:
                 continue
+            # Etc/UTC, Zulu, Universal...: all plain UTC, which labels read best as.
+            return "UTC" if _is_utc(found) else found
     return None
+
+
+def _is_utc(name: str) -> bool:
+    return name.removeprefix("Etc/") in {"UTC", "UCT", "Universal", "Zulu"}
 
 
 @dataclass(frozen=True)
@@ -120,3 +126,18 @@ def parse_span(text: str) -> timedelta:
     if not number.isdigit() or unit not in _SPAN_UNITS:
         raise DateInputError(f"can't read {text!r} as a span of time; write it like 30d, 2w or 12h")
     return timedelta(hours=int(number) * _SPAN_UNITS[unit])
+
+
+def parse_leads(text: str) -> list[timedelta]:
+    """Reminder leads like ``7d,1d,0d`` or ``2h``, longest first, each once."""
+    from seasontrack.errors import InvalidInput
+
+    leads = set()
+    for part in text.split(","):
+        try:
+            leads.add(parse_span(part))
+        except DateInputError:
+            raise InvalidInput(
+                f"lead {part.strip()!r} is not a span of time; write leads like 7d,1d,0d or 2h"
+            ) from None
+    return sorted(leads, reverse=True)

@@ -9,6 +9,8 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_INVALID = 2
 EXIT_STORE = 3
+# `remind --exec`: a command failed for some reminders; they are retried by the next run.
+EXIT_DELIVERY = 4
 
 
 class SeasontrackError(Exception):

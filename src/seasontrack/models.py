@@ -84,6 +84,8 @@ class Season:
     premiere_episodes: int = 1
     skips: tuple[date, ...] = ()
     episodes: tuple[Episode, ...] = ()
+    # Episode numbers the user has seen.
+    watched: tuple[int, ...] = ()
 
     @property
     def premiere_moment(self) -> PartialDate:
@@ -108,6 +110,7 @@ class Show:
     country: str | None = None
     status: str = "announced"
     summary: str | None = None
+    followed: bool = True
     seasons: tuple[Season, ...] = ()
     credits: tuple[Credit, ...] = ()
     trailers: tuple[Trailer, ...] = ()

@@ -12,6 +12,7 @@ from typing import Any
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.models import Credit, Episode, Season, Show, ShowRef, Source, Trailer
+from seasontrack.services.progress import Progress
 from seasontrack.services.reading import SearchResult, ShowSummary
 from seasontrack.services.timeline import CalendarDay, Release, Upcoming
 
@@ -35,6 +36,7 @@ def season_json(season: Season) -> JSON:
         "premiere_episodes": season.premiere_episodes,
         "skips": [day.isoformat() for day in season.skips],
         "episodes": [episode_json(e) for e in season.episodes],
+        "watched": list(season.watched),
     }
 
 
@@ -102,6 +104,7 @@ def show_json(show: Show) -> JSON:
         "country": show.country,
         "status": show.status,
         "summary": show.summary,
+        "followed": show.followed,
         "seasons": [season_json(s) for s in show.seasons],
         "cast": [cast_json(c) for c in show.credits if c.role == "cast"],
         "crew": [crew_json(c) for c in show.credits if c.role == "crew"],
@@ -155,6 +158,21 @@ def summary_json(summary: ShowSummary, clock: Clock) -> JSON:
         "next_release": (
             upcoming_json(summary.next_release, clock) if summary.next_release else None
         ),
+        "followed": summary.followed,
+        "progress": progress_json(summary.progress),
+        "unwatched": [{"season": n, "episodes": list(eps)} for n, eps in summary.unwatched],
+    }
+
+
+def progress_json(progress: Progress | None) -> JSON | None:
+    if progress is None:
+        return None
+    return {
+        "season": progress.season,
+        "watched": progress.watched,
+        "released": progress.released,
+        "episodes": progress.total,
+        "text": progress.label(),
     }
 
 

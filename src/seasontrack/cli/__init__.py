@@ -14,7 +14,19 @@ import typer
 from typer.core import TyperGroup
 
 from seasontrack import __version__
-from seasontrack.cli import episodes, interchange, links, people, reading, seasons, shows, timeline
+from seasontrack.cli import (
+    episodes,
+    interchange,
+    links,
+    people,
+    progress,
+    reading,
+    remind,
+    scripting,
+    seasons,
+    shows,
+    timeline,
+)
 from seasontrack.dates import DateInputError
 from seasontrack.errors import EXIT_INVALID, SeasontrackError
 
@@ -105,6 +117,15 @@ app.command("calendar", rich_help_panel="Read the catalog")(timeline.calendar_co
 app.command("list", rich_help_panel="Read the catalog")(reading.list_command)
 app.command("info", rich_help_panel="Read the catalog")(reading.info_command)
 app.command("search", rich_help_panel="Read the catalog")(reading.search_command)
+app.command("next", rich_help_panel="Read the catalog")(scripting.next_command)
+app.command("follow", rich_help_panel="Follow and keep track")(progress.follow_command)
+app.command("unfollow", rich_help_panel="Follow and keep track")(progress.unfollow_command)
+app.command("watched", rich_help_panel="Follow and keep track")(progress.watched_command)
+app.command("unwatched", rich_help_panel="Follow and keep track")(progress.unwatched_command)
+app.command("remind", rich_help_panel="Follow and keep track")(remind.remind_command)
+app.command("cron", rich_help_panel="Follow and keep track")(remind.cron_command)
+app.add_typer(remind.config_app, name="config", rich_help_panel="Settings and the catalog file")
+app.add_typer(scripting.db_app, name="db", rich_help_panel="Settings and the catalog file")
 app.command("export", rich_help_panel="Move data in and out")(interchange.export_command)
 app.command("import", rich_help_panel="Move data in and out")(interchange.import_command)
 

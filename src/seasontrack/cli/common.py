@@ -60,6 +60,10 @@ SeasonOption = Annotated[
     int | None,
     typer.Option("--season", "-s", min=0, help="The season it is about (default: the whole show)."),
 ]
+PlainOption = Annotated[
+    bool,
+    typer.Option("--plain", help="Tab-separated columns, one record per line, no header."),
+]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
 
 
@@ -144,3 +148,12 @@ def confirm(question: str, yes: bool) -> None:
     if not typer.confirm(safe(question), default=False):
         typer.echo("Nothing removed.", err=True)
         raise typer.Exit(0)
+
+
+def print_rows(rows: list[list[str]]) -> None:
+    """Tab-separated records for scripts: tabs and line breaks inside values become spaces."""
+    from seasontrack.render import safe
+
+    for row in rows:
+        cells = (safe(" ".join(cell.split("\t")).replace("\n", " ")) for cell in row)
+        sys.stdout.write("\t".join(cells) + "\n")

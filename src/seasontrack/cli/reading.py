@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -10,15 +10,21 @@ from seasontrack.cli.common import (
     DbOption,
     JsonOption,
     NowOption,
+    PlainOption,
     TzOption,
     catalog,
     clock,
     print_json,
+    print_rows,
     screen,
 )
 from seasontrack.errors import NotFound
+from seasontrack.render import episode_ranges
 from seasontrack.services import catalog as svc
 from seasontrack.services import reading, timeline
+
+if TYPE_CHECKING:
+    from seasontrack.clock import Clock
 
 
 def list_command(
@@ -28,26 +34,56 @@ def list_command(
     network: Annotated[
         str | None, typer.Option("--network", help="Only shows on this network or platform.")
     ] = None,
+    unwatched: Annotated[
+        bool, typer.Option("--unwatched", help="Only shows with episodes out and not yet seen.")
+    ] = False,
     as_json: JsonOption = False,
+    plain: PlainOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
 ) -> None:
-    """List the shows, with their latest season and next known premiere."""
+    """List the shows: latest season, progress, next release and its countdown."""
     at = clock(now, tz)
     with catalog(db) as conn:
-        summaries = reading.list_shows(conn, at.now, at.zone.tzinfo, status=status, network=network)
+        summaries = reading.list_shows(
+            conn, at.now, at.zone.tzinfo, status=status, network=network, only_unwatched=unwatched
+        )
     if as_json:
         from seasontrack.serialize import summary_json
 
         print_json([summary_json(s, at) for s in summaries])
         return
+    if plain:
+        print_rows([_list_row(s, at) for s in summaries])
+        return
     if not summaries:
-        typer.echo("No shows yet. Add one with: seasontrack show add TITLE", err=True)
+        if unwatched:
+            typer.echo("Nothing out that you haven't seen.", err=True)
+        else:
+            typer.echo("No shows yet. Add one with: seasontrack show add TITLE", err=True)
         return
     from seasontrack.render.catalog import show_list
 
-    show_list(screen(), summaries, at)
+    show_list(screen(), summaries, at, unwatched=unwatched)
+
+
+def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
+    """title, network, status, latest season, progress, next release, its date, countdown,
+    unwatched episodes."""
+    item = summary.next_release
+    release = item.release if item else None
+    return [
+        summary.title,
+        summary.network or "",
+        summary.status,
+        f"S{summary.latest_season}" if summary.latest_season is not None else "",
+        summary.progress.label() if summary.progress else "",
+        release.code() if release else "",
+        at.local(release.when).label() if release else "",
+        at.countdown(release.when, release.release_tz) if release else "",
+        "; ".join(f"S{n} {episode_ranges(eps)}" for n, eps in summary.unwatched),
+    ]
 
 
 def info_command(
@@ -88,6 +124,7 @@ def info_command(
 def search_command(
     text: Annotated[str, typer.Argument(help="Part of a title, a person's or a character's name.")],
     as_json: JsonOption = False,
+    plain: PlainOption = False,
     db: DbOption = None,
 ) -> None:
     """Find shows, people and characters. Exits 1 when nothing matches."""
@@ -97,6 +134,20 @@ def search_command(
         from seasontrack.serialize import search_json
 
         print_json(search_json(result))
+    elif plain:
+        # kind, show, person, character or job, season
+        rows = [["show", ref.title, "", "", ""] for ref in result.shows]
+        rows += [
+            [
+                m.credit.role,
+                m.show,
+                m.credit.person,
+                (m.credit.character or "") if m.credit.role == "cast" else (m.credit.job or ""),
+                str(m.credit.season) if m.credit.season is not None else "",
+            ]
+            for m in result.credits
+        ]
+        print_rows(rows)
     elif not result.empty:
         from seasontrack.render.catalog import search_results
 

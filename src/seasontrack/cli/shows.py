@@ -38,9 +38,12 @@ def add(
         typer.Option("--alias", "-a", help="Another name it goes by (repeatable)."),
     ] = None,
     summary: SummaryOption = None,
+    follow: Annotated[
+        bool, typer.Option("--follow/--no-follow", help="Follow it: remind of its releases.")
+    ] = True,
     db: DbOption = None,
 ) -> None:
-    """Add a show to the catalog."""
+    """Add a show to the catalog (followed, unless --no-follow)."""
     with catalog(db) as conn:
         ref = svc.add_show(
             conn,
@@ -50,8 +53,9 @@ def add(
             status=status or "announced",
             aliases=alias or [],
             summary=summary,
+            followed=follow,
         )
-    done(f"Added {ref.title}.")
+    done(f"Added {ref.title}{'' if follow else ' (not followed)'}.")
 
 
 @app.command("edit")

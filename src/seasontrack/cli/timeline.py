@@ -12,10 +12,12 @@ from seasontrack.cli.common import (
     DbOption,
     JsonOption,
     NowOption,
+    PlainOption,
     TzOption,
     catalog,
     clock,
     print_json,
+    print_rows,
     screen,
     when_option,
 )
@@ -48,6 +50,7 @@ def upcoming_command(
         bool, typer.Option("--episodes", "-e", help="Every episode, not one line per season.")
     ] = False,
     as_json: JsonOption = False,
+    plain: PlainOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -82,12 +85,44 @@ def upcoming_command(
 
         print_json([upcoming_json(item, at) for item in items])
         return
+    if plain:
+        # show, release, when, local date (or first day), countdown, airing|premiere|finale
+        print_rows(
+            [
+                [
+                    item.release.show,
+                    item.release.code(),
+                    at.local(item.release.when).label(),
+                    _first_day(item.release, at),
+                    at.countdown(item.release.when, item.release.release_tz),
+                    ",".join(_flags(item)),
+                ]
+                for item in items
+            ]
+        )
+        return
     if not items:
         typer.echo("Nothing known to come out in that time.", err=True)
         return
     from seasontrack.render.timeline import upcoming_table
 
     upcoming_table(screen(), items, at)
+
+
+def _flags(item: timeline.Upcoming) -> list[str]:
+    pairs = (
+        ("airing", item.airing),
+        ("premiere", item.release.premiere),
+        ("finale", item.release.finale),
+    )
+    return [name for name, on in pairs if on]
+
+
+def _first_day(release: timeline.Release, at: Clock) -> str:
+    from seasontrack.countdown import day_zone_for, window
+
+    span = window(release.when, day_zone_for(release.release_tz, at.zone.tzinfo))
+    return span.earliest.astimezone(at.zone.tzinfo).date().isoformat() if span else ""
 
 
 def countdown_command(
@@ -186,6 +221,7 @@ def calendar_command(
         int, typer.Option("--months", "-n", min=1, max=24, help="How many months.")
     ] = 1,
     as_json: JsonOption = False,
+    plain: PlainOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -215,6 +251,22 @@ def calendar_command(
         from seasontrack.serialize import calendar_json
 
         print_json(calendar_json(start, end, days, vague, at))
+        return
+    if plain:
+        # date, time, show, release, premiere/finale
+        print_rows(
+            [
+                [
+                    day.day.isoformat(),
+                    release.when.time.strftime("%H:%M") if release.when.time else "",
+                    release.show,
+                    release.code(),
+                    ",".join(_flags(timeline.Upcoming(release, airing=False))),
+                ]
+                for day in days
+                for release in day.releases
+            ]
+        )
         return
     from seasontrack.render.timeline import calendar_view
 

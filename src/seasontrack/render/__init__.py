@@ -18,3 +18,19 @@ def safe(value: str | None) -> str:
     if value is None:
         return ""
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
+
+
+def episode_ranges(numbers: tuple[int, ...] | list[int]) -> str:
+    """(1, 2, 3, 5) as "E1-E3, E5"."""
+    parts: list[str] = []
+    start = previous = None
+    for n in sorted(numbers):
+        if previous is not None and n == previous + 1:
+            previous = n
+            continue
+        if start is not None:
+            parts.append(f"E{start}" if start == previous else f"E{start}-E{previous}")
+        start = previous = n
+    if start is not None:
+        parts.append(f"E{start}" if start == previous else f"E{start}-E{previous}")
+    return ", ".join(parts)

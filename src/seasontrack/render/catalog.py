@@ -11,8 +11,10 @@ from rich.text import Text
 from seasontrack.clock import Clock
 from seasontrack.dates import PartialDate
 from seasontrack.models import Credit, Season, Show, Source, Trailer
+from seasontrack.render import episode_ranges
 from seasontrack.render.base import Screen, text
-from seasontrack.schedule import season_schedule
+from seasontrack.schedule import episode_count, season_schedule
+from seasontrack.services.progress import show_progress
 from seasontrack.services.reading import SearchResult, ShowSummary
 from seasontrack.services.timeline import Upcoming
 
@@ -52,17 +54,33 @@ def countdown_cell(item: Upcoming | None, clock: Clock) -> Text:
 # ---------------------------------------------------------------------------- list
 
 
-def show_list(screen: Screen, summaries: list[ShowSummary], clock: Clock) -> None:
-    table = screen.table("Show", "Network", "Status", "Latest", "Next", "Countdown")
+def show_list(
+    screen: Screen, summaries: list[ShowSummary], clock: Clock, *, unwatched: bool = False
+) -> None:
+    # Progress only when the user keeps track of anything: a column of blanks says nothing.
+    with_progress = any(item.progress for item in summaries)
+    columns = ["Show", "Network", "Status", "Latest"]
+    columns += ["Progress"] if with_progress else []
+    columns += ["Next", "Countdown"] + (["Unwatched"] if unwatched else [])
+    table = screen.table(*columns)
     for item in summaries:
-        table.add_row(
-            text((item.title, "bold")),
+        cells = [
+            text((item.title, "bold" if item.followed else "dim")),
             text(item.network),
             text(item.status),
             text(f"S{item.latest_season}" if item.latest_season is not None else None),
+        ]
+        if with_progress:
+            cells.append(text(item.progress.label() if item.progress else None))
+        cells += [
             release_cell(item.next_release, clock),
             countdown_cell(item.next_release, clock),
-        )
+        ]
+        if unwatched:
+            cells.append(
+                text("; ".join(f"S{n} {episode_ranges(eps)}" for n, eps in item.unwatched))
+            )
+        table.add_row(*cells)
     screen.print(table)
 
 
@@ -215,6 +233,8 @@ def show_details(
         ("Country", show.country),
         ("Status", show.status),
         ("Seasons", str(len(show.seasons)) if show.seasons else None),
+        ("Following", None if show.followed else "no (no reminders)"),
+        ("Progress", _progress_line(show, clock)),
         ("Next", next_line),
         ("Summary", show.summary),
     ]
@@ -229,6 +249,7 @@ def show_details(
             ("Finale", local_when(season.finale_moment, clock) if season.finale.start else None),
             ("Episodes", str(season.episode_count) if season.episode_count is not None else None),
             ("Release", _release_line(season)),
+            ("Watched", _watched_line(season)),
             ("Schedule", _schedule_table(screen, season, clock)),
             ("Synopsis", season.synopsis),
             ("Notes", season.notes),
@@ -237,6 +258,25 @@ def show_details(
         rows += _links_block(show.trailers, show.sources, season.number)
         sections.append(screen.section(_season_title(show, season), _fields(screen, rows)))
     screen.print(*sections)
+
+
+def _progress_line(show: Show, clock: Clock) -> Text | None:
+    progress = show_progress(show.seasons, clock.now, clock.zone.tzinfo)
+    if progress is None:
+        return None
+    line = text(progress.label())
+    if progress.unwatched_released:
+        missing = episode_ranges(progress.unwatched_released)
+        line.append_text(text((f"  out and not seen: {missing}", "yellow")))
+    return line
+
+
+def _watched_line(season: Season) -> str | None:
+    if not season.watched:
+        return None
+    total = episode_count(season)
+    of = f" of {total}" if total else ""
+    return f"{len(season.watched)}{of} ({episode_ranges(season.watched)})"
 
 
 def _countdown_parts(item: Upcoming, clock: Clock) -> list[tuple[str | None, str] | str | None]:

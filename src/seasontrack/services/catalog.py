@@ -67,7 +67,7 @@ def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
     raise NotFound(f"no show called {name!r} in the catalog{hint}")
 
 
-def _season_row(conn: sqlite3.Connection, show: ShowRef, number: int) -> int:
+def season_row(conn: sqlite3.Connection, show: ShowRef, number: int) -> int:
     found = queries.season_id(conn, show.id, number)
     if found is None:
         numbers = queries.season_numbers(conn, show.id)
@@ -80,11 +80,11 @@ def _season_row(conn: sqlite3.Connection, show: ShowRef, number: int) -> int:
 
 def check_season(conn: sqlite3.Connection, show: ShowRef, number: int) -> None:
     """Raise NotFound, listing the seasons there are, unless ``show`` has season ``number``."""
-    _season_row(conn, show, number)
+    season_row(conn, show, number)
 
 
 def _optional_season_row(conn: sqlite3.Connection, show: ShowRef, number: int | None) -> int | None:
-    return None if number is None else _season_row(conn, show, number)
+    return None if number is None else season_row(conn, show, number)
 
 
 def _check_name_free(
@@ -121,6 +121,7 @@ def add_show(
     status: str = "announced",
     aliases: list[str] | tuple[str, ...] = (),
     summary: str | None = None,
+    followed: bool = True,
 ) -> ShowRef:
     title = required_text(title, "a show's title")
     show = Show(
@@ -130,6 +131,7 @@ def add_show(
         country=optional_text(country),
         status=choose(status, SHOW_STATUSES, "status"),
         summary=optional_text(summary),
+        followed=followed,
     )
     with transaction(conn):
         for name in (show.title, *show.aliases):
@@ -335,7 +337,7 @@ def edit_season(
 ) -> tuple[ShowRef, Season]:
     with transaction(conn):
         ref = resolve_show(conn, name)
-        row_id = _season_row(conn, ref, number)
+        row_id = season_row(conn, ref, number)
         season = apply_season_input(queries.get_season(conn, row_id), given)
         if new_number is not None and new_number != number:
             if new_number < 0:
@@ -350,7 +352,7 @@ def edit_season(
 def remove_season(conn: sqlite3.Connection, name: str, number: int) -> ShowRef:
     with transaction(conn):
         ref = resolve_show(conn, name)
-        queries.delete_season(conn, _season_row(conn, ref, number))
+        queries.delete_season(conn, season_row(conn, ref, number))
     return ref
 
 
@@ -385,10 +387,10 @@ def _apply_episode_input(season: Season, episode: Episode, given: EpisodeInput) 
 
 
 def _episode_row(conn: sqlite3.Connection, ref: ShowRef, season: int, number: int) -> int:
-    season_row = _season_row(conn, ref, season)
-    found = queries.episode_id(conn, season_row, number)
+    season_row_id = season_row(conn, ref, season)
+    found = queries.episode_id(conn, season_row_id, number)
     if found is None:
-        numbers = [e.number for e in queries.get_season(conn, season_row).episodes]
+        numbers = [e.number for e in queries.get_season(conn, season_row_id).episodes]
         known = ", ".join(map(str, numbers)) or "none recorded"
         raise NotFound(f"{ref.title} season {season} has no episode {number} recorded ({known})")
     return found
@@ -401,16 +403,16 @@ def add_episode(
         raise InvalidInput(f"episode number {number} must be 1 or more")
     with transaction(conn):
         ref = resolve_show(conn, name)
-        season_row = _season_row(conn, ref, season)
-        if queries.episode_id(conn, season_row, number) is not None:
+        season_row_id = season_row(conn, ref, season)
+        if queries.episode_id(conn, season_row_id, number) is not None:
             raise InvalidInput(
                 f"{ref.title} season {season} already has episode {number}; change it with"
                 f" `seasontrack episode edit`"
             )
-        current = queries.get_season(conn, season_row)
+        current = queries.get_season(conn, season_row_id)
         episode = _apply_episode_input(current, Episode(number), given)
-        queries.insert_episode(conn, season_row, episode)
-        refresh_season_end(conn, season_row)
+        queries.insert_episode(conn, season_row_id, episode)
+        refresh_season_end(conn, season_row_id)
     return ref, episode
 
 
@@ -426,18 +428,18 @@ def edit_episode(
     with transaction(conn):
         ref = resolve_show(conn, name)
         row_id = _episode_row(conn, ref, season, number)
-        season_row = _season_row(conn, ref, season)
-        current = queries.get_season(conn, season_row)
+        season_row_id = season_row(conn, ref, season)
+        current = queries.get_season(conn, season_row_id)
         episode = next(e for e in current.episodes if e.number == number)
         episode = _apply_episode_input(current, episode, given)
         if new_number is not None and new_number != number:
             if new_number < 1:
                 raise InvalidInput(f"episode number {new_number} must be 1 or more")
-            if queries.episode_id(conn, season_row, new_number) is not None:
+            if queries.episode_id(conn, season_row_id, new_number) is not None:
                 raise InvalidInput(f"{ref.title} season {season} already has episode {new_number}")
             episode = replace(episode, number=new_number)
         queries.update_episode(conn, row_id, episode)
-        refresh_season_end(conn, season_row)
+        refresh_season_end(conn, season_row_id)
     return ref, episode
 
 
@@ -445,7 +447,7 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
     with transaction(conn):
         ref = resolve_show(conn, name)
         queries.delete_episode(conn, _episode_row(conn, ref, season, number))
-        refresh_season_end(conn, _season_row(conn, ref, season))
+        refresh_season_end(conn, season_row(conn, ref, season))
     return ref
 
 
@@ -577,7 +579,7 @@ def _pick_trailers(
     conn: sqlite3.Connection, ref: ShowRef, season: int | None
 ) -> list[tuple[int, Trailer]]:
     if season is not None:
-        _season_row(conn, ref, season)
+        season_row(conn, ref, season)
     rows = queries.list_trailer_rows(conn, ref.id)
     return [(i, t) for i, t in rows if season is None or t.season == season]
 

@@ -111,6 +111,13 @@ class _Reader:
             return PartialDate.from_json(value)
 
 
+def _flag(reader: _Reader, key: str) -> bool | None:
+    value = reader.mapping().get(key)
+    if value is not None and not isinstance(value, bool):
+        raise reader.fail(f"{key!r} should be true or false")
+    return value
+
+
 def _kind(value: object) -> str:
     return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
         type(value), "a number" if isinstance(value, int | float) else "null"
@@ -144,6 +151,7 @@ class SeasonImport:
     number: int
     given: SeasonInput
     episodes: tuple[Episode, ...] = ()
+    watched: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,8 @@ class ShowImport:
 
     show: Show
     seasons: tuple[SeasonImport, ...] = field(default=())
+    # Whether the file says if the show is followed (None: it doesn't, keep the catalog's).
+    followed: bool | None = None
 
 
 def read_catalog(document: Any, name: str) -> list[ShowImport]:
@@ -194,6 +204,7 @@ def _read_show(reader: _Reader) -> ShowImport:
             status=choose(status, SHOW_STATUSES, "status") if status else "",
             summary=optional_text(reader.text("summary")),
         )
+        followed = _flag(reader, "followed")
     seasons = tuple(_read_season(item) for item in reader.items("seasons"))
     numbers = [season.number for season in seasons]
     if len(set(numbers)) != len(numbers):
@@ -210,9 +221,14 @@ def _read_show(reader: _Reader) -> ShowImport:
     sources = [_read_source(item) for item in reader.items("sources")]
     return ShowImport(
         show=replace(
-            show, credits=tuple(credits), trailers=tuple(trailers), sources=tuple(sources)
+            show,
+            credits=tuple(credits),
+            trailers=tuple(trailers),
+            sources=tuple(sources),
+            followed=True if followed is None else followed,
         ),
         seasons=seasons,
+        followed=followed,
     )
 
 
@@ -248,7 +264,12 @@ def _read_season(reader: _Reader) -> SeasonImport:
     episodes = tuple(_read_episode(item) for item in reader.items("episodes"))
     if len({e.number for e in episodes}) != len(episodes):
         raise reader.fail("an episode number appears twice")
-    return SeasonImport(number, given, episodes)
+    watched = []
+    for item in reader.items("watched"):
+        if isinstance(item.data, bool) or not isinstance(item.data, int) or item.data < 1:
+            raise item.fail("should be an episode number (1 or more)")
+        watched.append(item.data)
+    return SeasonImport(number, given, episodes, tuple(watched))
 
 
 def _read_day(reader: _Reader) -> date:
@@ -368,6 +389,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
             country=incoming.country or before.country,
             status=incoming.status or before.status,
             summary=incoming.summary or before.summary,
+            followed=before.followed if item.followed is None else item.followed,
         )
     else:
         before = None
@@ -404,6 +426,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
                 queries.update_episode(conn, episode_row, episode)
         if season_import.episodes:
             refresh_season_end(conn, row_id)
+        queries.set_watched(conn, row_id, season_import.watched, True)
 
     def season_row(number: int | None) -> int | None:
         return None if number is None else queries.season_id(conn, show_id, number)

@@ -8,6 +8,7 @@ from datetime import datetime, tzinfo
 
 from seasontrack.models import SHOW_STATUSES, ShowRef
 from seasontrack.services.inputs import choose, required_text
+from seasontrack.services.progress import Progress, show_progress, unwatched
 from seasontrack.services.timeline import Upcoming, check_network, next_by_show
 from seasontrack.store import queries
 from seasontrack.store.queries import CreditMatch
@@ -22,6 +23,10 @@ class ShowSummary:
     status: str
     latest_season: int | None
     next_release: Upcoming | None
+    followed: bool = True
+    progress: Progress | None = None
+    # Per season, the episodes that are out and not yet seen.
+    unwatched: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
 def list_shows(
@@ -31,6 +36,7 @@ def list_shows(
     *,
     status: str | None = None,
     network: str | None = None,
+    only_unwatched: bool = False,
 ) -> list[ShowSummary]:
     if status is not None:
         status = choose(status, SHOW_STATUSES, "status")
@@ -39,18 +45,29 @@ def list_shows(
     rows = queries.list_show_rows(conn, status=status, network=network)
     latest = queries.latest_season_numbers(conn)
     upcoming = next_by_show(conn, now, user_zone)
-    return [
-        ShowSummary(
-            id=row.id,
-            title=row.title,
-            network=row.network,
-            country=row.country,
-            status=row.status,
-            latest_season=latest.get(row.id),
-            next_release=upcoming.get(row.title),
+    seasons = queries.list_seasons(conn, [row.id for row in rows])
+    summaries = []
+    for row in rows:
+        own = seasons.get(row.id, [])
+        # Unfollowed shows are ones the user no longer watches: nothing of theirs is "to see".
+        missing = tuple(unwatched(own, now, user_zone)) if row.followed else ()
+        if only_unwatched and not missing:
+            continue
+        summaries.append(
+            ShowSummary(
+                id=row.id,
+                title=row.title,
+                network=row.network,
+                country=row.country,
+                status=row.status,
+                latest_season=latest.get(row.id),
+                next_release=upcoming.get(row.title),
+                followed=row.followed,
+                progress=show_progress(own, now, user_zone),
+                unwatched=missing,
+            )
         )
-        for row in rows
-    ]
+    return summaries
 
 
 @dataclass(frozen=True)

@@ -213,7 +213,7 @@ def show_next(
 
 
 def _row(show: Show) -> ShowRow:
-    return ShowRow(show.id or 0, show.title, show.network, show.country, show.status)
+    return ShowRow(show.id or 0, show.title, show.network, show.country, show.status, show.followed)
 
 
 def next_of_show(show: Show, now: datetime, user_zone: tzinfo) -> Upcoming | None:

@@ -209,6 +209,41 @@ def _backfill_ends_on(conn: sqlite3.Connection) -> None:
         )
 
 
+@migration
+def m003_following_progress_reminders(conn: sqlite3.Connection) -> None:
+    statements = [
+        # Shows are followed unless the user says otherwise; reminders are for followed shows.
+        "ALTER TABLE shows ADD COLUMN followed INTEGER NOT NULL DEFAULT 1"
+        " CHECK (followed IN (0, 1))",
+        """
+        CREATE TABLE watched (
+            season_id INTEGER NOT NULL REFERENCES seasons (id) ON DELETE CASCADE,
+            episode INTEGER NOT NULL CHECK (episode >= 1),
+            PRIMARY KEY (season_id, episode)
+        ) WITHOUT ROWID
+        """,
+        # One row per reminder decided: a release (show, season, first episode, and the
+        # moment it was due to come out) and a lead. A postponed release has a new moment,
+        # so it is reminded again. 'pending' rows are claimed by a running `remind` and
+        # become 'sent' once delivered, or are deleted (to be retried) if delivery failed;
+        # claimed_at is the real wall-clock time of the claim, to recover from a crash.
+        """
+        CREATE TABLE reminders (
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            season INTEGER NOT NULL,
+            episode INTEGER NOT NULL,
+            release_at TEXT NOT NULL,
+            lead_minutes INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'sent')),
+            claimed_at REAL NOT NULL,
+            PRIMARY KEY (show_id, season, episode, release_at, lead_minutes)
+        ) WITHOUT ROWID
+        """,
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from seasontrack.dates import PartialDate, Precision
@@ -79,8 +79,11 @@ def name_owner(conn: sqlite3.Connection, name: str) -> ShowRef | None:
 
 def insert_show(conn: sqlite3.Connection, show: Show) -> int:
     cursor = conn.execute(
-        "INSERT INTO shows (title, network, country, status, summary) VALUES (?, ?, ?, ?, ?)",
-        (show.title, show.network, show.country, show.status, show.summary),
+        """
+        INSERT INTO shows (title, network, country, status, summary, followed)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        (show.title, show.network, show.country, show.status, show.summary, int(show.followed)),
     )
     show_id = int(cursor.lastrowid or 0)
     set_aliases(conn, show_id, show.aliases)
@@ -91,10 +94,19 @@ def update_show(conn: sqlite3.Connection, show_id: int, show: Show) -> None:
     """Write the show's own fields and aliases (not its seasons or credits)."""
     conn.execute(
         """
-        UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ?
+        UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ?,
+            followed = ?
         WHERE id = ?
         """,
-        (show.title, show.network, show.country, show.status, show.summary, show_id),
+        (
+            show.title,
+            show.network,
+            show.country,
+            show.status,
+            show.summary,
+            int(show.followed),
+            show_id,
+        ),
     )
     set_aliases(conn, show_id, show.aliases)
 
@@ -133,6 +145,7 @@ def get_show(conn: sqlite3.Connection, show_id: int) -> Show:
         country=row["country"],
         status=row["status"],
         summary=row["summary"],
+        followed=bool(row["followed"]),
         seasons=tuple(list_seasons(conn, [show_id]).get(show_id, [])),
         credits=tuple(list_credits(conn, show_id)),
         trailers=tuple(list_trailers(conn, show_id)),
@@ -149,6 +162,18 @@ class ShowRow:
     network: str | None
     country: str | None
     status: str
+    followed: bool = True
+
+
+def _show_row(row: sqlite3.Row, id_column: str = "id") -> ShowRow:
+    return ShowRow(
+        row[id_column],
+        row["title"],
+        row["network"],
+        row["country"],
+        row["status"],
+        bool(row["followed"]),
+    )
 
 
 def list_show_rows(
@@ -156,13 +181,13 @@ def list_show_rows(
 ) -> list[ShowRow]:
     rows = conn.execute(
         """
-        SELECT id, title, network, country, status FROM shows
+        SELECT id, title, network, country, status, followed FROM shows
         WHERE (? IS NULL OR status = ?) AND (? IS NULL OR network = ? COLLATE NOCASE)
         ORDER BY title COLLATE NOCASE
         """,
         (status, status, network, network),
     )
-    return [ShowRow(r["id"], r["title"], r["network"], r["country"], r["status"]) for r in rows]
+    return [_show_row(r) for r in rows]
 
 
 def latest_season_numbers(conn: sqlite3.Connection) -> dict[int, int]:
@@ -227,8 +252,21 @@ def _seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> lis
         (ids,),
     ):
         skips.setdefault(r["season_id"], []).append(date.fromisoformat(r["day"]))
+    watched: dict[int, list[int]] = {}
+    for r in conn.execute(
+        """
+        SELECT season_id, episode FROM watched WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, episode
+        """,
+        (ids,),
+    ):
+        watched.setdefault(r["season_id"], []).append(r["episode"])
     return [
-        _season_from_row(row, episodes.get(row["id"], []), skips.get(row["id"], [])) for row in rows
+        replace(
+            _season_from_row(row, episodes.get(row["id"], []), skips.get(row["id"], [])),
+            watched=tuple(watched.get(row["id"], [])),
+        )
+        for row in rows
     ]
 
 
@@ -257,23 +295,28 @@ class OpenSeason:
 
 
 def open_seasons(
-    conn: sqlite3.Connection, since: date, *, network: str | None = None
+    conn: sqlite3.Connection,
+    since: date,
+    *,
+    network: str | None = None,
+    followed_only: bool = False,
 ) -> list[OpenSeason]:
     """Seasons whose last release day is ``since`` or later, or not known (through its index)."""
     rows = conn.execute(
         """
-        SELECT seasons.*, shows.title, shows.network, shows.country, shows.status
+        SELECT seasons.*, shows.title, shows.network, shows.country, shows.status, shows.followed
         FROM seasons JOIN shows ON shows.id = seasons.show_id
         WHERE (seasons.ends_on IS NULL OR seasons.ends_on >= ?)
             AND (? IS NULL OR shows.network = ? COLLATE NOCASE)
+            AND (? = 0 OR shows.followed = 1)
         ORDER BY shows.title COLLATE NOCASE, seasons.number
         """,
-        (since.isoformat(), network, network),
+        (since.isoformat(), network, network, int(followed_only)),
     ).fetchall()
     seasons = _seasons_from_rows(conn, rows)
     return [
         OpenSeason(
-            ShowRow(row["show_id"], row["title"], row["network"], row["country"], row["status"]),
+            _show_row(row, "show_id"),
             season,
         )
         for row, season in zip(rows, seasons, strict=True)
@@ -781,3 +824,97 @@ def search_credits(conn: sqlite3.Connection, text: str) -> list[CreditMatch]:
         (pattern, pattern),
     )
     return [CreditMatch(r["show_title"], _credit_from_row(r)) for r in rows]
+
+
+# ---------------------------------------------------------------------------- following, progress
+
+
+def set_followed(conn: sqlite3.Connection, show_id: int, followed: bool) -> None:
+    conn.execute("UPDATE shows SET followed = ? WHERE id = ?", (int(followed), show_id))
+
+
+def set_watched(
+    conn: sqlite3.Connection, season_row_id: int, episodes: Iterable[int], watched: bool
+) -> None:
+    if watched:
+        conn.executemany(
+            "INSERT OR IGNORE INTO watched (season_id, episode) VALUES (?, ?)",
+            [(season_row_id, n) for n in episodes],
+        )
+    else:
+        conn.executemany(
+            "DELETE FROM watched WHERE season_id = ? AND episode = ?",
+            [(season_row_id, n) for n in episodes],
+        )
+
+
+# ---------------------------------------------------------------------------- reminders
+
+
+@dataclass(frozen=True)
+class ReminderKey:
+    """One reminder: a release (show, season, first episode, its moment) and a lead."""
+
+    show_id: int
+    season: int
+    episode: int
+    release_at: str
+    lead_minutes: int
+
+
+def _key_values(key: ReminderKey) -> tuple[int, int, int, str, int]:
+    return (key.show_id, key.season, key.episode, key.release_at, key.lead_minutes)
+
+
+def recorded_reminders(
+    conn: sqlite3.Connection, show_ids: Iterable[int], stale_before: float
+) -> set[ReminderKey]:
+    """Reminders sent, or claimed by a `remind` still running (claimed after ``stale_before``)."""
+    rows = conn.execute(
+        """
+        SELECT show_id, season, episode, release_at, lead_minutes FROM reminders
+        WHERE show_id IN (SELECT value FROM json_each(?))
+            AND (state = 'sent' OR claimed_at >= ?)
+        """,
+        (_json_ids(list(show_ids)), stale_before),
+    )
+    return {
+        ReminderKey(r["show_id"], r["season"], r["episode"], r["release_at"], r["lead_minutes"])
+        for r in rows
+    }
+
+
+def claim_reminders(
+    conn: sqlite3.Connection, keys: Iterable[ReminderKey], claimed_at: float
+) -> None:
+    conn.executemany(
+        """
+        INSERT INTO reminders (show_id, season, episode, release_at, lead_minutes, state,
+            claimed_at)
+        VALUES (?, ?, ?, ?, ?, 'pending', ?)
+        ON CONFLICT DO UPDATE SET state = 'pending', claimed_at = excluded.claimed_at
+        """,
+        [(*_key_values(k), claimed_at) for k in keys],
+    )
+
+
+def mark_reminders_sent(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> None:
+    conn.executemany(
+        """
+        UPDATE reminders SET state = 'sent'
+        WHERE show_id = ? AND season = ? AND episode = ? AND release_at = ? AND lead_minutes = ?
+        """,
+        [_key_values(k) for k in keys],
+    )
+
+
+def release_reminders(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> None:
+    """Forget claims whose delivery failed, so that the next run tries them again."""
+    conn.executemany(
+        """
+        DELETE FROM reminders
+        WHERE show_id = ? AND season = ? AND episode = ? AND release_at = ? AND lead_minutes = ?
+            AND state = 'pending'
+        """,
+        [_key_values(k) for k in keys],
+    )

@@ -1,0 +1,137 @@
+"""`seasontrack next` and `seasontrack db ...`: one value for a script, and the catalog file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from seasontrack.cli.common import DbOption, NowOption, TzOption, catalog, clock, done
+from seasontrack.config import resolve_db_path
+from seasontrack.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from seasontrack.clock import Clock
+    from seasontrack.services.timeline import Upcoming
+
+NEXT_FIELDS = (
+    "show",
+    "season",
+    "episode",
+    "code",
+    "when",
+    "date",
+    "time",
+    "datetime",
+    "countdown",
+    "days",
+    "hours",
+    "seconds",
+    "precision",
+)
+
+
+def next_command(
+    title: Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")],
+    field: Annotated[
+        str | None,
+        typer.Option("--field", "-f", help=f"Print only this: {', '.join(NEXT_FIELDS)}."),
+    ] = None,
+    now: NowOption = None,
+    tz: TzOption = None,
+    db: DbOption = None,
+) -> None:
+    """The show's next release, as one line, or one value with --field (for scripts).
+
+    Exits 1, printing nothing, when nothing is known to come or the value is not known yet.
+    """
+    if field is not None and field not in NEXT_FIELDS:
+        from seasontrack.services.inputs import did_you_mean
+
+        raise InvalidInput(
+            f"--field {field!r} is not one of: {', '.join(NEXT_FIELDS)}"
+            f"{did_you_mean(field, NEXT_FIELDS)}"
+        )
+    from seasontrack.services import timeline
+
+    at = clock(now, tz)
+    with catalog(db) as conn:
+        item = timeline.countdown_target(conn, title, None, at.now, at.zone.tzinfo)
+    values = _next_values(item, at)
+    from seasontrack.render import safe
+
+    if field is None:
+        typer.echo(
+            safe(f"{values['show']} {values['code']} {values['when']} ({values['countdown']})")
+        )
+        return
+    if values[field] == "":
+        raise NotFound(f"the {field} of {values['show']} {values['code']} is not known yet")
+    typer.echo(safe(values[field]))
+
+
+def _next_values(item: Upcoming, at: Clock) -> dict[str, str]:
+    from seasontrack.countdown import day_zone_for, window
+
+    release = item.release
+    local = at.local(release.when)
+    span = window(release.when, day_zone_for(release.release_tz, at.zone.tzinfo))
+    today = at.now.astimezone(at.zone.tzinfo).date()
+    seconds = max(0, int((span.earliest - at.now).total_seconds())) if span else None
+    first_day = span.earliest.astimezone(at.zone.tzinfo).date() if span else None
+    exact = span.earliest.astimezone(at.zone.tzinfo) if span and span.exact else None
+    return {
+        "show": release.show,
+        "season": str(release.season),
+        "episode": str(release.first_episode) if release.first_episode else "",
+        "code": release.code(),
+        "when": local.label(),
+        "date": local.start.isoformat() if local.start and local.start == local.end else "",
+        "time": local.time.strftime("%H:%M") if local.time else "",
+        "datetime": exact.isoformat() if exact else "",
+        "countdown": at.countdown(release.when, release.release_tz),
+        "days": str((first_day - today).days) if first_day else "",
+        "hours": str(seconds // 3600) if seconds is not None else "",
+        "seconds": str(seconds) if seconds is not None else "",
+        "precision": release.when.precision.value,
+    }
+
+
+db_app = typer.Typer(help="The catalog file: where it is, a check, a backup.", no_args_is_help=True)
+
+
+@db_app.command("path")
+def db_path(db: DbOption = None) -> None:
+    """Print where the catalog file is (or will be)."""
+    typer.echo(str(resolve_db_path(db)))
+
+
+@db_app.command("check")
+def db_check(db: DbOption = None) -> None:
+    """Check the catalog file's integrity; exit 3 if it is damaged."""
+    from seasontrack.store.maintenance import check
+
+    with catalog(db) as conn:
+        report = check(conn)
+    for line in report.problems:
+        typer.echo(line, err=True)
+    typer.echo(report.summary)
+    if report.problems:
+        raise typer.Exit(3)
+
+
+@db_app.command("backup")
+def db_backup(
+    file: Annotated[Path, typer.Argument(help="Where to write the copy.", dir_okay=False)],
+    db: DbOption = None,
+) -> None:
+    """Copy the catalog with SQLite's online backup: safe while another seasontrack writes."""
+    from seasontrack.store.maintenance import backup
+
+    source = resolve_db_path(db)
+    if file.exists() and file.resolve() == source.resolve():
+        raise InvalidInput(f"{file} is the catalog itself; give another file")
+    with catalog(db) as conn:
+        backup(conn, file)
+    done(f"Backed up {source} to {file}.")

@@ -1,0 +1,195 @@
+"""Release reminders for cron: each one once, none missed, even with two runs at once.
+
+A reminder is a (release, lead) pair: "7 days before Jessica Jones S2 comes out". It is
+*due* once its moment has come: for a lead in whole days, the start of that day in the
+user's zone (so "1d" reminds the day before, at the first run after midnight); for a lead in
+hours, that long before the release. A release reminded for a day it no longer has (it was
+postponed) is a new release, reminded again.
+
+Deciding is one write transaction: the due reminders not yet recorded are claimed
+('pending') before the transaction commits, so a second `remind` started at the same moment
+waits, then sees them claimed. Delivery happens after; a delivered reminder becomes 'sent',
+one whose delivery failed is released, to be tried again by the next run. A claim left by a
+run that died is taken over after :data:`ABANDONED_AFTER` seconds.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from seasontrack.clock import Clock
+from seasontrack.countdown import day_zone_for, window
+from seasontrack.dates import Precision
+from seasontrack.services.timeline import Release, season_releases
+from seasontrack.store import queries, transaction
+from seasontrack.store.queries import ReminderKey
+
+ABANDONED_AFTER = 3600.0
+
+# The fields a --format template and an --exec command's environment get.
+FIELDS = (
+    "show",
+    "season",
+    "episodes",
+    "code",
+    "title",
+    "when",
+    "date",
+    "time",
+    "countdown",
+    "lead",
+    "network",
+    "kind",
+)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    release: Release
+    lead: timedelta
+    due: datetime
+    moment: datetime  # the release's earliest moment, UTC
+    # Every key this reminder settles: its own, and the longer leads of the same release
+    # that it makes pointless (a machine that was off sends one reminder, not three).
+    keys: tuple[ReminderKey, ...]
+
+    def fields(self, clock: Clock) -> dict[str, str]:
+        release = self.release
+        local = clock.local(release.when)
+        phrase = clock.countdown(release.when, release.release_tz)
+        if self.moment < clock.now and phrase != "now":
+            phrase = f"released {phrase}"
+        elif phrase == "now":
+            phrase = "out now"
+        kind = "premiere" if release.premiere else "finale" if release.finale else "episode"
+        return {
+            "show": release.show,
+            "season": str(release.season),
+            "episodes": release.episodes_label(),
+            "code": release.code(),
+            "title": release.episode_title or "",
+            "when": local.label(),
+            "date": local.start.isoformat() if local.start else "",
+            "time": local.time.strftime("%H:%M") if local.time else "",
+            "countdown": phrase,
+            "lead": lead_label(self.lead),
+            "network": release.network or "",
+            "kind": kind,
+        }
+
+
+def lead_label(lead: timedelta) -> str:
+    hours = int(lead.total_seconds()) // 3600
+    if hours % 24 == 0:
+        return f"{hours // 24}d"
+    return f"{hours}h"
+
+
+def _release_key(release: Release, moment: datetime) -> str:
+    """What identifies the release's date: its moment to the minute, or its day."""
+    if release.when.precision is Precision.MINUTE:
+        return moment.strftime("%Y-%m-%dT%H:%MZ")
+    assert release.when.start is not None
+    return release.when.start.isoformat()
+
+
+def _due(release: Release, moment: datetime, lead: timedelta, user_zone: tzinfo) -> datetime:
+    if lead.total_seconds() % 86_400:
+        return moment - lead
+    # Whole days: from the start of that day where the user is.
+    if release.when.precision is Precision.MINUTE:
+        day = moment.astimezone(user_zone).date()
+    else:
+        assert release.when.start is not None
+        day = release.when.start
+    start = datetime.combine(day - lead, datetime.min.time(), tzinfo=user_zone)
+    return start.astimezone(UTC)
+
+
+def due_reminders(
+    conn: sqlite3.Connection,
+    clock: Clock,
+    leads: list[timedelta],
+    catch_up: timedelta,
+    recorded: set[ReminderKey] | None,
+) -> list[Reminder]:
+    """The reminders due at ``clock.now`` for followed shows, soonest release first.
+
+    ``recorded`` holds the reminders already sent or claimed (None: ignore the record).
+    """
+    user_zone = clock.zone.tzinfo
+    now = clock.now.astimezone(UTC)
+    oldest = now - catch_up
+    since = (clock.now - catch_up).astimezone(user_zone).date() - timedelta(days=1)
+    found: list[Reminder] = []
+    for item in queries.open_seasons(conn, since, followed_only=True):
+        for release in season_releases(item.show, item.season):
+            if release.when.precision not in (Precision.DAY, Precision.MINUTE):
+                continue  # "March 2018" has no day to remind on
+            span = window(release.when, day_zone_for(release.release_tz, user_zone))
+            if span is None or span.latest < oldest:
+                continue
+            moment = span.earliest
+            release_at = _release_key(release, moment)
+            episode = release.first_episode or 0
+            due = [
+                (lead, _due(release, moment, lead, user_zone))
+                for lead in leads
+                if _due(release, moment, lead, user_zone) <= now
+            ]
+            if not due:
+                continue
+            keys = [
+                ReminderKey(item.show.id, release.season, episode, release_at, _minutes(lead))
+                for lead, _ in due
+            ]
+            if recorded is not None and any(k in recorded for k in keys):
+                # The shortest due lead settles the release; a longer one recorded but a
+                # shorter one not means the shorter one is new.
+                shortest = keys[-1]
+                if shortest in recorded:
+                    continue
+                fresh = [k for k in keys if k not in recorded]
+            else:
+                fresh = keys
+            lead, when_due = due[-1]
+            found.append(Reminder(release, lead, when_due, moment, tuple(fresh)))
+    return sorted(found, key=lambda r: (r.moment, r.release.show.casefold(), r.release.season))
+
+
+def _minutes(lead: timedelta) -> int:
+    return int(lead.total_seconds()) // 60
+
+
+def recorded(conn: sqlite3.Connection) -> set[ReminderKey]:
+    """The reminders sent, or claimed by a run that is still going."""
+    show_ids = [row.id for row in queries.list_show_rows(conn)]
+    return queries.recorded_reminders(conn, show_ids, time.time() - ABANDONED_AFTER)
+
+
+def claim(
+    conn: sqlite3.Connection,
+    clock: Clock,
+    leads: list[timedelta],
+    catch_up: timedelta,
+    *,
+    again: bool = False,
+) -> list[Reminder]:
+    """Decide the due reminders and claim them, in one write transaction."""
+    with transaction(conn):
+        reminders = due_reminders(conn, clock, leads, catch_up, None if again else recorded(conn))
+        queries.claim_reminders(conn, [k for r in reminders for k in r.keys], time.time())
+    return reminders
+
+
+def settle(
+    conn: sqlite3.Connection, delivered: Iterable[Reminder], failed: Iterable[Reminder]
+) -> None:
+    """Record what was delivered; give back what was not, for the next run."""
+    with transaction(conn):
+        queries.mark_reminders_sent(conn, [k for r in delivered for k in r.keys])
+        queries.release_reminders(conn, [k for r in failed for k in r.keys])
