@@ -151,9 +151,8 @@ def confirm(question: str, yes: bool) -> None:
 
 
 def print_rows(rows: list[list[str]]) -> None:
-    """Tab-separated records for scripts: tabs and line breaks inside values become spaces."""
-    from seasontrack.render import safe
+    """Tab-separated records for scripts; tabs and line breaks inside values are escaped."""
+    from seasontrack.render import one_line
 
     for row in rows:
-        cells = (safe(" ".join(cell.split("\t")).replace("\n", " ")) for cell in row)
-        sys.stdout.write("\t".join(cells) + "\n")
+        sys.stdout.write("\t".join(one_line(cell) for cell in row) + "\n")

@@ -119,9 +119,9 @@ def remind_command(
                 if as_json:
                     sys.stdout.write(json.dumps(fields, ensure_ascii=False) + "\n")
                 else:
-                    from seasontrack.render import safe
+                    from seasontrack.render import one_line
 
-                    sys.stdout.write(safe(line.format(**fields)) + "\n")
+                    sys.stdout.write(one_line(line.format(**fields)) + "\n")
                 sys.stdout.flush()
                 delivered.append(reminder)
         finally:

@@ -20,6 +20,11 @@ def safe(value: str | None) -> str:
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
 
 
+def one_line(value: str | None) -> str:
+    """``value`` for a one-record-per-line output: also line breaks and tabs as escapes."""
+    return safe(value).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def episode_ranges(numbers: tuple[int, ...] | list[int]) -> str:
     """(1, 2, 3, 5) as "E1-E3, E5"."""
     parts: list[str] = []

@@ -61,10 +61,10 @@ class Reminder:
         release = self.release
         local = clock.local(release.when)
         phrase = clock.countdown(release.when, release.release_tz)
-        if self.moment < clock.now and phrase != "now":
+        if phrase in ("now", "today"):
+            phrase = f"out {phrase}" if self.moment <= clock.now else phrase
+        elif self.moment < clock.now:
             phrase = f"released {phrase}"
-        elif phrase == "now":
-            phrase = "out now"
         kind = "premiere" if release.premiere else "finale" if release.finale else "episode"
         return {
             "show": release.show,
