@@ -25,6 +25,28 @@ from seasontrack.errors import InvalidInput
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
 
+
+def complete_title(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of show titles and aliases, from the catalog in use."""
+    try:
+        from seasontrack.store import queries
+
+        with catalog(ctx.params.get("db")) as conn:
+            names = sorted({name for name, _ in queries.all_show_names(conn)})
+    except Exception:
+        return []
+    wanted = incomplete.casefold()
+    return [name for name in names if name.casefold().startswith(wanted)]
+
+
+TitleArg = Annotated[
+    str,
+    typer.Argument(
+        help="The show's title, an alias, or a unique prefix.",
+        autocompletion=complete_title,
+        show_default=False,
+    ),
+]
 DbOption = Annotated[
     Path | None,
     typer.Option(

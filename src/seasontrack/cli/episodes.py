@@ -8,6 +8,7 @@ import typer
 
 from seasontrack.cli.common import (
     DbOption,
+    TitleArg,
     TzOption,
     YesOption,
     catalog,
@@ -22,7 +23,6 @@ from seasontrack.services import catalog as svc
 
 app = typer.Typer(help="Add, change or remove episodes.", no_args_is_help=True)
 
-TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0)]
 NumberArg = Annotated[int, typer.Argument(help="Episode number within the season.", min=1)]
 EpisodeTitleOption = Annotated[str | None, typer.Option("--title", help="The episode's title.")]

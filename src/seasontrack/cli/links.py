@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, SeasonOption, catalog, done, when_option
+from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done, when_option
 from seasontrack.models import TBA, Source, Trailer
 from seasontrack.services import catalog as svc
 
@@ -15,7 +15,6 @@ source_app = typer.Typer(
     help="Add or remove sources: the articles facts came from.", no_args_is_help=True
 )
 
-TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="When it was published, e.g. 'Dec 9, 2017'.")
 ]

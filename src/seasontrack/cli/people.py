@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, SeasonOption, catalog, done
+from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done
 from seasontrack.models import Credit
 from seasontrack.services import catalog as svc
 
@@ -15,7 +15,6 @@ crew_app = typer.Typer(
     help="Add or remove crew (showrunner, writer, producer, director...).", no_args_is_help=True
 )
 
-TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 PersonArg = Annotated[str, typer.Argument(help="The person's name.")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="Anything worth keeping about it.")]
 

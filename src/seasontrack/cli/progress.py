@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, catalog, done
+from seasontrack.cli.common import DbOption, TitleArg, catalog, done
 from seasontrack.services import progress
 
-TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0)]
 EpisodeArg = Annotated[
     str | None,

@@ -11,6 +11,7 @@ from seasontrack.cli.common import (
     JsonOption,
     NowOption,
     PlainOption,
+    TitleArg,
     TzOption,
     catalog,
     clock,
@@ -87,7 +88,7 @@ def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
 
 
 def info_command(
-    title: Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")],
+    title: TitleArg,
     season: Annotated[
         int | None, typer.Argument(help="Only this season.", min=0, show_default=False)
     ] = None,

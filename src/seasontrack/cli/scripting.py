@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, NowOption, TzOption, catalog, clock, done
+from seasontrack.cli.common import DbOption, NowOption, TitleArg, TzOption, catalog, clock, done
 from seasontrack.config import resolve_db_path
 from seasontrack.errors import InvalidInput, NotFound
 
@@ -33,7 +33,7 @@ NEXT_FIELDS = (
 
 
 def next_command(
-    title: Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")],
+    title: TitleArg,
     field: Annotated[
         str | None,
         typer.Option("--field", "-f", help=f"Print only this: {', '.join(NEXT_FIELDS)}."),

@@ -9,6 +9,7 @@ import typer
 
 from seasontrack.cli.common import (
     DbOption,
+    TitleArg,
     YesOption,
     catalog,
     confirm,
@@ -22,7 +23,6 @@ from seasontrack.services import catalog as svc
 
 app = typer.Typer(help="Add, change or remove seasons.", no_args_is_help=True)
 
-TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 NumberArg = Annotated[int, typer.Argument(help="Season number (0 for specials).", min=0)]
 PremiereOption = Annotated[
     str | None,

@@ -6,12 +6,11 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, YesOption, catalog, confirm, done
+from seasontrack.cli.common import DbOption, TitleArg, YesOption, catalog, confirm, done
 from seasontrack.services import catalog as svc
 
 app = typer.Typer(help="Add, change or remove shows.", no_args_is_help=True)
 
-TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 NetworkOption = Annotated[
     str | None, typer.Option("--network", help="Network or streaming platform, e.g. Netflix.")
 ]

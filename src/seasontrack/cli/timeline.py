@@ -13,6 +13,7 @@ from seasontrack.cli.common import (
     JsonOption,
     NowOption,
     PlainOption,
+    TitleArg,
     TzOption,
     catalog,
     clock,
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from seasontrack.clock import Clock
     from seasontrack.countdown import Window
     from seasontrack.render.base import Screen
-
-TitleArg = Annotated[str, typer.Argument(help="The show's title, an alias, or a unique prefix.")]
 
 
 def upcoming_command(
