@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, NowOption, TitleArg, TzOption, catalog, clock, done
+from seasontrack.cli.common import (
+    DbOption,
+    JsonOption,
+    NowOption,
+    TitleArg,
+    TzOption,
+    catalog,
+    clock,
+    done,
+    print_json,
+)
 from seasontrack.config import resolve_db_path
 from seasontrack.errors import InvalidInput, NotFound
 
@@ -38,6 +48,7 @@ def next_command(
         str | None,
         typer.Option("--field", "-f", help=f"Print only this: {', '.join(NEXT_FIELDS)}."),
     ] = None,
+    as_json: JsonOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -58,6 +69,11 @@ def next_command(
     at = clock(now, tz)
     with catalog(db) as conn:
         item = timeline.countdown_target(conn, title, None, at.now, at.zone.tzinfo)
+    if as_json:
+        from seasontrack.serialize import upcoming_json
+
+        print_json(upcoming_json(item, at))
+        return
     values = _next_values(item, at)
     from seasontrack.render import safe
 

@@ -120,9 +120,17 @@ def show_progress(
 def unwatched(
     seasons: tuple[Season, ...] | list[Season], now: datetime, user_zone: tzinfo
 ) -> list[tuple[int, tuple[int, ...]]]:
-    """For each season, the episodes that are out and not seen (seasons with none left out)."""
+    """For each season, the episodes that are out and not seen (seasons with none left out).
+
+    Once a show has anything marked watched, the seasons before the first one marked are
+    taken as behind the viewer: people start keeping track in the middle of a show.
+    """
+    started = [season.number for season in seasons if season.watched]
+    first = min(started, default=None)
     found = []
     for season in seasons:
+        if first is not None and season.number < first:
+            continue
         seen = set(season.watched)
         missing = tuple(n for n in released_episodes(season, now, user_zone) if n not in seen)
         if missing:
