@@ -86,6 +86,22 @@ class Season:
     episodes: tuple[Episode, ...] = ()
     # Episode numbers the user has seen.
     watched: tuple[int, ...] = ()
+    # How many times its release dates have changed (a calendar feed's SEQUENCE).
+    revision: int = field(default=0, compare=False)
+
+    def schedule_facts(self) -> tuple[object, ...]:
+        """Everything the release dates of its episodes depend on."""
+        return (
+            self.premiere,
+            self.finale,
+            self.episode_count,
+            self.release_pattern,
+            self.release_time,
+            self.release_tz,
+            self.premiere_episodes,
+            self.skips,
+            tuple((e.number, e.airs) for e in self.episodes),
+        )
 
     @property
     def premiere_moment(self) -> PartialDate:

@@ -300,11 +300,15 @@ def _apply_skips(season: Season, given: SeasonInput) -> tuple[date, ...]:
 def save_season(
     conn: sqlite3.Connection, show_id: int, season: Season, row_id: int | None = None
 ) -> int:
-    """Insert or update a season, keeping its last release day current for `upcoming`."""
+    """Insert or update a season, keeping its last release day current for `upcoming`, and
+    counting a change of its release dates (the calendar feed's SEQUENCE)."""
     ends_on = last_release_day(season)
     if row_id is None:
         return queries.insert_season(conn, show_id, season, ends_on)
+    before = queries.get_season(conn, row_id)
     queries.update_season(conn, row_id, season, ends_on)
+    if before.schedule_facts() != season.schedule_facts():
+        queries.bump_revision(conn, row_id)
     return row_id
 
 
@@ -452,7 +456,10 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
 
 
 def refresh_season_end(conn: sqlite3.Connection, season_row: int) -> None:
+    """After an episode changed: the season's last release day, and (as an episode's own
+    date may have moved) its revision."""
     queries.set_season_end(conn, season_row, last_release_day(queries.get_season(conn, season_row)))
+    queries.bump_revision(conn, season_row)
 
 
 # ---------------------------------------------------------------------------- checking values
@@ -542,7 +549,9 @@ def remove_credits(
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, season)
         credits = [
-            c for c in queries.list_credits(conn, ref.id) if c.role == role and c.season == season
+            c
+            for c in queries.get_show(conn, ref.id).credits
+            if c.role == role and c.season == season
         ]
         ids = queries.find_person_credits(conn, ref.id, season_row, role, person.strip())
         if character is not None or job is not None:

@@ -425,7 +425,9 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
             else:
                 queries.update_episode(conn, episode_row, episode)
         if season_import.episodes:
-            refresh_season_end(conn, row_id)
+            written = queries.get_season(conn, row_id)
+            if written.schedule_facts() != apply_season_input(current, given).schedule_facts():
+                refresh_season_end(conn, row_id)
         queries.set_watched(conn, row_id, season_import.watched, True)
 
     def season_row(number: int | None) -> int | None:

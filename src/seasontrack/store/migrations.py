@@ -244,6 +244,13 @@ def m003_following_progress_reminders(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+@migration
+def m004_season_revision(conn: sqlite3.Connection) -> None:
+    # Counts the changes to a season's release dates: a calendar feed's SEQUENCE, so that a
+    # subscribed calendar moves an event instead of keeping the old one.
+    conn.execute("ALTER TABLE seasons ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, time
 
@@ -130,27 +130,70 @@ def delete_orphan_people(conn: sqlite3.Connection) -> None:
 
 def get_show(conn: sqlite3.Connection, show_id: int) -> Show:
     """The whole show: its fields, aliases, seasons, credits, trailers and sources."""
-    row = conn.execute("SELECT * FROM shows WHERE id = ?", (show_id,)).fetchone()
-    aliases = tuple(
-        r["alias"]
+    return get_shows(conn, [show_id])[0]
+
+
+def get_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[Show]:
+    """Whole shows, in the order of ``show_ids``, read with one query per kind of row."""
+    ids = _json_ids(show_ids)
+    rows = {
+        r["id"]: r
         for r in conn.execute(
-            "SELECT alias FROM show_aliases WHERE show_id = ? ORDER BY id", (show_id,)
+            "SELECT * FROM shows WHERE id IN (SELECT value FROM json_each(?))", (ids,)
         )
-    )
-    return Show(
-        id=row["id"],
-        title=row["title"],
-        aliases=aliases,
-        network=row["network"],
-        country=row["country"],
-        status=row["status"],
-        summary=row["summary"],
-        followed=bool(row["followed"]),
-        seasons=tuple(list_seasons(conn, [show_id]).get(show_id, [])),
-        credits=tuple(list_credits(conn, show_id)),
-        trailers=tuple(list_trailers(conn, show_id)),
-        sources=tuple(list_sources(conn, show_id)),
-    )
+    }
+    aliases: dict[int, list[str]] = {}
+    for r in conn.execute(
+        """
+        SELECT show_id, alias FROM show_aliases WHERE show_id IN (SELECT value FROM json_each(?))
+        ORDER BY id
+        """,
+        (ids,),
+    ):
+        aliases.setdefault(r["show_id"], []).append(r["alias"])
+    credits: dict[int, list[Credit]] = {}
+    for r in conn.execute(_CREDITS_OF_SHOWS, (ids,)):
+        credits.setdefault(r["show_id"], []).append(_credit_from_row(r))
+    trailers: dict[int, list[Trailer]] = {}
+    for r in conn.execute(
+        """
+        SELECT trailers.*, seasons.number AS season FROM trailers
+        LEFT JOIN seasons ON seasons.id = trailers.season_id
+        WHERE trailers.show_id IN (SELECT value FROM json_each(?))
+        ORDER BY trailers.show_id, published_start IS NULL, published_start, trailers.id
+        """,
+        (ids,),
+    ):
+        trailers.setdefault(r["show_id"], []).append(_trailer_from_row(r))
+    sources: dict[int, list[Source]] = {}
+    for r in conn.execute(
+        """
+        SELECT sources.*, seasons.number AS season FROM sources
+        LEFT JOIN seasons ON seasons.id = sources.season_id
+        WHERE sources.show_id IN (SELECT value FROM json_each(?))
+        ORDER BY sources.show_id, published_start IS NULL, published_start, sources.id
+        """,
+        (ids,),
+    ):
+        sources.setdefault(r["show_id"], []).append(_source_from_row(r))
+    seasons = list_seasons(conn, show_ids)
+    return [
+        Show(
+            id=show_id,
+            title=rows[show_id]["title"],
+            aliases=tuple(aliases.get(show_id, [])),
+            network=rows[show_id]["network"],
+            country=rows[show_id]["country"],
+            status=rows[show_id]["status"],
+            summary=rows[show_id]["summary"],
+            followed=bool(rows[show_id]["followed"]),
+            seasons=tuple(seasons.get(show_id, [])),
+            credits=tuple(credits.get(show_id, [])),
+            trailers=tuple(trailers.get(show_id, [])),
+            sources=tuple(sources.get(show_id, [])),
+        )
+        for show_id in show_ids
+    ]
 
 
 @dataclass(frozen=True)
@@ -216,6 +259,7 @@ def _season_from_row(row: sqlite3.Row, episodes: list[Episode], skips: list[date
         synopsis=row["synopsis"],
         notes=row["notes"],
         premiere_episodes=row["premiere_episodes"],
+        revision=row["revision"],
         skips=tuple(skips),
         episodes=tuple(episodes),
     )
@@ -393,6 +437,10 @@ def update_season(
     _set_skips(conn, season_row_id, season.skips)
 
 
+def bump_revision(conn: sqlite3.Connection, season_row_id: int) -> None:
+    conn.execute("UPDATE seasons SET revision = revision + 1 WHERE id = ?", (season_row_id,))
+
+
 def set_season_end(conn: sqlite3.Connection, season_row_id: int, ends_on: date | None) -> None:
     conn.execute(
         "UPDATE seasons SET ends_on = ? WHERE id = ?",
@@ -497,11 +545,23 @@ def person_id(conn: sqlite3.Connection, name: str) -> int:
 _CREDIT_SELECT = """
     SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
         seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
-        shows.title AS show_title
+        shows.title AS show_title, credits.show_id
     FROM credits
     JOIN people ON people.id = credits.person_id
     JOIN shows ON shows.id = credits.show_id
     LEFT JOIN seasons ON seasons.id = credits.season_id
+"""
+_CREDITS_OF_SHOWS = """
+    SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
+        seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
+        shows.title AS show_title, credits.show_id
+    FROM credits
+    JOIN people ON people.id = credits.person_id
+    JOIN shows ON shows.id = credits.show_id
+    LEFT JOIN seasons ON seasons.id = credits.season_id
+    WHERE credits.show_id IN (SELECT value FROM json_each(?))
+    ORDER BY credits.show_id, credits.role, ifnull(seasons.number, -1),
+        credits.billing IS NULL, credits.billing, credits.id
 """
 
 
@@ -517,18 +577,6 @@ def _credit_from_row(row: sqlite3.Row) -> Credit:
         arrival=row["arrival"],
         note=row["note"],
     )
-
-
-def list_credits(conn: sqlite3.Connection, show_id: int) -> Iterator[Credit]:
-    rows = conn.execute(
-        _CREDIT_SELECT
-        + """
-        WHERE credits.show_id = ?
-        ORDER BY role, ifnull(seasons.number, -1), billing IS NULL, billing, credits.id
-        """,
-        (show_id,),
-    )
-    return (_credit_from_row(row) for row in rows)
 
 
 def find_credit(
@@ -614,21 +662,19 @@ def list_trailer_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int,
         """,
         (show_id,),
     )
-    return [
-        (
-            int(r["id"]),
-            Trailer(
-                url=r["url"],
-                title=r["title"],
-                kind=r["kind"],
-                publisher=r["publisher"],
-                published=_date_from(r["published_precision"], r["published_start"]),
-                note=r["note"],
-                season=r["season"],
-            ),
-        )
-        for r in rows
-    ]
+    return [(int(r["id"]), _trailer_from_row(r)) for r in rows]
+
+
+def _trailer_from_row(r: sqlite3.Row) -> Trailer:
+    return Trailer(
+        url=r["url"],
+        title=r["title"],
+        kind=r["kind"],
+        publisher=r["publisher"],
+        published=_date_from(r["published_precision"], r["published_start"]),
+        note=r["note"],
+        season=r["season"],
+    )
 
 
 def list_trailers(conn: sqlite3.Connection, show_id: int) -> list[Trailer]:
@@ -718,19 +764,17 @@ def list_source_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, 
         """,
         (show_id,),
     )
-    return [
-        (
-            int(r["id"]),
-            Source(
-                url=r["url"],
-                outlet=r["outlet"],
-                title=r["title"],
-                published=_date_from(r["published_precision"], r["published_start"]),
-                season=r["season"],
-            ),
-        )
-        for r in rows
-    ]
+    return [(int(r["id"]), _source_from_row(r)) for r in rows]
+
+
+def _source_from_row(r: sqlite3.Row) -> Source:
+    return Source(
+        url=r["url"],
+        outlet=r["outlet"],
+        title=r["title"],
+        published=_date_from(r["published_precision"], r["published_start"]),
+        season=r["season"],
+    )
 
 
 def list_sources(conn: sqlite3.Connection, show_id: int) -> list[Source]:
