@@ -104,7 +104,7 @@ def catalog_text(*shows: str) -> str:
 
 
 BAD_FILES = [
-    ("not json {", "line 1: not a JSON catalog"),
+    ("not json {", "not a JSON catalog (lexical error"),
     ('{"shows": []}', "not a seasontrack catalog"),
     ('{"format": "seasontrack-catalog", "version": 99, "shows": []}', "upgrade seasontrack"),
     (catalog_text('{"network": "X"}'), "shows[1]: 'title' is missing"),

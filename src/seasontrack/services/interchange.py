@@ -1,4 +1,4 @@
-"""The catalog as a JSON document: export it whole, and import one back, all or nothing.
+"""Importing a catalog: the JSON that `export` writes, or a CSV sheet of seasons.
 
 Import merges by show (title or alias, ignoring case) and season number. What the file
 gives replaces what the catalog holds; what it leaves out (null or absent) is kept; cast,
@@ -8,19 +8,22 @@ twice changes nothing the second time.
 
 from __future__ import annotations
 
-import json
+import csv
+import io
 import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from seasontrack.dates import DateInputError, PartialDate, check_zone
+from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when
 from seasontrack.errors import InvalidInput, SeasontrackError
 from seasontrack.models import SHOW_STATUSES, TBA, Credit, Episode, Season, Show, Source, Trailer
-from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, catalog_json
+from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION
 from seasontrack.services.catalog import (
     SeasonInput,
     apply_season_input,
@@ -32,17 +35,6 @@ from seasontrack.services.catalog import (
 )
 from seasontrack.services.inputs import choose, optional_text, required_text
 from seasontrack.store import queries, transaction
-
-# ---------------------------------------------------------------------------- export
-
-
-def all_shows(conn: sqlite3.Connection) -> list[Show]:
-    return [queries.get_show(conn, row.id) for row in queries.list_show_rows(conn)]
-
-
-def export_catalog(conn: sqlite3.Connection) -> dict[str, Any]:
-    return catalog_json(all_shows(conn))
-
 
 # ---------------------------------------------------------------------------- reading a file
 
@@ -124,28 +116,6 @@ def _kind(value: object) -> str:
     )
 
 
-def read_catalog_file(path: Path) -> list[ShowImport]:
-    """Read and check a whole export file; any problem is an error naming its place."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read it ({exc.strerror})") from None
-    try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            f"{path}: line {exc.lineno}: not a JSON catalog ({exc.msg});"
-            " give a file written by `seasontrack export`"
-        ) from None
-    except UnicodeDecodeError:
-        raise InvalidInput(
-            f"{path}: not UTF-8 text; give a file written by `seasontrack export`"
-        ) from None
-    return read_catalog(document, str(path))
-
-
 @dataclass(frozen=True)
 class SeasonImport:
     number: int
@@ -160,31 +130,10 @@ class ShowImport:
 
     show: Show
     seasons: tuple[SeasonImport, ...] = field(default=())
+    # Where in the file it is, for messages.
+    where: str = ""
     # Whether the file says if the show is followed (None: it doesn't, keep the catalog's).
     followed: bool | None = None
-
-
-def read_catalog(document: Any, name: str) -> list[ShowImport]:
-    root = _Reader(document, name)
-    body = root.mapping()
-    if body.get("format") != FORMAT_NAME:
-        raise root.fail(f'not a seasontrack catalog (expected "format": "{FORMAT_NAME}")')
-    version = body.get("version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise root.fail(
-            f"catalog format version {version!r} is newer than this seasontrack reads"
-            f" ({FORMAT_VERSION}); upgrade seasontrack"
-        )
-    shows = [_read_show(item) for item in root.items("shows")]
-    seen: dict[str, int] = {}
-    for index, item in enumerate(shows):
-        key = item.show.title.casefold()
-        if key in seen:
-            raise root.fail(
-                f"shows[{index}] repeats the title {item.show.title!r} of shows[{seen[key]}]"
-            )
-        seen[key] = index
-    return shows
 
 
 def _read_show(reader: _Reader) -> ShowImport:
@@ -355,20 +304,300 @@ class _DryRun(Exception):
     """Raised to roll a dry run's transaction back after it was measured."""
 
 
-def import_catalog(
-    conn: sqlite3.Connection, shows: list[ShowImport], *, dry_run: bool = False
+def import_file(conn: sqlite3.Connection, path: Path, *, dry_run: bool = False) -> ImportReport:
+    """Merge a JSON catalog or a CSV sheet into the catalog, all or nothing.
+
+    The file is read as a stream and merged show by show inside one transaction; a bad show
+    or row is recorded and reading goes on (to report every problem), and any problem rolls
+    the whole transaction back.
+    """
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InvalidInput(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read it ({exc.strerror})") from None
+    with handle:
+        if _looks_like_csv(path, handle):
+            shows = _shows_from_csv(handle, str(path))
+        else:
+            shows = _shows_from_json(handle, str(path))
+        return _import(conn, shows, str(path), dry_run=dry_run, size=_size(path), handle=handle)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _looks_like_csv(path: Path, handle: IO[bytes]) -> bool:
+    if path.suffix.lower() == ".csv":
+        return True
+    if path.suffix.lower() == ".json":
+        return False
+    start = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    handle.seek(0)
+    return not start.startswith((b"{", b"["))
+
+
+# Stop reading after this many problems: enough to fix a file in one go, not a flood.
+MAX_PROBLEMS = 20
+
+
+def _import(
+    conn: sqlite3.Connection,
+    shows: Iterator[ShowImport | InvalidInput],
+    name: str,
+    *,
+    dry_run: bool,
+    size: int,
+    handle: IO[bytes],
 ) -> ImportReport:
-    """Merge ``shows`` into the catalog in one transaction (rolled back for a dry run)."""
     report = ImportReport(dry_run=dry_run)
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    progress = _progress(size, handle)
     try:
         with transaction(conn):
             for item in shows:
-                _merge_show(conn, item, report)
+                progress()
+                if isinstance(item, InvalidInput):
+                    problems.append(str(item))
+                elif item.show.title.casefold() in seen:
+                    first = seen[item.show.title.casefold()].rpartition(".")[2]
+                    problems.append(
+                        f"{item.where} repeats the title {item.show.title!r} of {first}"
+                    )
+                else:
+                    seen[item.show.title.casefold()] = item.where
+                    if not problems:
+                        _merge_show(conn, item, report)
+                if len(problems) >= MAX_PROBLEMS:
+                    problems.append("(stopped reading there)")
+                    break
+            if problems:
+                raise InvalidInput(
+                    f"{name}: nothing was imported; fix these and try again:\n  "
+                    + "\n  ".join(problems)
+                    if len(problems) > 1
+                    else f"{problems[0]}; nothing was imported"
+                )
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
+    finally:
+        progress(done=True)
     return report
+
+
+def _progress(size: int, handle: IO[bytes]) -> Callable[..., None]:
+    """A progress bar on a terminal for a large file (by bytes read); nothing otherwise."""
+    if size < 5_000_000 or not sys.stderr.isatty():
+        return lambda done=False: None
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TimeRemainingColumn
+
+    bar = Progress(
+        "Importing",
+        BarColumn(),
+        "{task.percentage:>3.0f}%",
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    task = bar.add_task("import", total=size)
+    bar.start()
+
+    def advance(done: bool = False) -> None:
+        if done:
+            bar.stop()
+            return
+        with suppress(OSError, ValueError):
+            bar.update(task, completed=handle.tell())
+
+    return advance
+
+
+def _shows_from_json(handle: IO[bytes], name: str) -> Iterator[ShowImport | InvalidInput]:
+    """Each show of an export file, read one at a time (the file is never held whole)."""
+    import ijson
+
+    events = ijson.parse(handle)
+    header: dict[str, Any] = {}
+    try:
+        for prefix, event, value in events:
+            if prefix in ("format", "version") and event in ("string", "number"):
+                header[prefix] = value
+            if prefix == "shows" and event == "start_array":
+                break
+        else:
+            if header.get("format") != FORMAT_NAME:
+                raise InvalidInput(
+                    f'{name}: not a seasontrack catalog (expected "format": "{FORMAT_NAME}")'
+                )
+            return
+        if header.get("format") != FORMAT_NAME:
+            raise InvalidInput(
+                f'{name}: not a seasontrack catalog (expected "format": "{FORMAT_NAME}"'
+                ' before "shows")'
+            )
+        version = header.get("version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise InvalidInput(
+                f"{name}: catalog format version {version!r} is newer than this seasontrack"
+                f" reads ({FORMAT_VERSION}); upgrade seasontrack"
+            )
+        for index, document in enumerate(ijson.items(events, "shows.item")):
+            where = f"{name}.shows[{index}]"
+            try:
+                yield replace(_read_show(_Reader(_plain(document), where)), where=where)
+            except InvalidInput as exc:
+                yield exc
+    except ijson.JSONError as exc:
+        reason = (str(exc).strip().splitlines() or ["unreadable"])[0].rstrip(".")
+        raise InvalidInput(
+            f"{name}: not a JSON catalog ({reason}); give a file written by `seasontrack export`"
+        ) from None
+
+
+def _plain(value: Any) -> Any:
+    """ijson's Decimals as the floats the reader checks (a float is never a valid count)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+CSV_SEASON_FIELDS = {
+    "show",
+    "season",
+    "premiere",
+    "premiere_precision",
+    "finale",
+    "finale_precision",
+    "episode_count",
+    "release",
+    "release_time",
+    "release_tz",
+    "network",
+    "country",
+    "status",
+}
+
+
+def _shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | InvalidInput]:
+    """Shows from a CSV of seasons: the columns of `export --format csv`, or just a few."""
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(text)
+    try:
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name}: not UTF-8 text") from None
+    if "episode" in columns:
+        raise InvalidInput(
+            f"{name}: a CSV of episodes cannot be imported; export seasons"
+            " (without --episodes) or use JSON"
+        )
+    missing = [c for c in ("show", "season") if c not in columns]
+    if missing:
+        raise InvalidInput(
+            f"{name}: line 1: the header needs the columns show and season (missing:"
+            f" {', '.join(missing)}); also read: premiere, network and the rest of"
+            " `export --format csv`"
+        )
+    reader.fieldnames = columns
+    shows: dict[str, ShowImport] = {}
+    line = 1
+    try:
+        for row in reader:
+            first_line, line = line + 1, reader.line_num
+            where = f"{name}: line {first_line}"
+            try:
+                title, show, season = _csv_row(row)
+            except (InvalidInput, DateInputError) as exc:
+                yield InvalidInput(f"{where}: {exc}")
+                continue
+            key = title.casefold()
+            if key not in shows:
+                shows[key] = ShowImport(show=show, where=where)
+            known = shows[key]
+            if any(s.number == season.number for s in known.seasons):
+                yield InvalidInput(f"{where}: {title} season {season.number} appears twice")
+                continue
+            merged_show = replace(
+                known.show,
+                network=known.show.network or show.network,
+                country=known.show.country or show.country,
+                status=known.show.status or show.status,
+            )
+            shows[key] = replace(known, show=merged_show, seasons=(*known.seasons, season))
+    except UnicodeDecodeError:
+        yield InvalidInput(f"{name}: line {line + 1}: not UTF-8 text")
+    except csv.Error as exc:
+        yield InvalidInput(f"{name}: line {reader.line_num}: {exc}")
+    yield from shows.values()
+
+
+def _csv_row(row: dict[str, str | None]) -> tuple[str, Show, SeasonImport]:
+    def cell(column: str) -> str | None:
+        value = row.get(column)
+        return value.strip() or None if isinstance(value, str) else None
+
+    title = required_text(cell("show") or "", "show")
+    number_text = cell("season")
+    if number_text is None or not number_text.isdigit():
+        raise InvalidInput(f"season {number_text or ''!r} should be a number, like 2")
+    count_text = cell("episode_count")
+    if count_text is not None and not count_text.isdigit():
+        raise InvalidInput(f"episode_count {count_text!r} should be a number, like 13")
+    release_time = cell("release_time")
+    try:
+        at = time.fromisoformat(release_time) if release_time else None
+    except ValueError:
+        raise InvalidInput(f"release_time {release_time!r} should be HH:MM, like 21:00") from None
+    zone_name = cell("release_tz")
+    given = SeasonInput(
+        premiere=_csv_date(cell("premiere"), cell("premiere_precision"), "premiere"),
+        finale=_csv_date(cell("finale"), cell("finale_precision"), "finale"),
+        episode_count=int(count_text) if count_text else None,
+        release_pattern=cell("release"),
+        release_time=at,
+        release_tz=check_zone(zone_name) if zone_name else None,
+    )
+    number = int(number_text)
+    apply_season_input(Season(number=number), given)
+    status = cell("status")
+    show = Show(
+        title=title,
+        network=cell("network"),
+        country=cell("country"),
+        status=choose(status, SHOW_STATUSES, "status") if status else "",
+    )
+    return title, show, SeasonImport(number, given)
+
+
+def _csv_date(value: str | None, precision: str | None, column: str) -> PartialDate | None:
+    """A date cell: with a precision column, the first day of its period; else free text."""
+    if value is None:
+        return None if precision is None else TBA
+    if precision is None:
+        return parse_when(value)
+    if precision == "minute":
+        precision = "day"  # the time is in release_time
+    try:
+        return PartialDate(Precision(precision), date.fromisoformat(value))
+    except ValueError:
+        raise InvalidInput(
+            f"{column} {value!r} with precision {precision!r} should be the first day of the"
+            " period as YYYY-MM-DD, and the precision one of: "
+            + ", ".join(p.value for p in Precision)
+        ) from None
 
 
 def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) -> None:
