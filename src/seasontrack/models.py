@@ -143,3 +143,33 @@ class ShowRef:
 
     id: int
     title: str
+
+
+@dataclass(frozen=True)
+class Release:
+    show: str
+    network: str | None
+    season: int
+    # The episodes that come out at this moment (first and last); None when the season's
+    # episodes are not known, and its premiere stands for it.
+    first_episode: int | None
+    last_episode: int | None
+    episode_title: str | None
+    when: PartialDate
+    # The zone the date's days are in (the season's), when the date has no time of its own.
+    release_tz: str | None
+    pattern: str
+    premiere: bool
+    finale: bool
+    show_id: int = field(default=0, compare=False)
+
+    def episodes_label(self) -> str:
+        if self.first_episode is None:
+            return ""
+        if self.last_episode is None or self.last_episode == self.first_episode:
+            return f"E{self.first_episode}"
+        return f"E{self.first_episode}-E{self.last_episode}"
+
+    def code(self) -> str:
+        """'S2', 'S2E3' or 'S2E1-E13'."""
+        return f"S{self.season}{self.episodes_label()}"

@@ -11,10 +11,10 @@ from typing import Any
 
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
-from seasontrack.models import Credit, Episode, Season, Show, ShowRef, Source, Trailer
+from seasontrack.models import Credit, Episode, Release, Season, Show, ShowRef, Source, Trailer
 from seasontrack.services.progress import Progress
 from seasontrack.services.reading import SearchResult, ShowSummary
-from seasontrack.services.timeline import CalendarDay, Release, Upcoming
+from seasontrack.services.timeline import CalendarDay, Upcoming
 
 FORMAT_NAME = "seasontrack-catalog"
 FORMAT_VERSION = 1

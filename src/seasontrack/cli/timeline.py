@@ -30,6 +30,7 @@ from seasontrack.services import timeline
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
+    from seasontrack.models import Release
     from seasontrack.countdown import Window
     from seasontrack.render.base import Screen
 
@@ -117,7 +118,7 @@ def _flags(item: timeline.Upcoming) -> list[str]:
     return [name for name, on in pairs if on]
 
 
-def _first_day(release: timeline.Release, at: Clock) -> str:
+def _first_day(release: Release, at: Clock) -> str:
     from seasontrack.countdown import day_zone_for, window
 
     span = window(release.when, day_zone_for(release.release_tz, at.zone.tzinfo))

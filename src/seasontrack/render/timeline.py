@@ -14,9 +14,10 @@ from rich.text import Text
 from seasontrack.clock import Clock
 from seasontrack.countdown import Span, Window
 from seasontrack.dates import MONTH_NAMES
+from seasontrack.models import Release
 from seasontrack.render.base import Screen, text
 from seasontrack.render.catalog import countdown_cell, local_when, when_label
-from seasontrack.services.timeline import CalendarDay, Release, Upcoming
+from seasontrack.services.timeline import CalendarDay, Upcoming
 
 _PREMIERE = "▶"
 _FINALE = "◼"

@@ -18,10 +18,10 @@ from typing import IO
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import PartialDate, Precision, zone
-from seasontrack.models import Show
+from seasontrack.models import Release, Show
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, show_json
 from seasontrack.services.catalog import resolve_show
-from seasontrack.services.timeline import Release, season_releases
+from seasontrack.services.timeline import season_releases
 from seasontrack.store import queries
 from seasontrack.store.queries import ShowRow
 

@@ -24,7 +24,8 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import Precision
-from seasontrack.services.timeline import Release, season_releases
+from seasontrack.models import Release
+from seasontrack.services.timeline import season_releases
 from seasontrack.store import queries, transaction
 from seasontrack.store.queries import ReminderKey
 

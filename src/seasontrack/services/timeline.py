@@ -13,9 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from seasontrack.countdown import Window, day_zone_for, is_past, window
-from seasontrack.dates import PartialDate
 from seasontrack.errors import InvalidInput, NotFound
-from seasontrack.models import Season, Show
+from seasontrack.models import Release, Season, Show
 from seasontrack.schedule import season_schedule
 from seasontrack.services.catalog import resolve_show
 from seasontrack.services.inputs import did_you_mean, required_text
@@ -23,54 +22,29 @@ from seasontrack.store import queries
 from seasontrack.store.queries import ShowRow
 
 
-@dataclass(frozen=True)
-class Release:
-    show: str
-    network: str | None
-    season: int
-    # The episodes that come out at this moment (first and last); None when the season's
-    # episodes are not known, and its premiere stands for it.
-    first_episode: int | None
-    last_episode: int | None
-    episode_title: str | None
-    when: PartialDate
-    # The zone the date's days are in (the season's), when the date has no time of its own.
-    release_tz: str | None
-    pattern: str
-    premiere: bool
-    finale: bool
-
-    def episodes_label(self) -> str:
-        if self.first_episode is None:
-            return ""
-        if self.last_episode is None or self.last_episode == self.first_episode:
-            return f"E{self.first_episode}"
-        return f"E{self.first_episode}-E{self.last_episode}"
-
-    def code(self) -> str:
-        """'S2', 'S2E3' or 'S2E1-E13'."""
-        return f"S{self.season}{self.episodes_label()}"
-
-
 def season_releases(show: ShowRow, season: Season) -> list[Release]:
     """The season's releases in order, episodes that come out together grouped as one."""
     schedule = season_schedule(season)
     if not schedule:
-        return [
-            Release(
-                show=show.title,
-                network=show.network,
-                season=season.number,
-                first_episode=None,
-                last_episode=None,
-                episode_title=None,
-                when=season.premiere_moment,
-                release_tz=season.release_tz,
-                pattern=season.release_pattern,
-                premiere=True,
-                finale=season.release_pattern == "all-at-once",
-            )
-        ]
+        premiere = Release(
+            show=show.title,
+            network=show.network,
+            season=season.number,
+            first_episode=None,
+            last_episode=None,
+            episode_title=None,
+            when=season.premiere_moment,
+            release_tz=season.release_tz,
+            pattern=season.release_pattern,
+            premiere=True,
+            finale=season.release_pattern == "all-at-once",
+            show_id=show.id,
+        )
+        finale = season.finale_moment
+        if premiere.finale or finale.start is None or finale == premiere.when:
+            return [premiere]
+        # Episodes unknown, but its finale is: while that is ahead, the season is airing.
+        return [premiere, replace(premiere, when=finale, premiere=False, finale=True)]
     releases: list[Release] = []
     for item in schedule:
         last = releases[-1] if releases else None
@@ -92,6 +66,7 @@ def season_releases(show: ShowRow, season: Season) -> list[Release]:
                 pattern=season.release_pattern,
                 premiere=item.premiere,
                 finale=item.finale,
+                show_id=show.id,
             )
         )
     return releases
@@ -109,17 +84,9 @@ def _pending(
     show: ShowRow, season: Season, now: datetime, user_zone: tzinfo
 ) -> tuple[list[Release], bool]:
     """The season's releases not yet past, and whether the season is already airing."""
-    releases = season_releases(show, season)
     day_zone = day_zone_for(season.release_tz, user_zone)
-    pending = [r for r in releases if not is_past(r.when, now, day_zone)]
-    airing = bool(pending) and not pending[0].premiere
-    if not pending and season.finale.start is not None:
-        finale = season.finale_moment
-        if not is_past(finale, now, day_zone) and releases[0].when.start is not None:
-            # Episodes unknown, but the finale is still ahead: it is airing.
-            pending = [replace(releases[0], when=finale, premiere=False, finale=True)]
-            airing = True
-    return pending, airing
+    pending = [r for r in season_releases(show, season) if not is_past(r.when, now, day_zone)]
+    return pending, bool(pending) and not pending[0].premiere
 
 
 def season_next(show: ShowRow, season: Season, now: datetime, user_zone: tzinfo) -> Upcoming | None:
