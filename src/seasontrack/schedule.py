@@ -11,11 +11,11 @@ An episode's own date always wins over the generated one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, timezone
 
-from seasontrack.dates import PartialDate, Precision
-from seasontrack.models import TBA, Episode, Season
+from seasontrack.dates import PartialDate, Precision, zone
+from seasontrack.models import TBA, Episode, Release, Season
 
 # A weekly season runs at most this many weeks past its last episode's slot when it has
 # breaks; used only to bound rrule.
@@ -136,3 +136,79 @@ def last_release_day(season: Season) -> date | None:
     if season.premiere.start is None:
         return None
     return max(days) if days else None
+
+
+def season_releases(
+    season: Season, *, show: str = "", network: str | None = None, show_id: int = 0
+) -> list[Release]:
+    """The season's releases in order, episodes that come out together grouped as one."""
+    schedule = season_schedule(season)
+    if not schedule:
+        premiere = Release(
+            show=show,
+            network=network,
+            season=season.number,
+            first_episode=None,
+            last_episode=None,
+            episode_title=None,
+            when=season.premiere_moment,
+            release_tz=season.release_tz,
+            pattern=season.release_pattern,
+            premiere=True,
+            finale=season.release_pattern == "all-at-once",
+            show_id=show_id,
+        )
+        finale = season.finale_moment
+        if premiere.finale or finale.start is None or finale == premiere.when:
+            return [premiere]
+        # Episodes unknown, but its finale is: while that is ahead, the season is airing.
+        return [premiere, replace(premiere, when=finale, premiere=False, finale=True)]
+    releases: list[Release] = []
+    for item in schedule:
+        last = releases[-1] if releases else None
+        if last is not None and last.when == item.when and item.when.start is not None:
+            releases[-1] = replace(
+                last, last_episode=item.number, finale=item.finale, episode_title=None
+            )
+            continue
+        releases.append(
+            Release(
+                show=show,
+                network=network,
+                season=season.number,
+                first_episode=item.number,
+                last_episode=item.number,
+                episode_title=item.title,
+                when=item.when,
+                release_tz=season.release_tz,
+                pattern=season.release_pattern,
+                premiere=item.premiere,
+                finale=item.finale,
+                show_id=show_id,
+            )
+        )
+    return releases
+
+
+# The widest a calendar day can stretch around UTC: it starts first at UTC+14 (Kiribati) and
+# ends last at UTC-12 (Baker Island).
+_EARLIEST_ZONE = timezone(timedelta(hours=14))
+_LATEST_ZONE = timezone(timedelta(hours=-12))
+
+
+def release_bounds(release: Release) -> tuple[datetime | None, datetime | None, bool]:
+    """When a release can happen at the earliest and the latest, in UTC, for any viewer;
+    and whether it is known to the day or the minute. (None, None) for TBA."""
+    from seasontrack.countdown import window
+
+    when = release.when
+    exact = when.precision in (Precision.DAY, Precision.MINUTE)
+    if release.release_tz is not None:
+        span = window(when, zone(release.release_tz))
+        if span is None:
+            return None, None, False
+        return span.earliest, span.latest, exact
+    early, late = window(when, _EARLIEST_ZONE), window(when, _LATEST_ZONE)
+    if early is None or late is None:
+        return None, None, False
+    return early.earliest, late.latest, exact

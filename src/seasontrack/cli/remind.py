@@ -102,8 +102,7 @@ def remind_command(
         raise InvalidInput("--exec needs a command")
     with catalog(db) as conn:
         if dry_run:
-            recorded = None if again else reminders.recorded(conn)
-            due = reminders.due_reminders(conn, at, leads, window, recorded)
+            due = reminders.due_reminders(conn, at, leads, window, ignore_record=again)
         else:
             due = reminders.claim(conn, at, leads, window, again=again)
         delivered, failed = [], []

@@ -30,8 +30,8 @@ from seasontrack.services import timeline
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
-    from seasontrack.models import Release
     from seasontrack.countdown import Window
+    from seasontrack.models import Release
     from seasontrack.render.base import Screen
 
 
@@ -49,6 +49,9 @@ def upcoming_command(
     episodes: Annotated[
         bool, typer.Option("--episodes", "-e", help="Every episode, not one line per season.")
     ] = False,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, help="Show at most this many (0: all).")
+    ] = 50,
     as_json: JsonOption = False,
     plain: PlainOption = False,
     now: NowOption = None,
@@ -59,10 +62,10 @@ def upcoming_command(
     at = clock(now, tz)
     if within is not None and until is not None:
         raise InvalidInput("give --within or --until, not both")
-    limit = None
+    until_moment = None
     if within is not None:
         try:
-            limit = later(at.now, parse_span(within))
+            until_moment = later(at.now, parse_span(within))
         except DateInputError as exc:
             raise InvalidInput(f"--within: {exc}") from None
     if until is not None:
@@ -75,11 +78,20 @@ def upcoming_command(
 
         span = window(end, day_zone_for(None, at.zone.tzinfo))
         assert span is not None
-        limit = span.latest
+        until_moment = span.latest
     with catalog(db) as conn:
         items = timeline.upcoming(
-            conn, at.now, at.zone.tzinfo, until=limit, network=network, episodes=episodes
+            conn,
+            at.now,
+            at.zone.tzinfo,
+            until=until_moment,
+            network=network,
+            episodes=episodes,
+            limit=limit + 1 if limit else None,
         )
+    if limit and len(items) > limit:
+        items = items[:limit]
+        typer.echo(f"(the first {limit}; --limit 0 shows all)", err=True)
     if as_json:
         from seasontrack.serialize import upcoming_json
 

@@ -26,7 +26,7 @@ from seasontrack.models import (
     Source,
     Trailer,
 )
-from seasontrack.schedule import last_release_day
+from seasontrack.schedule import season_releases
 from seasontrack.services.inputs import (
     choose,
     did_you_mean,
@@ -300,16 +300,25 @@ def _apply_skips(season: Season, given: SeasonInput) -> tuple[date, ...]:
 def save_season(
     conn: sqlite3.Connection, show_id: int, season: Season, row_id: int | None = None
 ) -> int:
-    """Insert or update a season, keeping its last release day current for `upcoming`, and
+    """Insert or update a season, keeping its stored releases current for `upcoming`, and
     counting a change of its release dates (the calendar feed's SEQUENCE)."""
-    ends_on = last_release_day(season)
     if row_id is None:
-        return queries.insert_season(conn, show_id, season, ends_on)
+        row_id = queries.insert_season(conn, show_id, season)
+        queries.set_releases(conn, row_id, show_id, season_releases(season, show_id=show_id))
+        return row_id
     before = queries.get_season(conn, row_id)
-    queries.update_season(conn, row_id, season, ends_on)
+    queries.update_season(conn, row_id, season)
     if before.schedule_facts() != season.schedule_facts():
         queries.bump_revision(conn, row_id)
+        refresh_releases(conn, row_id)
     return row_id
+
+
+def refresh_releases(conn: sqlite3.Connection, season_row: int) -> None:
+    """Store the season's releases again, from what the catalog now says of it."""
+    show_id = queries.season_show_id(conn, season_row)
+    season = queries.get_season(conn, season_row)
+    queries.set_releases(conn, season_row, show_id, season_releases(season, show_id=show_id))
 
 
 def add_season(
@@ -456,10 +465,10 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
 
 
 def refresh_season_end(conn: sqlite3.Connection, season_row: int) -> None:
-    """After an episode changed: the season's last release day, and (as an episode's own
-    date may have moved) its revision."""
-    queries.set_season_end(conn, season_row, last_release_day(queries.get_season(conn, season_row)))
+    """After an episode changed: its stored releases, and (as an episode's own date may have
+    moved) its revision."""
     queries.bump_revision(conn, season_row)
+    refresh_releases(conn, season_row)
 
 
 # ---------------------------------------------------------------------------- checking values

@@ -25,7 +25,6 @@ from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import Precision
 from seasontrack.models import Release
-from seasontrack.services.timeline import season_releases
 from seasontrack.store import queries, transaction
 from seasontrack.store.queries import ReminderKey
 
@@ -116,60 +115,62 @@ def due_reminders(
     clock: Clock,
     leads: list[timedelta],
     catch_up: timedelta,
-    recorded: set[ReminderKey] | None,
+    *,
+    ignore_record: bool = False,
 ) -> list[Reminder]:
-    """The reminders due at ``clock.now`` for followed shows, soonest release first.
-
-    ``recorded`` holds the reminders already sent or claimed (None: ignore the record).
-    """
+    """The reminders due at ``clock.now`` for followed shows, soonest release first, less the
+    ones already sent or claimed by a run still going (unless ``ignore_record``)."""
     user_zone = clock.zone.tzinfo
     now = clock.now.astimezone(UTC)
     oldest = now - catch_up
-    since = (clock.now - catch_up).astimezone(user_zone).date() - timedelta(days=1)
+    candidates: list[tuple[Release, datetime, list[tuple[timedelta, datetime]], list[ReminderKey]]]
+    candidates = []
+    # Only releases known to the day or minute ("March 2018" has no day to remind on), from
+    # the catch-up window back to the longest lead ahead, plus a day either side.
+    ahead = max(leads, default=timedelta(0)) + timedelta(days=2)
+    for stored in queries.exact_releases_between(conn, oldest - timedelta(days=1), now + ahead):
+        release = stored.release
+        span = window(release.when, day_zone_for(release.release_tz, user_zone))
+        if not stored.followed or span is None or span.latest < oldest:
+            continue
+        moment = span.earliest
+        due = [
+            (lead, when)
+            for lead in leads
+            if (when := _due(release, moment, lead, user_zone)) <= now
+        ]
+        if not due:
+            continue
+        release_at = _release_key(release, moment)
+        keys = [
+            ReminderKey(
+                release.show_id,
+                release.season,
+                release.first_episode or 0,
+                release_at,
+                _minutes(lead),
+            )
+            for lead, _ in due
+        ]
+        candidates.append((release, moment, due, keys))
+    recorded: set[ReminderKey] = set()
+    if not ignore_record and candidates:
+        show_ids = {release.show_id for release, _, _, _ in candidates}
+        recorded = queries.recorded_reminders(conn, show_ids, time.time() - ABANDONED_AFTER)
     found: list[Reminder] = []
-    for item in queries.open_seasons(conn, since, followed_only=True):
-        for release in season_releases(item.show, item.season):
-            if release.when.precision not in (Precision.DAY, Precision.MINUTE):
-                continue  # "March 2018" has no day to remind on
-            span = window(release.when, day_zone_for(release.release_tz, user_zone))
-            if span is None or span.latest < oldest:
-                continue
-            moment = span.earliest
-            release_at = _release_key(release, moment)
-            episode = release.first_episode or 0
-            due = [
-                (lead, _due(release, moment, lead, user_zone))
-                for lead in leads
-                if _due(release, moment, lead, user_zone) <= now
-            ]
-            if not due:
-                continue
-            keys = [
-                ReminderKey(item.show.id, release.season, episode, release_at, _minutes(lead))
-                for lead, _ in due
-            ]
-            if recorded is not None and any(k in recorded for k in keys):
-                # The shortest due lead settles the release; a longer one recorded but a
-                # shorter one not means the shorter one is new.
-                shortest = keys[-1]
-                if shortest in recorded:
-                    continue
-                fresh = [k for k in keys if k not in recorded]
-            else:
-                fresh = keys
-            lead, when_due = due[-1]
-            found.append(Reminder(release, lead, when_due, moment, tuple(fresh)))
+    for release, moment, due, keys in candidates:
+        # The shortest due lead settles the release: recorded, nothing to say; not recorded,
+        # it is sent, and settles the longer leads not sent either (one reminder, not three).
+        if keys[-1] in recorded:
+            continue
+        lead, when_due = due[-1]
+        fresh = tuple(k for k in keys if k not in recorded)
+        found.append(Reminder(release, lead, when_due, moment, fresh))
     return sorted(found, key=lambda r: (r.moment, r.release.show.casefold(), r.release.season))
 
 
 def _minutes(lead: timedelta) -> int:
     return int(lead.total_seconds()) // 60
-
-
-def recorded(conn: sqlite3.Connection) -> set[ReminderKey]:
-    """The reminders sent, or claimed by a run that is still going."""
-    show_ids = [row.id for row in queries.list_show_rows(conn)]
-    return queries.recorded_reminders(conn, show_ids, time.time() - ABANDONED_AFTER)
 
 
 def claim(
@@ -182,7 +183,7 @@ def claim(
 ) -> list[Reminder]:
     """Decide the due reminders and claim them, in one write transaction."""
     with transaction(conn):
-        reminders = due_reminders(conn, clock, leads, catch_up, None if again else recorded(conn))
+        reminders = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
         queries.claim_reminders(conn, [k for r in reminders for k in r.keys], time.time())
     return reminders
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from seasontrack.countdown import Window, day_zone_for, is_past, window
 from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.models import Release, Season, Show
-from seasontrack.schedule import season_schedule
+from seasontrack.schedule import season_releases as schedule_releases
 from seasontrack.services.catalog import resolve_show
 from seasontrack.services.inputs import did_you_mean, required_text
 from seasontrack.store import queries
@@ -24,52 +24,7 @@ from seasontrack.store.queries import ShowRow
 
 def season_releases(show: ShowRow, season: Season) -> list[Release]:
     """The season's releases in order, episodes that come out together grouped as one."""
-    schedule = season_schedule(season)
-    if not schedule:
-        premiere = Release(
-            show=show.title,
-            network=show.network,
-            season=season.number,
-            first_episode=None,
-            last_episode=None,
-            episode_title=None,
-            when=season.premiere_moment,
-            release_tz=season.release_tz,
-            pattern=season.release_pattern,
-            premiere=True,
-            finale=season.release_pattern == "all-at-once",
-            show_id=show.id,
-        )
-        finale = season.finale_moment
-        if premiere.finale or finale.start is None or finale == premiere.when:
-            return [premiere]
-        # Episodes unknown, but its finale is: while that is ahead, the season is airing.
-        return [premiere, replace(premiere, when=finale, premiere=False, finale=True)]
-    releases: list[Release] = []
-    for item in schedule:
-        last = releases[-1] if releases else None
-        if last is not None and last.when == item.when and item.when.start is not None:
-            releases[-1] = replace(
-                last, last_episode=item.number, finale=item.finale, episode_title=None
-            )
-            continue
-        releases.append(
-            Release(
-                show=show.title,
-                network=show.network,
-                season=season.number,
-                first_episode=item.number,
-                last_episode=item.number,
-                episode_title=item.title,
-                when=item.when,
-                release_tz=season.release_tz,
-                pattern=season.release_pattern,
-                premiere=item.premiere,
-                finale=item.finale,
-                show_id=show.id,
-            )
-        )
-    return releases
+    return schedule_releases(season, show=show.title, network=show.network, show_id=show.id)
 
 
 @dataclass(frozen=True)
@@ -121,30 +76,60 @@ def upcoming(
     until: datetime | None = None,
     network: str | None = None,
     episodes: bool = False,
+    limit: int | None = None,
+    followed_only: bool = False,
 ) -> list[Upcoming]:
-    """What is released from ``now`` on (up to ``until``), soonest first.
+    """What is released from ``now`` on (up to ``until``), soonest first, at most ``limit``.
 
     One line per season (its premiere, or its next episode when it is airing), or with
-    ``episodes`` every release still to come.
+    ``episodes`` every release still to come. Reads the stored releases in time order and
+    stops once it has enough, so its cost does not grow with the catalog.
     """
     if network is not None:
         network = check_network(conn, network)
-    # A day of slack: ends_on is a day in the season's zone, which may be behind the user's.
-    since = now.astimezone(user_zone).date() - timedelta(days=1)
+    pending: dict[int, list[queries.StoredRelease]] = {}
+    count = 0
+
+    def wanted(stored: queries.StoredRelease) -> bool:
+        release = stored.release
+        if followed_only and not stored.followed:
+            return False
+        if is_past(release.when, now, day_zone_for(release.release_tz, user_zone)):
+            return False
+        return until is None or _starts_by(release, until, user_zone)
+
+    # The vague (month, season, year) and TBA ones are few; the exact ones are read in order.
+    for stored in queries.vague_releases(conn, now, network=network):
+        if wanted(stored):
+            pending.setdefault(stored.season_id, []).append(stored)
+    enough_by: datetime | None = None
+    for stored in queries.exact_releases_from(conn, now, network=network):
+        starts = _window(stored.release, _EARLIEST)
+        if starts is not None and (
+            (enough_by is not None and starts.earliest > enough_by)
+            or (until is not None and starts.earliest > until)
+        ):
+            break
+        if not wanted(stored):
+            continue
+        new_season = stored.season_id not in pending
+        pending.setdefault(stored.season_id, []).append(stored)
+        count += 1 if episodes or new_season else 0
+        if limit and enough_by is None and count >= limit:
+            # The stored order is by the earliest moment anywhere on Earth; read on for a
+            # day and more, so that no release sooner for this user is left out.
+            enough_by = starts.earliest + timedelta(hours=27) if starts else now
     found: list[Upcoming] = []
-    for item in queries.open_seasons(conn, since, network=network):
-        pending, airing = _pending(item.show, item.season, now, user_zone)
-        if not episodes:
-            pending = pending[:1]
-        elif any(r.when.start is not None for r in pending):
-            # Listing episodes: the ones whose dates are not known yet say nothing useful.
-            pending = [r for r in pending if r.when.start is not None]
-        else:
-            pending = pending[:1]
-        found.extend(Upcoming(release, airing) for release in pending)
-    if until is not None:
-        found = [f for f in found if _starts_by(f.release, until, user_zone)]
-    return sorted(found, key=lambda f: sort_key(f, user_zone))
+    for releases in pending.values():
+        releases.sort(key=lambda stored: stored.position)
+        airing = not releases[0].release.premiere
+        chosen = releases if episodes else releases[:1]
+        found.extend(Upcoming(stored.release, airing) for stored in chosen)
+    ordered = sorted(found, key=lambda f: sort_key(f, user_zone))
+    return ordered[:limit] if limit else ordered
+
+
+_EARLIEST = timezone(timedelta(hours=14))
 
 
 def _starts_by(release: Release, until: datetime, user_zone: tzinfo) -> bool:
@@ -227,18 +212,22 @@ def calendar(
 
     days: dict[date, list[Release]] = {}
     vague: list[Release] = []
-    for item in queries.open_seasons(conn, first - timedelta(days=1)):
-        for release in season_releases(item.show, item.season):
-            when = release.when
-            if when.start is None or when.end is None:
-                continue
-            local = localize(when, user_zone, user_zone_name)
-            assert local.start is not None and local.end is not None
-            if local.start == local.end:
-                if first <= local.start <= last:
-                    days.setdefault(local.start, []).append(replace(release, when=local))
-            elif local.start <= last and local.end >= first and release not in vague:
-                vague.append(release)
+    start = datetime.combine(first, datetime.min.time(), tzinfo=user_zone)
+    end = datetime.combine(last + timedelta(days=2), datetime.min.time(), tzinfo=user_zone)
+    stored = queries.exact_releases_between(conn, start, end)
+    stored += queries.vague_releases(conn, start)
+    for item in stored:
+        release = item.release
+        when = release.when
+        if when.start is None or when.end is None:
+            continue
+        local = localize(when, user_zone, user_zone_name)
+        assert local.start is not None and local.end is not None
+        if local.start == local.end:
+            if first <= local.start <= last:
+                days.setdefault(local.start, []).append(replace(release, when=local))
+        elif local.start <= last and local.end >= first and release not in vague:
+            vague.append(release)
     ordered = [
         CalendarDay(day, sorted(found, key=lambda r: r.when.sort_key()))
         for day, found in sorted(days.items())

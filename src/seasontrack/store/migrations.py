@@ -160,10 +160,9 @@ def m002_episodes_and_schedules(conn: sqlite3.Connection) -> None:
         """,
         "ALTER TABLE seasons ADD COLUMN premiere_episodes INTEGER NOT NULL DEFAULT 1"
         " CHECK (premiere_episodes >= 1)",
-        # The last day on which any release of the season can fall, kept by the services
-        # whenever the season or its episodes change; NULL when it is open-ended (TBA, or
-        # a weekly season of unknown length). "What comes out from now on" reads only the
-        # seasons with ends_on NULL or ahead, through this index, however big the catalog.
+        # The last day on which any release of the season can fall; NULL when open-ended.
+        # Superseded by the releases table (m005), which answers "what comes out between A
+        # and B" directly; no longer kept current.
         "ALTER TABLE seasons ADD COLUMN ends_on TEXT",
         "CREATE INDEX seasons_ends_on ON seasons (ends_on)",
     ]
@@ -249,6 +248,106 @@ def m004_season_revision(conn: sqlite3.Connection) -> None:
     # Counts the changes to a season's release dates: a calendar feed's SEQUENCE, so that a
     # subscribed calendar moves an event instead of keeping the old one.
     conn.execute("ALTER TABLE seasons ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+
+
+@migration
+def m005_releases(conn: sqlite3.Connection) -> None:
+    # Every release (one moment at which episodes come out) of every season, kept by the
+    # services whenever a season or its episodes change. starts_at and ends_at bound the
+    # moment in UTC, widened to every time zone on Earth where the date has none, so that
+    # "what comes out between A and B" is an index range scan whatever the catalog's size.
+    # exact: known to the day or the minute (anything vaguer is a month, season or year).
+    conn.execute(
+        """
+        CREATE TABLE releases (
+            season_id INTEGER NOT NULL REFERENCES seasons (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            first_episode INTEGER,
+            last_episode INTEGER,
+            title TEXT,
+            precision TEXT NOT NULL,
+            start TEXT,
+            time TEXT,
+            tz TEXT,
+            premiere INTEGER NOT NULL,
+            finale INTEGER NOT NULL,
+            starts_at TEXT,
+            ends_at TEXT,
+            exact INTEGER NOT NULL,
+            PRIMARY KEY (season_id, position)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute("CREATE INDEX releases_by_start ON releases (exact, starts_at)")
+    conn.execute("CREATE INDEX releases_by_end ON releases (exact, ends_at)")
+    # A release with its season's and show's fields, as the queries read it.
+    conn.execute(
+        """
+        CREATE VIEW release_rows AS
+        SELECT releases.season_id, releases.position, releases.show_id, releases.first_episode,
+            releases.last_episode, releases.title AS episode_title, releases.precision,
+            releases.start, releases.time, releases.tz, releases.premiere, releases.finale,
+            releases.starts_at, releases.ends_at, releases.exact, seasons.number AS season,
+            seasons.release_pattern, seasons.release_tz, shows.title AS show, shows.network,
+            shows.followed
+        FROM releases
+        JOIN seasons ON seasons.id = releases.season_id
+        JOIN shows ON shows.id = releases.show_id
+        """
+    )
+    _backfill_releases(conn)
+
+
+def _backfill_releases(conn: sqlite3.Connection) -> None:
+    """Store the releases of the seasons already recorded, read with the columns of m005's
+    time (so that a later migration's columns are not needed here)."""
+    from datetime import date, time
+
+    from seasontrack.dates import PartialDate, Precision
+    from seasontrack.models import Episode, Season
+    from seasontrack.schedule import season_releases
+    from seasontrack.store.queries import set_releases
+
+    def when(
+        precision: str, start: str | None, at: str | None = None, tz: str | None = None
+    ) -> PartialDate:
+        if start is None:
+            return PartialDate(Precision.TBA)
+        wall = time.fromisoformat(at) if at else None
+        return PartialDate(Precision(precision), date.fromisoformat(start), wall, tz)
+
+    seasons = conn.execute(
+        "SELECT id, show_id, number, premiere_precision, premiere_start, finale_precision,"
+        " finale_start, episode_count, release_pattern, release_time, release_tz,"
+        " premiere_episodes FROM seasons"
+    ).fetchall()
+    for row in seasons:
+        episodes = tuple(
+            Episode(number=e[0], title=e[1], airs=when(e[2], e[3], e[4], e[5]))
+            for e in conn.execute(
+                "SELECT number, title, airs_precision, airs_start, airs_time, airs_tz"
+                " FROM episodes WHERE season_id = ? ORDER BY number",
+                (row[0],),
+            )
+        )
+        skips = tuple(
+            date.fromisoformat(r[0])
+            for r in conn.execute("SELECT day FROM season_skips WHERE season_id = ?", (row[0],))
+        )
+        season = Season(
+            number=row[2],
+            premiere=when(row[3], row[4]),
+            finale=when(row[5], row[6]),
+            episode_count=row[7],
+            release_pattern=row[8],
+            release_time=time.fromisoformat(row[9]) if row[9] else None,
+            release_tz=row[10],
+            premiere_episodes=row[11],
+            skips=skips,
+            episodes=episodes,
+        )
+        set_releases(conn, row[0], row[1], season_releases(season, show_id=row[1]))
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

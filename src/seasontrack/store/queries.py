@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 from seasontrack.dates import PartialDate, Precision
-from seasontrack.models import Credit, Episode, Season, Show, ShowRef, Source, Trailer
+from seasontrack.models import Credit, Episode, Release, Season, Show, ShowRef, Source, Trailer
+from seasontrack.schedule import release_bounds
 
 # ---------------------------------------------------------------------------- dates
 
@@ -330,43 +331,6 @@ def list_seasons(conn: sqlite3.Connection, show_ids: Iterable[int]) -> dict[int,
     return result
 
 
-@dataclass(frozen=True)
-class OpenSeason:
-    """A season that may still have releases ahead, with its show."""
-
-    show: ShowRow
-    season: Season
-
-
-def open_seasons(
-    conn: sqlite3.Connection,
-    since: date,
-    *,
-    network: str | None = None,
-    followed_only: bool = False,
-) -> list[OpenSeason]:
-    """Seasons whose last release day is ``since`` or later, or not known (through its index)."""
-    rows = conn.execute(
-        """
-        SELECT seasons.*, shows.title, shows.network, shows.country, shows.status, shows.followed
-        FROM seasons JOIN shows ON shows.id = seasons.show_id
-        WHERE (seasons.ends_on IS NULL OR seasons.ends_on >= ?)
-            AND (? IS NULL OR shows.network = ? COLLATE NOCASE)
-            AND (? = 0 OR shows.followed = 1)
-        ORDER BY shows.title COLLATE NOCASE, seasons.number
-        """,
-        (since.isoformat(), network, network, int(followed_only)),
-    ).fetchall()
-    seasons = _seasons_from_rows(conn, rows)
-    return [
-        OpenSeason(
-            _show_row(row, "show_id"),
-            season,
-        )
-        for row, season in zip(rows, seasons, strict=True)
-    ]
-
-
 def _json_ids(ids: list[int]) -> str:
     return "[" + ",".join(str(int(i)) for i in ids) + "]"
 
@@ -376,6 +340,11 @@ def season_id(conn: sqlite3.Connection, show_id: int, number: int) -> int | None
         "SELECT id FROM seasons WHERE show_id = ? AND number = ?", (show_id, number)
     ).fetchone()
     return int(row["id"]) if row else None
+
+
+def season_show_id(conn: sqlite3.Connection, season_row_id: int) -> int:
+    row = conn.execute("SELECT show_id FROM seasons WHERE id = ?", (season_row_id,)).fetchone()
+    return int(row["show_id"])
 
 
 def get_season(conn: sqlite3.Connection, season_row_id: int) -> Season:
@@ -403,49 +372,37 @@ def _season_values(season: Season) -> tuple[object, ...]:
     )
 
 
-def insert_season(
-    conn: sqlite3.Connection, show_id: int, season: Season, ends_on: date | None
-) -> int:
+def insert_season(conn: sqlite3.Connection, show_id: int, season: Season) -> int:
     cursor = conn.execute(
         """
         INSERT INTO seasons (show_id, number, premiere_precision, premiere_start,
             finale_precision, finale_start, episode_count, release_pattern, release_time,
-            release_tz, synopsis, notes, premiere_episodes, ends_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            release_tz, synopsis, notes, premiere_episodes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        (show_id, *_season_values(season), ends_on.isoformat() if ends_on else None),
+        (show_id, *_season_values(season)),
     )
     row_id = int(cursor.lastrowid or 0)
     _set_skips(conn, row_id, season.skips)
     return row_id
 
 
-def update_season(
-    conn: sqlite3.Connection, season_row_id: int, season: Season, ends_on: date | None
-) -> None:
+def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) -> None:
     """Write the season's own fields and breaks (its episodes are written one by one)."""
     conn.execute(
         """
         UPDATE seasons SET number = ?, premiere_precision = ?, premiere_start = ?,
             finale_precision = ?, finale_start = ?, episode_count = ?, release_pattern = ?,
-            release_time = ?, release_tz = ?, synopsis = ?, notes = ?, premiere_episodes = ?,
-            ends_on = ?
+            release_time = ?, release_tz = ?, synopsis = ?, notes = ?, premiere_episodes = ?
         WHERE id = ?
         """,
-        (*_season_values(season), ends_on.isoformat() if ends_on else None, season_row_id),
+        (*_season_values(season), season_row_id),
     )
     _set_skips(conn, season_row_id, season.skips)
 
 
 def bump_revision(conn: sqlite3.Connection, season_row_id: int) -> None:
     conn.execute("UPDATE seasons SET revision = revision + 1 WHERE id = ?", (season_row_id,))
-
-
-def set_season_end(conn: sqlite3.Connection, season_row_id: int, ends_on: date | None) -> None:
-    conn.execute(
-        "UPDATE seasons SET ends_on = ? WHERE id = ?",
-        (ends_on.isoformat() if ends_on else None, season_row_id),
-    )
 
 
 def _set_skips(conn: sqlite3.Connection, season_row_id: int, skips: Iterable[date]) -> None:
@@ -501,6 +458,22 @@ def insert_episode(conn: sqlite3.Connection, season_row_id: int, episode: Episod
         ),
     )
     return int(cursor.lastrowid or 0)
+
+
+def insert_episodes(
+    conn: sqlite3.Connection, season_row_id: int, episodes: Iterable[Episode]
+) -> None:
+    conn.executemany(
+        """
+        INSERT INTO episodes (season_id, number, title, airs_precision, airs_start, airs_time,
+            airs_tz, director, writer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+            (season_row_id, e.number, e.title, *_moment_columns(e.airs), e.director, e.writer)
+            for e in episodes
+        ],
+    )
 
 
 def update_episode(conn: sqlite3.Connection, episode_row_id: int, episode: Episode) -> None:
@@ -634,6 +607,42 @@ def insert_credit(
         ),
     )
     return int(cursor.lastrowid or 0)
+
+
+def insert_credits(
+    conn: sqlite3.Connection,
+    show_id: int,
+    credits: list[tuple[int | None, Credit]],
+    people: dict[str, int],
+) -> None:
+    """Many credits of a new show at once; ``people`` caches person ids by folded name."""
+    rows = []
+    for season_row_id, credit in credits:
+        key = credit.person.casefold()
+        if key not in people:
+            people[key] = person_id(conn, credit.person)
+        rows.append(
+            (
+                show_id,
+                season_row_id,
+                people[key],
+                credit.role,
+                credit.character,
+                credit.job,
+                credit.billing,
+                credit.status,
+                credit.arrival,
+                credit.note,
+            )
+        )
+    conn.executemany(
+        """
+        INSERT INTO credits (show_id, season_id, person_id, role, character, job, billing,
+            status, arrival, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        rows,
+    )
 
 
 def update_credit(conn: sqlite3.Connection, credit_id: int, credit: Credit) -> None:
@@ -962,3 +971,128 @@ def release_reminders(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> 
         """,
         [_key_values(k) for k in keys],
     )
+
+
+# ---------------------------------------------------------------------------- releases
+
+
+def _utc_text(moment: datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") if moment is not None else None
+
+
+def set_releases(
+    conn: sqlite3.Connection, season_row_id: int, show_id: int, releases: list[Release]
+) -> None:
+    """Replace a season's stored releases (what `upcoming`, `calendar` and `remind` read)."""
+    conn.execute("DELETE FROM releases WHERE season_id = ?", (season_row_id,))
+    rows = []
+    for position, release in enumerate(releases):
+        starts, ends, exact = release_bounds(release)
+        when = release.when
+        rows.append(
+            (
+                season_row_id,
+                position,
+                show_id,
+                release.first_episode,
+                release.last_episode,
+                release.episode_title,
+                when.precision.value,
+                when.start.isoformat() if when.start else None,
+                when.time.strftime("%H:%M") if when.time else None,
+                when.tz,
+                int(release.premiere),
+                int(release.finale),
+                _utc_text(starts),
+                _utc_text(ends),
+                int(exact),
+            )
+        )
+    conn.executemany(
+        """
+        INSERT INTO releases (season_id, position, show_id, first_episode, last_episode, title,
+            precision, start, time, tz, premiere, finale, starts_at, ends_at, exact)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        rows,
+    )
+
+
+@dataclass(frozen=True)
+class StoredRelease:
+    season_id: int
+    position: int
+    followed: bool
+    release: Release
+
+
+def _stored(row: sqlite3.Row) -> StoredRelease:
+    return StoredRelease(
+        season_id=row["season_id"],
+        position=row["position"],
+        followed=bool(row["followed"]),
+        release=Release(
+            show=row["show"],
+            network=row["network"],
+            season=row["season"],
+            first_episode=row["first_episode"],
+            last_episode=row["last_episode"],
+            episode_title=row["episode_title"],
+            when=_moment_from(row["precision"], row["start"], row["time"], row["tz"]),
+            release_tz=row["release_tz"],
+            pattern=row["release_pattern"],
+            premiere=bool(row["premiere"]),
+            finale=bool(row["finale"]),
+            show_id=row["show_id"],
+        ),
+    )
+
+
+def exact_releases_from(
+    conn: sqlite3.Connection, start: datetime, *, network: str | None = None
+) -> Iterator[StoredRelease]:
+    """Releases known to the day or minute that may happen from ``start`` on, soonest first.
+
+    A cursor: the caller reads only as far as it needs (an index range scan).
+    """
+    rows = conn.execute(
+        """
+        SELECT * FROM release_rows
+        WHERE exact = 1 AND starts_at >= ? AND (? IS NULL OR network = ? COLLATE NOCASE)
+        ORDER BY starts_at, season_id, position
+        """,
+        (_utc_text(start - timedelta(days=3)), network, network),
+    )
+    return (_stored(row) for row in rows)
+
+
+def exact_releases_between(
+    conn: sqlite3.Connection, start: datetime, end: datetime
+) -> list[StoredRelease]:
+    """Releases known to the day or minute that may happen between ``start`` and ``end``."""
+    rows = conn.execute(
+        """
+        SELECT * FROM release_rows
+        WHERE exact = 1 AND starts_at BETWEEN ? AND ?
+        ORDER BY starts_at, season_id, position
+        """,
+        (_utc_text(start - timedelta(days=3)), _utc_text(end)),
+    )
+    return [_stored(row) for row in rows]
+
+
+def vague_releases(
+    conn: sqlite3.Connection, start: datetime, *, network: str | None = None
+) -> list[StoredRelease]:
+    """Releases known only to the month, season or year that may happen from ``start`` on,
+    and the seasons whose premiere is TBA."""
+    rows = conn.execute(
+        """
+        SELECT * FROM release_rows
+        WHERE exact = 0 AND (ends_at >= ? OR (ends_at IS NULL AND position = 0))
+            AND (? IS NULL OR network = ? COLLATE NOCASE)
+        ORDER BY starts_at IS NULL, starts_at, season_id, position
+        """,
+        (_utc_text(start), network, network),
+    )
+    return [_stored(row) for row in rows]
