@@ -82,6 +82,9 @@ SeasonOption = Annotated[
     int | None,
     typer.Option("--season", "-s", min=0, help="The season it is about (default: the whole show)."),
 ]
+NetworkFilterOption = Annotated[
+    str | None, typer.Option("--network", help="Only shows on this network or platform.")
+]
 PlainOption = Annotated[
     bool,
     typer.Option("--plain", help="Tab-separated columns, one record per line, no header."),

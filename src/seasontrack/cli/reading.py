@@ -9,6 +9,7 @@ import typer
 from seasontrack.cli.common import (
     DbOption,
     JsonOption,
+    NetworkFilterOption,
     NowOption,
     PlainOption,
     TitleArg,
@@ -32,9 +33,7 @@ def list_command(
     status: Annotated[
         str | None, typer.Option("--status", help="Only shows with this status.")
     ] = None,
-    network: Annotated[
-        str | None, typer.Option("--network", help="Only shows on this network or platform.")
-    ] = None,
+    network: NetworkFilterOption = None,
     unwatched: Annotated[
         bool, typer.Option("--unwatched", help="Only shows with episodes out and not yet seen.")
     ] = False,

@@ -11,6 +11,7 @@ import typer
 from seasontrack.cli.common import (
     DbOption,
     JsonOption,
+    NetworkFilterOption,
     NowOption,
     PlainOption,
     TitleArg,
@@ -43,9 +44,7 @@ def upcoming_command(
     until: Annotated[
         str | None, typer.Option("--until", help="Only what starts by this date or moment.")
     ] = None,
-    network: Annotated[
-        str | None, typer.Option("--network", help="Only shows on this network or platform.")
-    ] = None,
+    network: NetworkFilterOption = None,
     episodes: Annotated[
         bool, typer.Option("--episodes", "-e", help="Every episode, not one line per season.")
     ] = False,

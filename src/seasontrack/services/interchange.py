@@ -468,23 +468,6 @@ def _shows_from_json(handle: IO[bytes], name: str) -> Iterator[ShowImport | Inva
         ) from None
 
 
-CSV_SEASON_FIELDS = {
-    "show",
-    "season",
-    "premiere",
-    "premiere_precision",
-    "finale",
-    "finale_precision",
-    "episode_count",
-    "release",
-    "release_time",
-    "release_tz",
-    "network",
-    "country",
-    "status",
-}
-
-
 def _shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | InvalidInput]:
     """Shows from a CSV of seasons: the columns of `export --format csv`, or just a few."""
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
