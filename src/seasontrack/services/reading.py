@@ -45,12 +45,13 @@ def list_shows(
     rows = queries.list_show_rows(conn, status=status, network=network)
     latest = queries.latest_season_numbers(conn)
     upcoming = next_by_show(conn, now, user_zone)
-    seasons = queries.list_seasons(conn, [row.id for row in rows])
+    # Progress only for the shows the user keeps track of (anything marked watched).
+    seasons = queries.list_seasons(conn, queries.shows_with_watched(conn))
     summaries = []
     for row in rows:
         own = seasons.get(row.id, [])
         # Unfollowed shows are ones the user no longer watches: nothing of theirs is "to see".
-        missing = tuple(unwatched(own, now, user_zone)) if row.followed else ()
+        missing = tuple(unwatched(own, now, user_zone)) if row.followed and own else ()
         if only_unwatched and not missing:
             continue
         summaries.append(
@@ -61,7 +62,7 @@ def list_shows(
                 country=row.country,
                 status=row.status,
                 latest_season=latest.get(row.id),
-                next_release=upcoming.get(row.title),
+                next_release=upcoming.get(row.id),
                 followed=row.followed,
                 progress=show_progress(own, now, user_zone),
                 unwatched=missing,

@@ -146,11 +146,18 @@ def check_network(conn: sqlite3.Connection, network: str) -> str:
     return network
 
 
-def next_by_show(conn: sqlite3.Connection, now: datetime, user_zone: tzinfo) -> dict[str, Upcoming]:
-    """Each show's next release (by title), for the show list."""
-    best: dict[str, Upcoming] = {}
-    for item in upcoming(conn, now, user_zone):
-        best.setdefault(item.release.show, item)
+def next_by_show(conn: sqlite3.Connection, now: datetime, user_zone: tzinfo) -> dict[int, Upcoming]:
+    """Each show's next release (by show id), for the show list."""
+    best: dict[int, Upcoming] = {}
+    for stored in queries.next_releases_by_show(conn, now):
+        release = stored.release
+        if is_past(release.when, now, day_zone_for(release.release_tz, user_zone)):
+            continue
+        # The season is airing if this, its next release, is not its premiere.
+        candidate = Upcoming(release, not release.premiere)
+        known = best.get(release.show_id)
+        if known is None or sort_key(candidate, user_zone) < sort_key(known, user_zone):
+            best[release.show_id] = candidate
     return best
 
 

@@ -1096,3 +1096,32 @@ def vague_releases(
         (_utc_text(start), network, network),
     )
     return [_stored(row) for row in rows]
+
+
+def next_releases_by_show(conn: sqlite3.Connection, now: datetime) -> list[StoredRelease]:
+    """For each show, its first few releases that may still be ahead, soonest first, a TBA
+    premiere last (the caller drops the ones already past where the user is)."""
+    rows = conn.execute(
+        """
+        SELECT * FROM (
+            SELECT *, row_number() OVER (
+                PARTITION BY show_id
+                ORDER BY starts_at IS NULL, starts_at, season_id, position
+            ) AS rank
+            FROM release_rows
+            WHERE ends_at >= ? OR (ends_at IS NULL AND position = 0)
+        )
+        WHERE rank <= 3
+        ORDER BY show_id, rank
+        """,
+        (_utc_text(now),),
+    )
+    return [_stored(row) for row in rows]
+
+
+def shows_with_watched(conn: sqlite3.Connection) -> list[int]:
+    rows = conn.execute(
+        "SELECT DISTINCT seasons.show_id FROM watched"
+        " JOIN seasons ON seasons.id = watched.season_id"
+    )
+    return [r["show_id"] for r in rows]
