@@ -209,6 +209,23 @@ class PartialDate:
             object.__setattr__(self, "tz", _valid_tz(self.tz))
 
     @classmethod
+    def trusted(
+        cls,
+        precision: Precision,
+        start: dt.date | None,
+        time: dt.time | None = None,
+        tz: str | None = None,
+    ) -> PartialDate:
+        """A date read back from the catalog, which only ever stores checked dates: built
+        without the checks (reading 500,000 episode dates, they are most of the time)."""
+        made = object.__new__(cls)
+        object.__setattr__(made, "precision", precision)
+        object.__setattr__(made, "start", start)
+        object.__setattr__(made, "time", time)
+        object.__setattr__(made, "tz", tz)
+        return made
+
+    @classmethod
     def tba(cls) -> PartialDate:
         """The unknown date."""
         return cls(Precision.TBA)

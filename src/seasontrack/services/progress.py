@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.errors import InvalidInput
-from seasontrack.models import Season, ShowRef
+from seasontrack.models import Release, Season, ShowRef
 from seasontrack.schedule import episode_count, season_schedule
 from seasontrack.services.catalog import resolve_show, season_row
 from seasontrack.store import queries, transaction
@@ -90,9 +90,26 @@ def released_episodes(season: Season, now: datetime, user_zone: tzinfo) -> list[
     return released
 
 
-def show_progress(
-    seasons: tuple[Season, ...] | list[Season], now: datetime, user_zone: tzinfo
-) -> Progress | None:
+@dataclass(frozen=True)
+class SeasonFacts:
+    """What progress is worked out from: a season's size, what is out, what was seen."""
+
+    number: int
+    total: int
+    released: tuple[int, ...]
+    watched: tuple[int, ...]
+
+
+def facts_of(season: Season, now: datetime, user_zone: tzinfo) -> SeasonFacts:
+    return SeasonFacts(
+        number=season.number,
+        total=episode_count(season),
+        released=tuple(released_episodes(season, now, user_zone)),
+        watched=season.watched,
+    )
+
+
+def progress_of(seasons: list[SeasonFacts]) -> Progress | None:
     """Progress in the latest season that has episodes out (or any seen).
 
     None for a show of which nothing is marked watched: not everyone keeps track.
@@ -100,39 +117,66 @@ def show_progress(
     if not any(season.watched for season in seasons):
         return None
     for season in sorted(seasons, key=lambda s: s.number, reverse=True):
-        total = episode_count(season)
-        if total == 0:
-            continue
-        released = released_episodes(season, now, user_zone)
-        if not released and not season.watched:
+        if season.total == 0 or (not season.released and not season.watched):
             continue
         seen = set(season.watched)
         return Progress(
             season=season.number,
             watched=len(seen),
-            total=total,
-            released=len(released),
-            unwatched_released=tuple(n for n in released if n not in seen),
+            total=season.total,
+            released=len(season.released),
+            unwatched_released=tuple(n for n in season.released if n not in seen),
         )
     return None
 
 
-def unwatched(
-    seasons: tuple[Season, ...] | list[Season], now: datetime, user_zone: tzinfo
-) -> list[tuple[int, tuple[int, ...]]]:
+def unwatched_of(seasons: list[SeasonFacts]) -> list[tuple[int, tuple[int, ...]]]:
     """For each season, the episodes that are out and not seen (seasons with none left out).
 
     Once a show has anything marked watched, the seasons before the first one marked are
     taken as behind the viewer: people start keeping track in the middle of a show.
     """
-    started = [season.number for season in seasons if season.watched]
-    first = min(started, default=None)
+    first = min((season.number for season in seasons if season.watched), default=None)
     found = []
-    for season in seasons:
+    for season in sorted(seasons, key=lambda s: s.number):
         if first is not None and season.number < first:
             continue
         seen = set(season.watched)
-        missing = tuple(n for n in released_episodes(season, now, user_zone) if n not in seen)
+        missing = tuple(n for n in season.released if n not in seen)
         if missing:
             found.append((season.number, missing))
     return found
+
+
+def show_progress(
+    seasons: tuple[Season, ...] | list[Season], now: datetime, user_zone: tzinfo
+) -> Progress | None:
+    return progress_of([facts_of(season, now, user_zone) for season in seasons])
+
+
+def season_facts_by_show(
+    conn: sqlite3.Connection, show_ids: list[int], now: datetime, user_zone: tzinfo
+) -> dict[int, list[SeasonFacts]]:
+    """Progress facts for many shows from the stored releases, without reading episodes."""
+    sizes, released, watched, shows = queries.progress_rows(conn, show_ids, now)
+    out: dict[int, set[int]] = {}
+    for season_id, first, last, unsure in released:
+        if unsure is not None and not _out(unsure.release, now, user_zone):
+            continue
+        out.setdefault(season_id, set()).update(range(first, last + 1))
+    facts: dict[int, list[SeasonFacts]] = {}
+    for season_id, (show_id, number, total) in shows.items():
+        facts.setdefault(show_id, []).append(
+            SeasonFacts(
+                number=number,
+                total=max(total or 0, sizes.get(season_id, 0)),
+                released=tuple(sorted(out.get(season_id, ()))),
+                watched=tuple(watched.get(season_id, ())),
+            )
+        )
+    return facts
+
+
+def _out(release: Release, now: datetime, user_zone: tzinfo) -> bool:
+    span = window(release.when, day_zone_for(release.release_tz, user_zone))
+    return span is not None and span.earliest <= now

@@ -8,7 +8,12 @@ from datetime import datetime, tzinfo
 
 from seasontrack.models import SHOW_STATUSES, ShowRef
 from seasontrack.services.inputs import choose, required_text
-from seasontrack.services.progress import Progress, show_progress, unwatched
+from seasontrack.services.progress import (
+    Progress,
+    progress_of,
+    season_facts_by_show,
+    unwatched_of,
+)
 from seasontrack.services.timeline import Upcoming, check_network, next_by_show
 from seasontrack.store import queries
 from seasontrack.store.queries import CreditMatch
@@ -46,12 +51,12 @@ def list_shows(
     latest = queries.latest_season_numbers(conn)
     upcoming = next_by_show(conn, now, user_zone)
     # Progress only for the shows the user keeps track of (anything marked watched).
-    seasons = queries.list_seasons(conn, queries.shows_with_watched(conn))
+    facts = season_facts_by_show(conn, queries.shows_with_watched(conn), now, user_zone)
     summaries = []
     for row in rows:
-        own = seasons.get(row.id, [])
+        own = facts.get(row.id, [])
         # Unfollowed shows are ones the user no longer watches: nothing of theirs is "to see".
-        missing = tuple(unwatched(own, now, user_zone)) if row.followed and own else ()
+        missing = tuple(unwatched_of(own)) if row.followed and own else ()
         if only_unwatched and not missing:
             continue
         summaries.append(
@@ -64,7 +69,7 @@ def list_shows(
                 latest_season=latest.get(row.id),
                 next_release=upcoming.get(row.id),
                 followed=row.followed,
-                progress=show_progress(own, now, user_zone),
+                progress=progress_of(own),
                 unwatched=missing,
             )
         )

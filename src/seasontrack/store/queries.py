@@ -20,10 +20,14 @@ def _date_columns(value: PartialDate) -> tuple[str, str | None]:
     return day.precision.value, day.start.isoformat() if day.start else None
 
 
+_PRECISIONS = {p.value: p for p in Precision}
+_TBA = PartialDate(Precision.TBA)
+
+
 def _date_from(precision: str, start: str | None) -> PartialDate:
     if start is None:
-        return PartialDate(Precision.TBA)
-    return PartialDate(Precision(precision), date.fromisoformat(start))
+        return _TBA
+    return PartialDate.trusted(_PRECISIONS[precision], date.fromisoformat(start))
 
 
 # ---------------------------------------------------------------------------- shows
@@ -428,9 +432,12 @@ def _moment_columns(value: PartialDate) -> tuple[str, str | None, str | None, st
 
 def _moment_from(precision: str, start: str | None, at: str | None, tz: str | None) -> PartialDate:
     if start is None:
-        return PartialDate(Precision.TBA)
-    return PartialDate(
-        Precision(precision), date.fromisoformat(start), time.fromisoformat(at) if at else None, tz
+        return _TBA
+    return PartialDate.trusted(
+        _PRECISIONS[precision],
+        date.fromisoformat(start),
+        time.fromisoformat(at) if at else None,
+        tz,
     )
 
 
@@ -1125,3 +1132,59 @@ def shows_with_watched(conn: sqlite3.Connection) -> list[int]:
         " JOIN seasons ON seasons.id = watched.season_id"
     )
     return [r["show_id"] for r in rows]
+
+
+def progress_rows(
+    conn: sqlite3.Connection, show_ids: list[int], now: datetime
+) -> tuple[
+    dict[int, int],
+    list[tuple[int, int, int, StoredRelease | None]],
+    dict[int, list[int]],
+    dict[int, tuple[int, int, int | None]],
+]:
+    """For progress: each season's highest episode number released at any time; the
+    releases that may be out by ``now`` as (season id, first and last episode, and the
+    release itself when it is not surely out yet); the episodes watched; and the seasons
+    (show id, number, stated episode count), by season id."""
+    ids = _json_ids(show_ids)
+    seasons = {
+        r["id"]: (r["show_id"], r["number"], r["episode_count"])
+        for r in conn.execute(
+            "SELECT id, show_id, number, episode_count FROM seasons"
+            " WHERE show_id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        )
+    }
+    sizes = {
+        r["season_id"]: r["size"]
+        for r in conn.execute(
+            "SELECT season_id, max(last_episode) AS size FROM releases"
+            " WHERE show_id IN (SELECT value FROM json_each(?)) GROUP BY season_id",
+            (ids,),
+        )
+    }
+    moment = _utc_text(now)
+    released: list[tuple[int, int, int, StoredRelease | None]] = []
+    for r in conn.execute(
+        """
+        SELECT * FROM release_rows
+        WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
+            AND starts_at <= ?
+        """,
+        (ids, moment),
+    ):
+        # Most are surely out; only the ones whose window holds "now" need a closer look.
+        unsure = None if r["ends_at"] <= moment else _stored(r)
+        released.append((r["season_id"], r["first_episode"], r["last_episode"], unsure))
+    watched: dict[int, list[int]] = {}
+    for r in conn.execute(
+        """
+        SELECT watched.season_id, watched.episode FROM watched
+        JOIN seasons ON seasons.id = watched.season_id
+        WHERE seasons.show_id IN (SELECT value FROM json_each(?))
+        ORDER BY watched.season_id, watched.episode
+        """,
+        (ids,),
+    ):
+        watched.setdefault(r["season_id"], []).append(r["episode"])
+    return sizes, released, watched, seasons
