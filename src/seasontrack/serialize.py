@@ -7,14 +7,18 @@ never renamed or removed. Dates are objects with their precision (see ``PartialD
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.models import Credit, Episode, Release, Season, Show, ShowRef, Source, Trailer
-from seasontrack.services.progress import Progress
-from seasontrack.services.reading import SearchResult, ShowSummary
-from seasontrack.services.timeline import CalendarDay, Upcoming
+
+if TYPE_CHECKING:
+    # Only the shapes of the services' results: serialize sits below the services that use
+    # it (export writes show_json), so it must not import them at run time.
+    from seasontrack.services.progress import Progress
+    from seasontrack.services.reading import SearchResult, ShowSummary
+    from seasontrack.services.timeline import CalendarDay, Upcoming
 
 FORMAT_NAME = "seasontrack-catalog"
 FORMAT_VERSION = 1
