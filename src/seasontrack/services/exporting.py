@@ -21,7 +21,6 @@ from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.models import Release, Show
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, show_json
 from seasontrack.services.catalog import resolve_show
-from seasontrack.services.timeline import season_releases
 from seasontrack.store import queries
 from seasontrack.store.queries import ShowRow
 
@@ -71,17 +70,22 @@ class FeedRelease:
 def _releases(
     conn: sqlite3.Connection, rows: list[ShowRow], clock: Clock, until: datetime | None
 ) -> Iterator[FeedRelease]:
-    """Every release of the shows (from now up to ``until`` when a span is given)."""
+    """Every release of the shows (from now up to ``until`` when a span is given), read from
+    the stored releases a batch of shows at a time."""
     user_zone = clock.zone.tzinfo
-    for show in iter_shows(conn, rows):
-        row = ShowRow(show.id or 0, show.title, show.network, show.country, show.status)
-        for season in show.seasons:
-            for release in season_releases(row, season):
-                if until is not None:
-                    span = window(release.when, day_zone_for(release.release_tz, user_zone))
-                    if span is None or span.latest < clock.now or span.earliest > until:
-                        continue
-                yield FeedRelease(show, release, season.revision)
+    for start in range(0, len(rows), BATCH):
+        ids = [row.id for row in rows[start : start + BATCH]]
+        # The shows without their seasons: a release's description needs only their cast,
+        # network and trailers.
+        shows = {show.id: show for show in queries.get_shows(conn, ids, seasons=False)}
+        revisions = queries.season_revisions(conn, ids)
+        for stored in queries.releases_of_shows(conn, ids):
+            release = stored.release
+            if until is not None:
+                span = window(release.when, day_zone_for(release.release_tz, user_zone))
+                if span is None or span.latest < clock.now or span.earliest > until:
+                    continue
+            yield FeedRelease(shows[release.show_id], release, revisions[stored.season_id])
 
 
 # ---------------------------------------------------------------------------- CSV

@@ -138,8 +138,9 @@ def get_show(conn: sqlite3.Connection, show_id: int) -> Show:
     return get_shows(conn, [show_id])[0]
 
 
-def get_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[Show]:
-    """Whole shows, in the order of ``show_ids``, read with one query per kind of row."""
+def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = True) -> list[Show]:
+    """Whole shows, in the order of ``show_ids``, read with one query per kind of row
+    (without their seasons when ``seasons`` is false)."""
     ids = _json_ids(show_ids)
     rows = {
         r["id"]: r
@@ -181,7 +182,7 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[Show]:
         (ids,),
     ):
         sources.setdefault(r["show_id"], []).append(_source_from_row(r))
-    seasons = list_seasons(conn, show_ids)
+    by_show = list_seasons(conn, show_ids) if seasons else {}
     return [
         Show(
             id=show_id,
@@ -192,7 +193,7 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[Show]:
             status=rows[show_id]["status"],
             summary=rows[show_id]["summary"],
             followed=bool(rows[show_id]["followed"]),
-            seasons=tuple(seasons.get(show_id, [])),
+            seasons=tuple(by_show.get(show_id, [])),
             credits=tuple(credits.get(show_id, [])),
             trailers=tuple(trailers.get(show_id, [])),
             sources=tuple(sources.get(show_id, [])),
@@ -1188,3 +1189,23 @@ def progress_rows(
     ):
         watched.setdefault(r["season_id"], []).append(r["episode"])
     return sizes, released, watched, seasons
+
+
+def season_revisions(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, int]:
+    rows = conn.execute(
+        "SELECT id, revision FROM seasons WHERE show_id IN (SELECT value FROM json_each(?))",
+        (_json_ids(show_ids),),
+    )
+    return {r["id"]: r["revision"] for r in rows}
+
+
+def releases_of_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[StoredRelease]:
+    """Every stored release of the shows, by show, season and order within the season."""
+    rows = conn.execute(
+        """
+        SELECT * FROM release_rows WHERE show_id IN (SELECT value FROM json_each(?))
+        ORDER BY show COLLATE NOCASE, show_id, season, position
+        """,
+        (_json_ids(show_ids),),
+    )
+    return [_stored(row) for row in rows]
