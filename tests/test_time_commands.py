@@ -364,3 +364,17 @@ def test_calendar_grid_on_a_terminal_highlights_today(jessica: None) -> None:
     assert "\x1b[1;7m 8 \x1b[0m" in out  # today, bold and reversed
     assert "\x1b[1;7mJessica" not in out  # only the day's number
     assert "Jessica Jones" in out and "▶◼" in out
+
+
+def test_vague_dates_do_not_push_dated_releases_off_a_limited_list(run: Run) -> None:
+    for i in range(3):
+        run("show", "add", f"Someday {i}")
+        run("season", "add", f"Someday {i}", "1", "--premiere", "2018")
+    run("show", "add", "Tomorrow")
+    run("season", "add", "Tomorrow", "1", "--premiere", "March 6, 2018")
+    rows = as_json(run, "upcoming", "--now", SEED_NOW, "--limit", "2")
+    assert [r["show"] for r in rows][0] == "Tomorrow"
+    assert (
+        "(the first 2; --limit 0 shows all)"
+        in run("upcoming", "--now", SEED_NOW, "--limit", "2").stderr
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from seasontrack.countdown import Window, day_zone_for, is_past, window
+from seasontrack.dates import Precision
 from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.models import Release, Season, Show
 from seasontrack.schedule import season_releases as schedule_releases
@@ -50,14 +51,25 @@ def season_next(show: ShowRow, season: Season, now: datetime, user_zone: tzinfo)
     return Upcoming(pending[0], airing) if pending else None
 
 
-def sort_key(item: Upcoming, user_zone: tzinfo) -> tuple[int, float, int, str, int]:
-    """Soonest first by earliest possible moment; exact before vague; TBA last."""
+def sort_key(
+    item: Upcoming, user_zone: tzinfo, now: datetime | None = None
+) -> tuple[int, float, int, str, int]:
+    """Soonest first; TBA last.
+
+    A release known to the day or minute sorts by its moment. One known only to a month,
+    season or year sorts by the middle of the time it has left (from ``now`` when it has
+    begun), so that "2026 (date TBA)" does not push tomorrow's premiere off the list.
+    """
     span = _window(item.release, user_zone)
     if span is None:
         return (1, 0.0, 0, item.release.show.casefold(), item.release.season)
+    moment = span.earliest.timestamp()
+    if item.release.when.precision not in (Precision.DAY, Precision.MINUTE):
+        begins = max(moment, now.timestamp()) if now is not None else moment
+        moment = (begins + span.latest.timestamp()) / 2
     return (
         0,
-        span.earliest.timestamp(),
+        moment,
         0 if span.exact else 1,
         item.release.show.casefold(),
         item.release.season,
@@ -125,7 +137,7 @@ def upcoming(
         airing = not releases[0].release.premiere
         chosen = releases if episodes else releases[:1]
         found.extend(Upcoming(stored.release, airing) for stored in chosen)
-    ordered = sorted(found, key=lambda f: sort_key(f, user_zone))
+    ordered = sorted(found, key=lambda f: sort_key(f, user_zone, now))
     return ordered[:limit] if limit else ordered
 
 
@@ -156,7 +168,7 @@ def next_by_show(conn: sqlite3.Connection, now: datetime, user_zone: tzinfo) -> 
         # The season is airing if this, its next release, is not its premiere.
         candidate = Upcoming(release, not release.premiere)
         known = best.get(release.show_id)
-        if known is None or sort_key(candidate, user_zone) < sort_key(known, user_zone):
+        if known is None or sort_key(candidate, user_zone, now) < sort_key(known, user_zone, now):
             best[release.show_id] = candidate
     return best
 
@@ -168,7 +180,7 @@ def show_next(
     candidates = [u for s in seasons if (u := season_next(show, s, now, user_zone)) is not None]
     if not candidates:
         return None
-    return min(candidates, key=lambda u: sort_key(u, user_zone))
+    return min(candidates, key=lambda u: sort_key(u, user_zone, now))
 
 
 def _row(show: Show) -> ShowRow:
