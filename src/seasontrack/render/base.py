@@ -8,7 +8,7 @@ import sys
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from seasontrack.render import safe
@@ -50,8 +50,10 @@ class Screen:
         self.fancy = fancy_output()
 
     def table(self, *columns: str, title: str | None = None) -> Table:
+        # Piped, a cell never wraps (the width is unlimited anyway), which also spares Rich
+        # working out where each cell could wrap: most of the time of a long listing.
         table = Table(
-            *columns,
+            *(Column(name, no_wrap=not self.fancy) for name in columns),
             box=box.SIMPLE_HEAD if self.fancy else None,
             title=title,
             header_style="bold" if self.fancy else "",
