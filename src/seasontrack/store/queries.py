@@ -1165,18 +1165,32 @@ def progress_rows(
         )
     }
     moment = _utc_text(now)
-    released: list[tuple[int, int, int, StoredRelease | None]] = []
-    for r in conn.execute(
-        """
-        SELECT * FROM release_rows
-        WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
-            AND starts_at <= ?
-        """,
-        (ids, moment),
-    ):
-        # Most are surely out; only the ones whose window holds "now" need a closer look.
-        unsure = None if r["ends_at"] <= moment else _stored(r)
-        released.append((r["season_id"], r["first_episode"], r["last_episode"], unsure))
+    # Most are surely out: read those as bare tuples (hundreds of thousands of them).
+    plain = conn.cursor()
+    plain.row_factory = None
+    released: list[tuple[int, int, int, StoredRelease | None]] = [
+        (season_id, first, last, None)
+        for season_id, first, last in plain.execute(
+            """
+            SELECT season_id, first_episode, last_episode FROM releases
+            WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
+                AND ends_at <= ?
+            """,
+            (ids, moment),
+        )
+    ]
+    # Only the ones whose window holds "now" need a closer look.
+    released += [
+        (r["season_id"], r["first_episode"], r["last_episode"], _stored(r))
+        for r in conn.execute(
+            """
+            SELECT * FROM release_rows
+            WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
+                AND starts_at <= ? AND ends_at > ?
+            """,
+            (ids, moment, moment),
+        )
+    ]
     watched: dict[int, list[int]] = {}
     for r in conn.execute(
         """
