@@ -21,6 +21,26 @@ def as_json(run: Run, *args: str) -> Any:
     return json.loads(run(*args, "--json").stdout)
 
 
+def add_weekly(run: Run, premiere: str, episodes: int, *more: str) -> None:
+    """A show called Weekly, one episode a week at 21:00 New York time from ``premiere``."""
+    run("show", "add", "Weekly")
+    run(
+        "season",
+        "add",
+        "Weekly",
+        "1",
+        "--release",
+        "weekly",
+        "--premiere",
+        f"{premiere} 21:00",
+        "--tz",
+        "America/New_York",
+        "--episodes",
+        str(episodes),
+        *more,
+    )
+
+
 def test_seed_countdown_reads_two_days_fifteen_hours_one_minute(run: Run, jessica: None) -> None:
     out = run("countdown", "Jessica Jones", "--now", SEED_NOW).stdout
     assert out.splitlines() == [
@@ -226,21 +246,7 @@ def test_episodes_add_edit_and_remove(run: Run, jessica: None, db: Path) -> None
 
 
 def test_an_episode_moved_by_its_own_date_moves_in_upcoming(run: Run) -> None:
-    run("show", "add", "Weekly")
-    run(
-        "season",
-        "add",
-        "Weekly",
-        "1",
-        "--premiere",
-        "2024-01-07 21:00",
-        "--tz",
-        "America/New_York",
-        "--release",
-        "weekly",
-        "--episodes",
-        "3",
-    )
+    add_weekly(run, "2024-01-07", 3)
     run("episode", "add", "Weekly", "1", "2", "--airs", "2024-01-16 20:00")
     rows = as_json(run, "upcoming", "--now", "2024-01-08", "--episodes")
     assert [(r["first_episode"], r["date"]["text"]) for r in rows] == [
@@ -250,25 +256,7 @@ def test_an_episode_moved_by_its_own_date_moves_in_upcoming(run: Run) -> None:
 
 
 def test_season_schedule_options(run: Run) -> None:
-    run("show", "add", "Weekly")
-    run(
-        "season",
-        "add",
-        "Weekly",
-        "1",
-        "--release",
-        "weekly",
-        "--premiere",
-        "Sunday Jan 7, 2024 21:00",
-        "--tz",
-        "America/New_York",
-        "--episodes",
-        "5",
-        "--premiere-episodes",
-        "2",
-        "--skip",
-        "2024-01-21",
-    )
+    add_weekly(run, "Sunday Jan 7, 2024", 5, "--premiere-episodes", "2", "--skip", "2024-01-21")
     rows = as_json(run, "upcoming", "--now", "2024-01-01", "--episodes")
     assert [(r["first_episode"], r["last_episode"], r["date"]["start"]) for r in rows] == [
         (1, 2, "2024-01-07"),
@@ -287,21 +275,7 @@ def test_season_schedule_options(run: Run) -> None:
 
 
 def test_calendar_lists_the_days_and_marks_premieres_and_finales(run: Run) -> None:
-    run("show", "add", "Weekly")
-    run(
-        "season",
-        "add",
-        "Weekly",
-        "1",
-        "--release",
-        "weekly",
-        "--premiere",
-        "Sunday Feb 25, 2024 21:00",
-        "--tz",
-        "America/New_York",
-        "--episodes",
-        "3",
-    )
+    add_weekly(run, "Sunday Feb 25, 2024", 3)
     run("show", "add", "Vague")
     run("season", "add", "Vague", "1", "--premiere", "March 2024")
     data = as_json(run, "calendar", "--month", "2024-03", "--now", "2024-03-01")
@@ -373,7 +347,7 @@ def test_vague_dates_do_not_push_dated_releases_off_a_limited_list(run: Run) -> 
     run("show", "add", "Tomorrow")
     run("season", "add", "Tomorrow", "1", "--premiere", "March 6, 2018")
     rows = as_json(run, "upcoming", "--now", SEED_NOW, "--limit", "2")
-    assert [r["show"] for r in rows][0] == "Tomorrow"
+    assert rows[0]["show"] == "Tomorrow"
     assert (
         "(the first 2; --limit 0 shows all)"
         in run("upcoming", "--now", SEED_NOW, "--limit", "2").stderr

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.models import Credit, Episode, Release, Season, Show, ShowRef, Source, Trailer
@@ -138,6 +139,17 @@ def get_show(conn: sqlite3.Connection, show_id: int) -> Show:
     return get_shows(conn, [show_id])[0]
 
 
+T = TypeVar("T")
+
+
+def _by_show(rows: Iterable[sqlite3.Row], build: Callable[[sqlite3.Row], T]) -> dict[int, list[T]]:
+    """Rows with a show_id column, built and grouped by show, in the order they come."""
+    grouped: dict[int, list[T]] = {}
+    for row in rows:
+        grouped.setdefault(row["show_id"], []).append(build(row))
+    return grouped
+
+
 def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = True) -> list[Show]:
     """Whole shows, in the order of ``show_ids``, read with one query per kind of row
     (without their seasons when ``seasons`` is false)."""
@@ -148,40 +160,42 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
             "SELECT * FROM shows WHERE id IN (SELECT value FROM json_each(?))", (ids,)
         )
     }
-    aliases: dict[int, list[str]] = {}
-    for r in conn.execute(
-        """
-        SELECT show_id, alias FROM show_aliases WHERE show_id IN (SELECT value FROM json_each(?))
-        ORDER BY id
-        """,
-        (ids,),
-    ):
-        aliases.setdefault(r["show_id"], []).append(r["alias"])
-    credits: dict[int, list[Credit]] = {}
-    for r in conn.execute(_CREDITS_OF_SHOWS, (ids,)):
-        credits.setdefault(r["show_id"], []).append(_credit_from_row(r))
-    trailers: dict[int, list[Trailer]] = {}
-    for r in conn.execute(
-        """
-        SELECT trailers.*, seasons.number AS season FROM trailers
-        LEFT JOIN seasons ON seasons.id = trailers.season_id
-        WHERE trailers.show_id IN (SELECT value FROM json_each(?))
-        ORDER BY trailers.show_id, published_start IS NULL, published_start, trailers.id
-        """,
-        (ids,),
-    ):
-        trailers.setdefault(r["show_id"], []).append(_trailer_from_row(r))
-    sources: dict[int, list[Source]] = {}
-    for r in conn.execute(
-        """
-        SELECT sources.*, seasons.number AS season FROM sources
-        LEFT JOIN seasons ON seasons.id = sources.season_id
-        WHERE sources.show_id IN (SELECT value FROM json_each(?))
-        ORDER BY sources.show_id, published_start IS NULL, published_start, sources.id
-        """,
-        (ids,),
-    ):
-        sources.setdefault(r["show_id"], []).append(_source_from_row(r))
+    aliases = _by_show(
+        conn.execute(
+            """
+            SELECT show_id, alias FROM show_aliases
+            WHERE show_id IN (SELECT value FROM json_each(?))
+            ORDER BY id
+            """,
+            (ids,),
+        ),
+        lambda r: str(r["alias"]),
+    )
+    credits = _by_show(conn.execute(_CREDITS_OF_SHOWS, (ids,)), _credit_from_row)
+    trailers = _by_show(
+        conn.execute(
+            """
+            SELECT trailers.*, seasons.number AS season FROM trailers
+            LEFT JOIN seasons ON seasons.id = trailers.season_id
+            WHERE trailers.show_id IN (SELECT value FROM json_each(?))
+            ORDER BY trailers.show_id, published_start IS NULL, published_start, trailers.id
+            """,
+            (ids,),
+        ),
+        _trailer_from_row,
+    )
+    sources = _by_show(
+        conn.execute(
+            """
+            SELECT sources.*, seasons.number AS season FROM sources
+            LEFT JOIN seasons ON seasons.id = sources.season_id
+            WHERE sources.show_id IN (SELECT value FROM json_each(?))
+            ORDER BY sources.show_id, published_start IS NULL, published_start, sources.id
+            """,
+            (ids,),
+        ),
+        _source_from_row,
+    )
     by_show = list_seasons(conn, show_ids) if seasons else {}
     return [
         Show(
