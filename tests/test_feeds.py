@@ -219,3 +219,21 @@ def test_next_loads_neither_rich_nor_the_date_parser_nor_icalendar(db: Path, run
     )
     assert done.stdout == "7\n"
     assert done.stderr.strip() == "[]"
+
+
+def test_an_imported_episode_title_reaches_upcoming_without_moving_the_feed(
+    run: Run, feed: None, tmp_path: Path
+) -> None:
+    before = events(run("export", "--format", "ics").stdout_bytes)
+    document = json.loads(run("export").stdout)
+    weekly = next(s for s in document["shows"] if s["title"] == "Weekly")
+    weekly["seasons"][0]["episodes"] = [{"number": 2, "title": "The Second"}]
+    changed = tmp_path / "titled.json"
+    changed.write_text(json.dumps(document))
+    assert "1 changed" in run("import", str(changed)).stdout
+    rows = json.loads(run("upcoming", "--episodes", "--now", "2024-01-01", "--json").stdout)
+    assert [r["episode_title"] for r in rows if r["show"] == "Weekly"] == [None, "The Second", None]
+    after = events(run("export", "--format", "ics").stdout_bytes)
+    assert {uid: e["sequence"] for uid, e in after.items()} == {
+        uid: e["sequence"] for uid, e in before.items()
+    }

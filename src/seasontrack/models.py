@@ -94,13 +94,15 @@ class Season:
         return (
             self.premiere,
             self.finale,
-            self.episode_count,
+            # How many episodes there are: the stated count, or the highest one recorded.
+            max([self.episode_count or 0, *(e.number for e in self.episodes)]),
             self.release_pattern,
             self.release_time,
             self.release_tz,
             self.premiere_episodes,
             self.skips,
-            tuple((e.number, e.airs) for e in self.episodes),
+            # Episodes matter by their own dates.
+            tuple((e.number, e.airs) for e in self.episodes if e.airs.start is not None),
         )
 
     @property

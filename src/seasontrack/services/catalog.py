@@ -425,7 +425,7 @@ def add_episode(
         current = queries.get_season(conn, season_row_id)
         episode = _apply_episode_input(current, Episode(number), given)
         queries.insert_episode(conn, season_row_id, episode)
-        refresh_season_end(conn, season_row_id)
+        episodes_changed(conn, season_row_id)
     return ref, episode
 
 
@@ -452,7 +452,7 @@ def edit_episode(
                 raise InvalidInput(f"{ref.title} season {season} already has episode {new_number}")
             episode = replace(episode, number=new_number)
         queries.update_episode(conn, row_id, episode)
-        refresh_season_end(conn, season_row_id)
+        episodes_changed(conn, season_row_id)
     return ref, episode
 
 
@@ -460,14 +460,17 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
     with transaction(conn):
         ref = resolve_show(conn, name)
         queries.delete_episode(conn, _episode_row(conn, ref, season, number))
-        refresh_season_end(conn, season_row(conn, ref, season))
+        episodes_changed(conn, season_row(conn, ref, season))
     return ref
 
 
-def refresh_season_end(conn: sqlite3.Connection, season_row: int) -> None:
-    """After an episode changed: its stored releases, and (as an episode's own date may have
-    moved) its revision."""
-    queries.bump_revision(conn, season_row)
+def episodes_changed(
+    conn: sqlite3.Connection, season_row: int, *, dates_moved: bool = True
+) -> None:
+    """After a season's episodes changed: its stored releases (which carry the episodes'
+    titles), and, when a release date may have moved, its revision."""
+    if dates_moved:
+        queries.bump_revision(conn, season_row)
     refresh_releases(conn, season_row)
 
 

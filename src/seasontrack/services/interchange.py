@@ -30,7 +30,7 @@ from seasontrack.services.catalog import (
     clean_credit,
     clean_source,
     clean_trailer,
-    refresh_season_end,
+    episodes_changed,
     save_season,
 )
 from seasontrack.services.inputs import choose, optional_text, required_text
@@ -635,8 +635,8 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
                 queries.update_episode(conn, episode_row, episode)
         if season_import.episodes:
             written = queries.get_season(conn, row_id)
-            if written.schedule_facts() != apply_season_input(current, given).schedule_facts():
-                refresh_season_end(conn, row_id)
+            moved = written.schedule_facts() != apply_season_input(current, given).schedule_facts()
+            episodes_changed(conn, row_id, dates_moved=moved)
         queries.set_watched(conn, row_id, season_import.watched, True)
 
     def season_row(number: int | None) -> int | None:
