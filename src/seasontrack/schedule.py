@@ -107,10 +107,16 @@ def weekly_slots(first: date, at: time | None, count: int, skips: tuple[date, ..
 
 
 def _at_slot(season: Season, day: date) -> PartialDate:
-    on_day = PartialDate(Precision.DAY, day)
+    # The season's time and zone were checked when it was recorded, and rrule gives real
+    # days: nothing here needs checking again (a long season has hundreds of slots).
     if season.release_time is None:
-        return on_day
-    return on_day.with_time(season.release_time, season.release_tz)
+        return PartialDate.trusted(Precision.DAY, day)
+    return PartialDate.trusted(
+        Precision.MINUTE,
+        day,
+        season.release_time.replace(second=0, microsecond=0),
+        season.release_tz,
+    )
 
 
 def last_release_day(season: Season) -> date | None:

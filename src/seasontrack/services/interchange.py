@@ -122,6 +122,8 @@ class SeasonImport:
     given: SeasonInput
     episodes: tuple[Episode, ...] = ()
     watched: tuple[int, ...] = ()
+    # The season as the file describes it, with its episodes: what a new show gets.
+    season: Season | None = None
 
 
 @dataclass(frozen=True)
@@ -208,8 +210,9 @@ def _read_season(reader: _Reader) -> SeasonImport:
         )
         if given.release_tz is not None:
             given = replace(given, release_tz=check_zone(given.release_tz))
-        # Check it now, so that a bad season fails before anything is written.
-        apply_season_input(Season(number=number), given)
+        # Check it now, so that a bad season fails before anything is written; a season new
+        # to the catalog is written as checked here.
+        as_new = apply_season_input(Season(number=number), given)
     episodes = tuple(_read_episode(item) for item in reader.items("episodes"))
     if len({e.number for e in episodes}) != len(episodes):
         raise reader.fail("an episode number appears twice")
@@ -218,7 +221,7 @@ def _read_season(reader: _Reader) -> SeasonImport:
         if isinstance(item.data, bool) or not isinstance(item.data, int) or item.data < 1:
             raise item.fail("should be an episode number (1 or more)")
         watched.append(item.data)
-    return SeasonImport(number, given, episodes, tuple(watched))
+    return SeasonImport(number, given, episodes, tuple(watched), replace(as_new, episodes=episodes))
 
 
 def _read_day(reader: _Reader) -> date:
@@ -231,17 +234,22 @@ def _read_day(reader: _Reader) -> date:
 
 
 def _read_episode(reader: _Reader) -> Episode:
-    with reader.context():
-        number = reader.integer("number", minimum=1)
-        if number is None:
-            raise reader.fail("'number' is missing")
-        return Episode(
-            number=number,
-            title=optional_text(reader.text("title")),
-            airs=reader.date("airs") or TBA,
-            director=optional_text(reader.text("director")),
-            writer=optional_text(reader.text("writer")),
-        )
+    """An episode: read straight from its object, as a catalog holds hundreds of thousands."""
+    data = reader.mapping()
+    number = data.get("number")
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        raise reader.fail("'number' should be a whole number of at least 1")
+    texts = []
+    for key in ("title", "director", "writer"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise reader.fail(f"{key!r} should be text, found {_kind(value)}")
+        texts.append(value.strip() or None if value else None)
+    airs = TBA
+    if data.get("airs") is not None:
+        with reader.context():
+            airs = reader.date("airs") or TBA
+    return Episode(number=number, title=texts[0], airs=airs, director=texts[1], writer=texts[2])
 
 
 def _read_credit(reader: _Reader, role: str) -> Credit:
@@ -683,7 +691,7 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
     show_id = queries.insert_show(conn, show)
     season_rows: dict[int, int] = {}
     for season_import in item.seasons:
-        season = replace(
+        season = season_import.season or replace(
             apply_season_input(Season(number=season_import.number), season_import.given),
             episodes=season_import.episodes,
         )
