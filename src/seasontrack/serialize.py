@@ -117,14 +117,6 @@ def show_json(show: Show) -> JSON:
     }
 
 
-def catalog_json(shows: list[Show]) -> JSON:
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "shows": [show_json(show) for show in shows],
-    }
-
-
 def upcoming_json(item: Upcoming, clock: Clock) -> JSON:
     """A release still to come, and whether its season is already under way."""
     return release_json(item.release, clock) | {"airing": item.airing}

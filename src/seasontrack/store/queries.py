@@ -708,10 +708,6 @@ def _trailer_from_row(r: sqlite3.Row) -> Trailer:
     )
 
 
-def list_trailers(conn: sqlite3.Connection, show_id: int) -> list[Trailer]:
-    return [trailer for _, trailer in list_trailer_rows(conn, show_id)]
-
-
 def find_trailer(
     conn: sqlite3.Connection, show_id: int, season_row_id: int | None, trailer: Trailer
 ) -> int | None:
@@ -806,10 +802,6 @@ def _source_from_row(r: sqlite3.Row) -> Source:
         published=_date_from(r["published_precision"], r["published_start"]),
         season=r["season"],
     )
-
-
-def list_sources(conn: sqlite3.Connection, show_id: int) -> list[Source]:
-    return [source for _, source in list_source_rows(conn, show_id)]
 
 
 def find_source(
