@@ -18,6 +18,7 @@ Progress goes to stderr. See benchmarks/README.md for what each figure means.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -212,6 +213,10 @@ def take_snapshot(workdir: Path, wanted: bool) -> str:
     source = HERE.parent / "src"
     if wanted and (source / "seasontrack").is_dir():
         shutil.copytree(source, target / "src", ignore=shutil.ignore_patterns("__pycache__"))
+        # Compile the copy's bytecode now, as pip does when it installs a package: otherwise,
+        # where PYTHONDONTWRITEBYTECODE is set, every run would compile seasontrack from
+        # source while the floor's Typer loads its installed bytecode.
+        compileall.compile_dir(target / "src", quiet=1)
     done = subprocess.run(
         [sys.executable, "-c", "import seasontrack; print(seasontrack.__file__)"],
         env=base_env(workdir, workdir / "unused.db"),

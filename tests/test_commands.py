@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from seasontrack.cli import COMMANDS
 from tests.conftest import Run, dump
 
 
@@ -412,3 +413,16 @@ def test_empty_catalog_says_how_to_start(run: Run) -> None:
     assert result.stdout == ""
     assert "seasontrack show add" in result.stderr
     assert json.loads(run("list", "--json").stdout) == []
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_is_listed_in_help_and_answers_its_own_help(run: Run, name: str) -> None:
+    # Commands are loaded by name when first used; a wrong module or attribute in the
+    # registry would only show when someone runs that command.
+    assert name in run("--help").stdout
+    assert f"seasontrack {name}" in run(name, "--help").stdout
+
+
+def test_a_mistyped_command_suggests_the_real_one(run: Run) -> None:
+    result = run("upcomming", code=2)
+    assert "Did you mean 'upcoming'?" in result.stderr

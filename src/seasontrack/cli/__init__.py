@@ -7,26 +7,18 @@ and every usage error becomes one line on stderr and its documented exit code.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
+from importlib import import_module
 from typing import Any
 
 import typer
+import typer.core
+import typer.main
+import typer.models
+from typer import _click as click
 from typer.core import TyperGroup
 
 from seasontrack import __version__
-from seasontrack.cli import (
-    episodes,
-    interchange,
-    links,
-    people,
-    progress,
-    reading,
-    remind,
-    scripting,
-    seasons,
-    shows,
-    timeline,
-)
 from seasontrack.dates import DateInputError
 from seasontrack.errors import EXIT_INVALID, SeasontrackError
 
@@ -38,8 +30,99 @@ def _error_line(message: str) -> None:
     sys.stderr.write(f"Error: {safe(message)}\n")
 
 
+_EDIT = "Edit the catalog"
+_READ = "Read the catalog"
+_TRACK = "Follow and keep track"
+_SETTINGS = "Settings and the catalog file"
+_MOVE = "Move data in and out"
+
+# Every subcommand: its name, then the module under seasontrack.cli and the attribute there
+# (a Typer app for a group, a function for a command), then its panel in `--help`.
+# Listed here rather than imported so that a run loads only the command it runs: building
+# every command's parameters up front cost more than most commands' own work.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "show": ("shows", "app", _EDIT),
+    "season": ("seasons", "app", _EDIT),
+    "episode": ("episodes", "app", _EDIT),
+    "cast": ("people", "cast_app", _EDIT),
+    "crew": ("people", "crew_app", _EDIT),
+    "trailer": ("links", "trailer_app", _EDIT),
+    "source": ("links", "source_app", _EDIT),
+    "upcoming": ("timeline", "upcoming_command", _READ),
+    "countdown": ("timeline", "countdown_command", _READ),
+    "calendar": ("timeline", "calendar_command", _READ),
+    "list": ("reading", "list_command", _READ),
+    "info": ("reading", "info_command", _READ),
+    "search": ("reading", "search_command", _READ),
+    "next": ("scripting", "next_command", _READ),
+    "follow": ("progress", "follow_command", _TRACK),
+    "unfollow": ("progress", "unfollow_command", _TRACK),
+    "watched": ("progress", "watched_command", _TRACK),
+    "unwatched": ("progress", "unwatched_command", _TRACK),
+    "remind": ("remind", "remind_command", _TRACK),
+    "cron": ("remind", "cron_command", _TRACK),
+    "config": ("remind", "config_app", _SETTINGS),
+    "db": ("scripting", "db_app", _SETTINGS),
+    "export": ("interchange", "export_command", _MOVE),
+    "import": ("interchange", "import_command", _MOVE),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """Import one subcommand's module and build its Click command."""
+    module_name, attribute, panel = COMMANDS[name]
+    target = getattr(import_module(f"seasontrack.cli.{module_name}"), attribute)
+    if isinstance(target, typer.Typer):
+        group = typer.main.get_group(target)
+        group.name = name
+        group.rich_help_panel = panel
+        return group
+    info = typer.models.CommandInfo(name=name, callback=target, rich_help_panel=panel)
+    return typer.main.get_command_from_info(
+        info, pretty_exceptions_short=True, rich_markup_mode=typer.core.DEFAULT_MARKUP_MODE
+    )
+
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """The root's subcommands by name, each built the first time it is looked up.
+
+    Click and Typer read a group's commands through this mapping: listing names (help,
+    "did you mean") costs nothing, and only a command that is looked up gets imported.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, click.Command] = {}
+        self._names = list(COMMANDS)
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self._loaded:
+            if name not in COMMANDS:
+                raise KeyError(name)
+            self._loaded[name] = load_command(name)
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        if name not in self._names:
+            self._names.append(name)
+        self._loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._names.remove(name)
+        self._loaded.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 class CatalogGroup(TyperGroup):
     """The root command: turns every error a user can cause into one line and an exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands()
 
     def main(  # type: ignore[override]
         self,
@@ -102,32 +185,6 @@ def root(
     ),
 ) -> None:
     """Track the next seasons of TV shows: release dates, cast, trailers and countdowns."""
-
-
-app.add_typer(shows.app, name="show", rich_help_panel="Edit the catalog")
-app.add_typer(seasons.app, name="season", rich_help_panel="Edit the catalog")
-app.add_typer(episodes.app, name="episode", rich_help_panel="Edit the catalog")
-app.add_typer(people.cast_app, name="cast", rich_help_panel="Edit the catalog")
-app.add_typer(people.crew_app, name="crew", rich_help_panel="Edit the catalog")
-app.add_typer(links.trailer_app, name="trailer", rich_help_panel="Edit the catalog")
-app.add_typer(links.source_app, name="source", rich_help_panel="Edit the catalog")
-app.command("upcoming", rich_help_panel="Read the catalog")(timeline.upcoming_command)
-app.command("countdown", rich_help_panel="Read the catalog")(timeline.countdown_command)
-app.command("calendar", rich_help_panel="Read the catalog")(timeline.calendar_command)
-app.command("list", rich_help_panel="Read the catalog")(reading.list_command)
-app.command("info", rich_help_panel="Read the catalog")(reading.info_command)
-app.command("search", rich_help_panel="Read the catalog")(reading.search_command)
-app.command("next", rich_help_panel="Read the catalog")(scripting.next_command)
-app.command("follow", rich_help_panel="Follow and keep track")(progress.follow_command)
-app.command("unfollow", rich_help_panel="Follow and keep track")(progress.unfollow_command)
-app.command("watched", rich_help_panel="Follow and keep track")(progress.watched_command)
-app.command("unwatched", rich_help_panel="Follow and keep track")(progress.unwatched_command)
-app.command("remind", rich_help_panel="Follow and keep track")(remind.remind_command)
-app.command("cron", rich_help_panel="Follow and keep track")(remind.cron_command)
-app.add_typer(remind.config_app, name="config", rich_help_panel="Settings and the catalog file")
-app.add_typer(scripting.db_app, name="db", rich_help_panel="Settings and the catalog file")
-app.command("export", rich_help_panel="Move data in and out")(interchange.export_command)
-app.command("import", rich_help_panel="Move data in and out")(interchange.import_command)
 
 
 def main() -> None:
