@@ -352,3 +352,26 @@ def test_vague_dates_do_not_push_dated_releases_off_a_limited_list(run: Run) -> 
         "(the first 2; --limit 0 shows all)"
         in run("upcoming", "--now", SEED_NOW, "--limit", "2").stderr
     )
+
+
+def test_a_limited_list_is_the_start_of_the_whole_list(run: Run) -> None:
+    # Enough dated releases to fill each limit, with vague and TBA ones that sort among
+    # them, after them, and last.
+    premieres = {
+        "Sixth": "March 6, 2018",
+        "Tenth": "March 10, 2018 21:00 ET",
+        "This March": "March 2018",
+        "Twentieth": "March 20, 2018",
+        "Spring": "spring 2018",
+        "April": "April 20, 2018",
+        "Next Year": "2019",
+        "Some Day": "",
+    }
+    for title, premiere in premieres.items():
+        run("show", "add", title)
+        run("season", "add", title, "1", *(["--premiere", premiere] if premiere else []))
+    whole = [r["show"] for r in as_json(run, "upcoming", "--now", SEED_NOW, "--limit", "0")]
+    assert whole[0] == "Sixth" and whole[-1] == "Some Day" and len(whole) == len(premieres)
+    for limit in range(1, len(premieres) + 1):
+        shown = as_json(run, "upcoming", "--now", SEED_NOW, "--limit", str(limit))
+        assert [r["show"] for r in shown] == whole[:limit]

@@ -85,6 +85,14 @@ class Screen:
             lines.pop()
         sys.stdout.write("".join(line + "\n" for line in lines))
 
+    def lines(self, lines: list[Text]) -> None:
+        """Many one-line items, at once: piped, their plain text as it is, with no layout to
+        work out (a month of a big catalog is thousands of lines)."""
+        if self.fancy:
+            self.console.print(Group(*lines))
+            return
+        sys.stdout.write("".join(line.plain.rstrip() + "\n" for line in lines))
+
 
 def text(*parts: tuple[str | None, str] | str | None) -> Text:
     """A line from plain strings and (string, style) pairs; every string is taken literally."""

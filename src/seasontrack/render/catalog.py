@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -14,9 +15,11 @@ from seasontrack.models import Credit, Season, Show, Source, Trailer
 from seasontrack.render import episode_ranges
 from seasontrack.render.base import Screen, text
 from seasontrack.schedule import episode_count, season_schedule
-from seasontrack.services.progress import show_progress
-from seasontrack.services.reading import SearchResult, ShowSummary
-from seasontrack.services.timeline import Upcoming
+
+if TYPE_CHECKING:
+    # Types only: `upcoming` and `calendar` draw with this module and need neither service.
+    from seasontrack.services.reading import SearchResult, ShowSummary
+    from seasontrack.services.timeline import Upcoming
 
 # A labelled line of a details panel; None or "" leaves the line out.
 Field = tuple[str, Text | Table | str | None]
@@ -261,6 +264,8 @@ def show_details(
 
 
 def _progress_line(show: Show, clock: Clock) -> Text | None:
+    from seasontrack.services.progress import show_progress
+
     progress = show_progress(show.seasons, clock.now, clock.zone.tzinfo)
     if progress is None:
         return None

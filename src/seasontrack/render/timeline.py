@@ -204,6 +204,7 @@ def _month_grid(
 
 def _month_lines(screen: Screen, year: int, month: int, by_day: dict[date, list[Release]]) -> None:
     """Piped: one line per release, day first, so that grep and sort work."""
+    lines = []
     for day in sorted(d for d in by_day if (d.year, d.month) == (year, month)):
         for release in by_day[day]:
             when = release.when
@@ -211,7 +212,7 @@ def _month_lines(screen: Screen, year: int, month: int, by_day: dict[date, list[
             marks = [
                 m for m, on in (("premiere", release.premiere), ("finale", release.finale)) if on
             ]
-            screen.print(
+            lines.append(
                 text(
                     f"{day.isoformat()} {day:%a}{at}  ",
                     release.show,
@@ -219,3 +220,4 @@ def _month_lines(screen: Screen, year: int, month: int, by_day: dict[date, list[
                     f"  {', '.join(marks)}" if marks else None,
                 )
             )
+    screen.lines(lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from seasontrack.countdown import Window, day_zone_for, is_past, window
 from seasontrack.dates import Precision
@@ -99,6 +99,7 @@ def upcoming(
     """
     if network is not None:
         network = check_network(conn, network)
+    now = now.astimezone(UTC)
     pending: dict[int, list[queries.StoredRelease]] = {}
     count = 0
 
@@ -110,10 +111,9 @@ def upcoming(
             return False
         return until is None or _starts_by(release, until, user_zone)
 
-    # The vague (month, season, year) and TBA ones are few; the exact ones are read in order.
-    for stored in queries.vague_releases(conn, now, network=network):
-        if wanted(stored):
-            pending.setdefault(stored.season_id, []).append(stored)
+    # The exact ones (known to the day or minute) are read in time order until there are
+    # enough; the vague ones (month, season, year) after them, only as far as could sort
+    # among those; TBA premieres, which sort last, only when there are not enough yet.
     enough_by: datetime | None = None
     for stored in queries.exact_releases_from(conn, now, network=network):
         starts = _window(stored.release, _EARLIEST)
@@ -131,6 +131,24 @@ def upcoming(
             # The stored order is by the earliest moment anywhere on Earth; read on for a
             # day and more, so that no release sooner for this user is left out.
             enough_by = starts.earliest + timedelta(hours=27) if starts else now
+    # A vague release sorts by the middle of the time it has left, which is at least
+    # halfway from now to its end (less a day for the zones): one that ends later than
+    # this sorts after everything already found.
+    ends_by = enough_by + (enough_by - now) + timedelta(days=2) if enough_by is not None else None
+    vague = queries.vague_releases(conn, now, ends_by=ends_by, starts_by=until, network=network)
+    if enough_by is None:
+        vague += queries.tba_premieres(conn, network=network)
+    # A season found above may have a vague premiere the bounds left out; it decides
+    # whether the season is airing.
+    seen = {(stored.season_id, stored.position) for stored in vague}
+    vague += [
+        stored
+        for stored in queries.vague_releases_of(conn, pending, now)
+        if (stored.season_id, stored.position) not in seen
+    ]
+    for stored in vague:
+        if wanted(stored):
+            pending.setdefault(stored.season_id, []).append(stored)
     found: list[Upcoming] = []
     for releases in pending.values():
         releases.sort(key=lambda stored: stored.position)
@@ -234,7 +252,7 @@ def calendar(
     start = datetime.combine(first, datetime.min.time(), tzinfo=user_zone)
     end = datetime.combine(last + timedelta(days=2), datetime.min.time(), tzinfo=user_zone)
     stored = queries.exact_releases_between(conn, start, end)
-    stored += queries.vague_releases(conn, start)
+    stored += queries.vague_releases(conn, start, starts_by=end)
     for item in stored:
         release = item.release
         when = release.when

@@ -299,6 +299,14 @@ def m005_releases(conn: sqlite3.Connection) -> None:
     _backfill_releases(conn)
 
 
+@migration
+def m006_tba_lookup(conn: sqlite3.Connection) -> None:
+    # `upcoming` asks for the seasons whose premiere is TBA (no ends_at, position 0); with
+    # position in the index that is a seek instead of a walk over every TBA episode.
+    conn.execute("DROP INDEX releases_by_end")
+    conn.execute("CREATE INDEX releases_by_end ON releases (exact, ends_at, position)")
+
+
 def _backfill_releases(conn: sqlite3.Connection) -> None:
     """Store the releases of the seasons already recorded, read with the columns of m005's
     time (so that a later migration's columns are not needed here)."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
 from seasontrack.dates import PartialDate, Precision
@@ -991,7 +992,11 @@ def release_reminders(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> 
 
 
 def _utc_text(moment: datetime | None) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S") if moment is not None else None
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def set_releases(
@@ -1096,20 +1101,71 @@ def exact_releases_between(
 
 
 def vague_releases(
-    conn: sqlite3.Connection, start: datetime, *, network: str | None = None
+    conn: sqlite3.Connection,
+    start: datetime,
+    *,
+    ends_by: datetime | None = None,
+    starts_by: datetime | None = None,
+    network: str | None = None,
 ) -> list[StoredRelease]:
-    """Releases known only to the month, season or year that may happen from ``start`` on,
-    and the seasons whose premiere is TBA."""
+    """Releases known only to the month, season or year that may happen from ``start`` on:
+    those over by ``ends_by`` and begun by ``starts_by`` when given (an index range scan)."""
     rows = conn.execute(
         """
         SELECT * FROM release_rows
-        WHERE exact = 0 AND (ends_at >= ? OR (ends_at IS NULL AND position = 0))
+        WHERE exact = 0 AND ends_at BETWEEN ? AND ?
+            AND (? IS NULL OR starts_at <= ?)
             AND (? IS NULL OR network = ? COLLATE NOCASE)
-        ORDER BY starts_at IS NULL, starts_at, season_id, position
+        ORDER BY starts_at, season_id, position
         """,
-        (_utc_text(start), network, network),
+        (
+            _utc_text(start),
+            _utc_text(ends_by) if ends_by else _NEVER,
+            _utc_text(starts_by),
+            _utc_text(starts_by),
+            network,
+            network,
+        ),
     )
     return [_stored(row) for row in rows]
+
+
+def tba_premieres(conn: sqlite3.Connection, *, network: str | None = None) -> list[StoredRelease]:
+    """The premieres of the seasons whose date is not known at all."""
+    rows = conn.execute(
+        """
+        SELECT * FROM release_rows
+        WHERE exact = 0 AND ends_at IS NULL AND position = 0
+            AND (? IS NULL OR network = ? COLLATE NOCASE)
+        ORDER BY season_id
+        """,
+        (network, network),
+    )
+    return [_stored(row) for row in rows]
+
+
+def vague_releases_of(
+    conn: sqlite3.Connection, season_ids: Iterable[int], start: datetime
+) -> list[StoredRelease]:
+    """The vague releases (and TBA premieres) of these seasons that may happen from ``start`` on.
+
+    (``+exact`` keeps SQLite from walking the exact/ends_at index over every vague release:
+    the seasons' primary key finds the few rows wanted.)
+    """
+    rows = conn.execute(
+        """
+        SELECT * FROM release_rows
+        WHERE season_id IN (SELECT value FROM json_each(?)) AND +exact = 0
+            AND (ends_at >= ? OR (ends_at IS NULL AND position = 0))
+        ORDER BY season_id, position
+        """,
+        (json.dumps(sorted(set(season_ids))), _utc_text(start)),
+    )
+    return [_stored(row) for row in rows]
+
+
+# Later than any stored moment: the open end of a range.
+_NEVER = "9999-12-31T23:59:59"
 
 
 def next_releases_by_show(conn: sqlite3.Connection, now: datetime) -> list[StoredRelease]:
