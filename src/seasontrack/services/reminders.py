@@ -128,10 +128,12 @@ def due_reminders(
     # Only releases known to the day or minute ("March 2018" has no day to remind on), from
     # the catch-up window back to the longest lead ahead, plus a day either side.
     ahead = max(leads, default=timedelta(0)) + timedelta(days=2)
-    for stored in queries.exact_releases_between(conn, oldest - timedelta(days=1), now + ahead):
+    for stored in queries.exact_releases_between(
+        conn, oldest - timedelta(days=1), now + ahead, followed_only=True
+    ):
         release = stored.release
         span = window(release.when, day_zone_for(release.release_tz, user_zone))
-        if not stored.followed or span is None or span.latest < oldest:
+        if span is None or span.latest < oldest:
             continue
         moment = span.earliest
         due = [

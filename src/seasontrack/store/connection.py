@@ -40,6 +40,7 @@ def open_catalog(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL is durable at every checkpoint and much faster.
             conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA cache_size = -65536")
             migrate(conn)
             yield conn
         finally:
