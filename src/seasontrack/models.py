@@ -37,6 +37,8 @@ class Credit:
 
 @dataclass(frozen=True)
 class Trailer:
+    """A trailer, teaser or clip of a show (or of one of its seasons, ``season``)."""
+
     url: str | None
     title: str | None = None
     kind: str = "trailer"
@@ -70,6 +72,8 @@ class Episode:
 
 @dataclass(frozen=True)
 class Season:
+    """A season: its dates (each as precise as known), how it is released, its episodes."""
+
     number: int
     premiere: PartialDate = TBA
     finale: PartialDate = TBA
@@ -122,6 +126,8 @@ class Season:
 
 @dataclass(frozen=True)
 class Show:
+    """A show with everything the catalog knows of it."""
+
     title: str
     aliases: tuple[str, ...] = ()
     network: str | None = None
@@ -149,6 +155,8 @@ class ShowRef:
 
 @dataclass(frozen=True)
 class Release:
+    """One moment at which episodes come out: a premiere, an episode, or a finale."""
+
     show: str
     network: str | None
     season: int

@@ -547,6 +547,20 @@ _CREDIT_SELECT = """
     JOIN shows ON shows.id = credits.show_id
     LEFT JOIN seasons ON seasons.id = credits.season_id
 """
+# Both parts are constants: the only value, the pattern, is a parameter.
+_CREDITS_MATCHING = (
+    _CREDIT_SELECT
+    + r"""
+        WHERE credits.id IN (
+            SELECT credits.id FROM credits WHERE person_id IN (
+                SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\'
+            )
+            UNION SELECT id FROM credits WHERE character LIKE ?1 ESCAPE '\'
+        )
+        ORDER BY people.name COLLATE NOCASE, shows.title COLLATE NOCASE,
+            ifnull(seasons.number, -1), credits.id
+        """
+)  # noqa: S608
 _CREDITS_OF_SHOWS = """
     SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
         seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
@@ -859,6 +873,8 @@ def like_escape(text: str) -> str:
 
 @dataclass(frozen=True)
 class CreditMatch:
+    """A credit found by search, with the title of its show."""
+
     show: str
     credit: Credit
 
@@ -880,17 +896,13 @@ def search_shows(conn: sqlite3.Connection, text: str) -> list[ShowRef]:
 
 
 def search_credits(conn: sqlite3.Connection, text: str) -> list[CreditMatch]:
-    """Credits whose person or character contains ``text``, ignoring case."""
+    """Credits whose person or character contains ``text``, ignoring case.
+
+    People and characters are matched apart (each a scan of one narrow table or index)
+    and the credits found by id: a LIKE across the joined rows read every credit in full.
+    """
     pattern = "%" + like_escape(text) + "%"
-    rows = conn.execute(
-        _CREDIT_SELECT
-        + r"""
-        WHERE people.name LIKE ? ESCAPE '\' OR character LIKE ? ESCAPE '\'
-        ORDER BY people.name COLLATE NOCASE, shows.title COLLATE NOCASE,
-            ifnull(seasons.number, -1), credits.id
-        """,
-        (pattern, pattern),
-    )
+    rows = conn.execute(_CREDITS_MATCHING, (pattern,))
     return [CreditMatch(r["show_title"], _credit_from_row(r)) for r in rows]
 
 
@@ -1040,6 +1052,8 @@ def set_releases(
 
 @dataclass(frozen=True)
 class StoredRelease:
+    """A release as stored: its season row, its place in the season, whether followed."""
+
     season_id: int
     position: int
     followed: bool
