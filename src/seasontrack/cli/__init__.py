@@ -18,6 +18,7 @@ from seasontrack.cli import (
     episodes,
     interchange,
     links,
+    online,
     people,
     progress,
     reading,
@@ -128,6 +129,8 @@ app.add_typer(remind.config_app, name="config", rich_help_panel="Settings and th
 app.add_typer(scripting.db_app, name="db", rich_help_panel="Settings and the catalog file")
 app.command("export", rich_help_panel="Move data in and out")(interchange.export_command)
 app.command("import", rich_help_panel="Move data in and out")(interchange.import_command)
+app.command("fetch", rich_help_panel="Fetch from the web")(online.fetch_command)
+app.command("sync", rich_help_panel="Fetch from the web")(online.sync_command)
 
 
 def main() -> None:
