@@ -80,7 +80,8 @@ def fetch_command(
     today = at.now.astimezone(at.zone.tzinfo).date()
     with catalog(db) as conn, online.open_providers("fetch") as providers:
         tvmaze_id = tvmaze
-        if tvmaze_id is None and query is not None:
+        if tvmaze_id is None and query is not None and year is None and pick is None:
+            # A show already linked needs no search: one request.
             tvmaze_id = online.linked_id_for(conn, query)
         if tvmaze_id is None:
             assert query is not None
@@ -152,13 +153,13 @@ def _print_fetch(report: MergeReport, tvmaze_id: int, dry_run: bool) -> None:
 def _print_details(report: MergeReport, indent: str = "  ") -> None:
     counts = []
     if report.new_episodes:
-        counts.append(f"{report.new_episodes} new episodes")
+        counts.append(_count(report.new_episodes, "new episode"))
     if report.cast_added:
         counts.append(f"{report.cast_added} cast added")
     if report.trailers_added:
-        counts.append(f"{report.trailers_added} trailers added")
+        counts.append(f"{_count(report.trailers_added, 'trailer')} added")
     if report.specials:
-        counts.append(f"{report.specials} specials kept apart as season 0")
+        counts.append(f"{_count(report.specials, 'special')} kept apart as season 0")
     if counts:
         done(indent + ", ".join(counts))
     for line in report.changes:
@@ -221,8 +222,6 @@ def sync_command(
     for merged in report.shows:
         if merged.changed or merged.differences:
             done(f"{merged.title}:")
-            if merged.status_change:
-                done(f"  status: {merged.status_change}")
             _print_details(merged)
     for title in report.gone:
         done(f"{title}: TVmaze no longer has it; left as it was.")
@@ -234,6 +233,11 @@ def sync_command(
     moved = sum(m.moved for m in report.shows)
     statuses = sum(1 for m in report.shows if m.status_change)
     done(
-        f"Synced {len(plan.targets)} shows: {', '.join(parts)}; {new} new episodes,"
-        f" {moved} moved dates, {statuses} status changes ({report.requests} requests)."
+        f"Synced {_count(len(plan.targets), 'show')}: {', '.join(parts)};"
+        f" {_count(new, 'new episode')}, {_count(moved, 'moved date')},"
+        f" {_count(statuses, 'status change')} ({_count(report.requests, 'request')})."
     )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

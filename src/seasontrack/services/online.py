@@ -409,6 +409,7 @@ def _merge_season(
             report.changes.append(f"new season {offered.number}")
         before: Season | None = None
         current = fields
+        moved = False
     else:
         current = queries.get_season(conn, row)
         before = current
@@ -419,7 +420,6 @@ def _merge_season(
             if facts.take(subject, name, mine, theirs):
                 fields = _set_season_fact(fields, offered, name)
                 moved = moved or (name in ("premiere", "finale") and mine is not None)
-        report.moved += int(moved)
         if fields != current:
             svc.save_season(conn, show_id, fields, row)
             current = queries.get_season(conn, row)
@@ -431,6 +431,7 @@ def _merge_season(
     mine_episodes = {e.number: e for e in current.episodes}
     extras = {(x.season, x.number): x for x in remote.extras}
     touched = False
+    episodes_moved = 0
     for episode in offered.episodes:
         code = f"{subject}E{episode.number}"
         existing = mine_episodes.get(episode.number)
@@ -449,7 +450,7 @@ def _merge_season(
             mine_airs = _airs_label(existing)
             if facts.take(code, "airs", mine_airs, _airs_label(episode)):
                 changed = replace(changed, airs=episode.airs)
-                report.moved += int(mine_airs is not None)
+                episodes_moved += int(mine_airs is not None)
             episode_row = queries.episode_id(conn, row, episode.number) or 0
             if changed != existing:
                 queries.update_episode(conn, episode_row, changed)
@@ -459,6 +460,8 @@ def _merge_season(
             links.set_episode_extra(
                 conn, episode_row, extra.tvmaze_id, extra.airstamp, extra.runtime
             )
+    # A moved date counts once: by its episodes when they have dates, else by the season's.
+    report.moved += episodes_moved or int(moved)
     if touched:
         after = queries.get_season(conn, row)
         moved_dates = before is not None and _moments(before) != _moments(after)
