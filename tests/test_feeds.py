@@ -202,7 +202,9 @@ def test_import_dry_run_of_a_sheet(run: Run, jessica: None, tmp_path: Path, db: 
     assert dump(db) == before
 
 
-def test_next_loads_neither_rich_nor_the_date_parser_nor_icalendar(db: Path, run: Run) -> None:
+def test_next_loads_neither_rich_nor_the_date_parser_nor_icalendar_nor_httpx(
+    db: Path, run: Run
+) -> None:
     run("show", "add", "X")
     run("season", "add", "X", "1", "--premiere", "2030-01-01")
     probe = (
@@ -210,7 +212,8 @@ def test_next_loads_neither_rich_nor_the_date_parser_nor_icalendar(db: Path, run
         "from seasontrack.cli import main\n"
         "sys.argv = ['seasontrack', 'next', 'X', '--field', 'days', '--now', '2029-12-25T10:00']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('rich', 'icalendar', 'ijson')"
+        "heavy = [m for m in sys.modules"
+        " if m.split('.')[0] in ('rich', 'icalendar', 'ijson', 'httpx')"
         " or m == 'dateutil.parser']\n"
         "print(sorted(heavy), file=sys.stderr)\n"
     )
@@ -237,3 +240,36 @@ def test_an_imported_episode_title_reaches_upcoming_without_moving_the_feed(
     assert {uid: e["sequence"] for uid, e in after.items()} == {
         uid: e["sequence"] for uid, e in before.items()
     }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["info", "X"],
+        ["info", "X", "--json"],
+        ["upcoming"],
+        ["remind", "--dry-run"],
+        ["export", "--format", "ics"],
+        ["cron"],
+        ["--help"],
+    ],
+)
+def test_commands_without_the_network_never_import_httpx(
+    db: Path, run: Run, args: list[str]
+) -> None:
+    """httpx is for `fetch` and `sync` only; every other command starts without it."""
+    run("show", "add", "X")
+    probe = (
+        "import sys\n"
+        "from seasontrack.cli import main\n"
+        f"sys.argv = ['seasontrack', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'httpx'"
+        " or m.startswith('seasontrack.providers.'))\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert done.stderr.strip().splitlines()[-1] == "[]"

@@ -162,6 +162,8 @@ def _print_details(report: MergeReport, indent: str = "  ") -> None:
         counts.append(f"{_count(report.specials, 'special')} kept apart as season 0")
     if counts:
         done(indent + ", ".join(counts))
+    for line in report.added:
+        done(f"{indent}new: {line}")
     for line in report.changes:
         done(f"{indent}changed: {line}")
     for line in report.differences:

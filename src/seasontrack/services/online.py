@@ -111,6 +111,7 @@ class MergeReport:
     title: str
     created: bool = False
     changes: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
     new_episodes: int = 0
     moved: int = 0
@@ -121,7 +122,14 @@ class MergeReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.changes or self.cast_added or self.trailers_added)
+        return bool(
+            self.created
+            or self.changes
+            or self.added
+            or self.new_episodes
+            or self.cast_added
+            or self.trailers_added
+        )
 
 
 # ---------------------------------------------------------------------------- choosing a show
@@ -406,7 +414,7 @@ def _merge_season(
         for name, value in _season_facts(offered).items():
             facts.take(subject, name, None, value)
         if not created:
-            report.changes.append(f"new season {offered.number}")
+            report.added.append(f"season {offered.number}")
         before: Season | None = None
         current = fields
         moved = False
@@ -466,8 +474,6 @@ def _merge_season(
         after = queries.get_season(conn, row)
         moved_dates = before is not None and _moments(before) != _moments(after)
         svc.episodes_changed(conn, row, dates_moved=moved_dates)
-    if before is None and offered.episodes and not created:
-        report.changes.append(f"S{offered.number}: {len(offered.episodes)} episodes")
 
 
 def _moments(season: Season) -> list[tuple[int | None, int | None, object]]:
