@@ -556,3 +556,54 @@ def test_the_cron_line_syncs_before_it_reminds(run: Run) -> None:
     line = run("cron").stdout.strip()
     sync_at, remind_at = line.index(" sync --quiet;"), line.index(" remind #")
     assert sync_at < remind_at
+
+
+def test_the_sample_catalogs_imported_jessica_jones_is_merged_not_duplicated(
+    run: Run, tvmaze: HTTPServer
+) -> None:
+    sample = Path(__file__).parent.parent / "data" / "catalog.json"
+    run("import", str(sample))
+    before = {s["title"]: s for s in json.loads(run("list", "--json").stdout)}
+    body = jessica_jones(s2_premiere="2018-03-09")
+    serve_search(tvmaze, "Marvel's Jessica Jones", body)
+    serve_show(tvmaze, body)
+    out = run("fetch", "Marvel's Jessica Jones", "--now", "2018-03-05 12:00").stdout
+    assert out.startswith("Updated Jessica Jones from TVmaze (id 1370).")
+    assert "kept yours: S2 premiere: yours March 8, 2018, TVmaze March 9, 2018" in out
+    after = {s["title"]: s for s in json.loads(run("list", "--json").stdout)}
+    assert sorted(after) == sorted(before)
+    data = info_json(run, "Jessica Jones")
+    # The imported facts stand: the summary, status and season 3's date are the file's.
+    assert data["summary"].startswith("Marvel series on Netflix")
+    assert data["status"] == "ended"
+    three = next(s for s in data["seasons"] if s["number"] == 3)
+    assert three["premiere"]["start"] == "2019-06-14"
+
+
+def test_sync_asks_the_updates_map_as_far_back_as_the_oldest_last_sync(
+    run: Run, tvmaze: HTTPServer
+) -> None:
+    serve_show(tvmaze, network_show(2103, "Doctor Who"))
+    run("fetch", "--tvmaze", "2103", "--now", "2029-12-20 12:00")
+    tvmaze.clear()
+    tvmaze.expect_request("/updates/shows", query_string={"since": "week"}).respond_with_json(
+        {"2103": 1900000000}
+    )
+    out = run("sync", "--now", "2029-12-24 12:00").stdout
+    assert out == (
+        "Synced 1 show: 0 updated, 1 unchanged; 0 new episodes, 0 moved dates,"
+        " 0 status changes (1 request).\n"
+    )
+    assert requests(tvmaze) == ["/updates/shows?since=week"]
+
+
+def test_sync_without_a_tmdb_key_hints_once_and_a_bad_timeout_is_an_input_error(
+    run: Run, tvmaze: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serve_show(tvmaze, network_show(2103, "Doctor Who"))
+    run("fetch", "--tvmaze", "2103", "--now", "2029-12-20 12:00")
+    result = run("sync", "--force", "--now", "2029-12-20 12:30")
+    assert result.stderr.count("Trailers skipped: no TMDB key") == 1
+    monkeypatch.setenv("SEASONTRACK_TIMEOUT", "soon")
+    failed = run("sync", "--force", "--now", "2029-12-20 12:40", code=2)
+    assert "SEASONTRACK_TIMEOUT='soon' is not a number of seconds" in failed.stderr

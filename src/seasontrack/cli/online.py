@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from seasontrack.providers import Match
     from seasontrack.services.online import MergeReport
 
+TRAILER_HINT = (
+    "Trailers skipped: no TMDB key (set SEASONTRACK_TMDB_KEY or"
+    " `seasontrack config set tmdb.key KEY`)."
+)
+
 OfflineOption = Annotated[
     bool,
     typer.Option(
@@ -104,10 +109,7 @@ def fetch_command(
             dry_run=dry_run,
         )
         if providers.tmdb is None:
-            _hint(
-                "Trailers skipped: no TMDB key (set SEASONTRACK_TMDB_KEY or"
-                " `seasontrack config set tmdb.key KEY`)."
-            )
+            _hint(TRAILER_HINT)
     _print_fetch(report, remote.link.tvmaze_id, dry_run)
 
 
@@ -219,8 +221,11 @@ def sync_command(
         show_bar = not quiet and sys.stderr.isatty()
         with online.open_providers("sync") as providers, sync_progress(total, show_bar) as advance:
             report = online.sync(conn, providers, plan, at.now, today, force=force, advance=advance)
+            no_key = providers.tmdb is None
     if quiet:
         return
+    if no_key and report.shows:
+        _hint(TRAILER_HINT)
     for merged in report.shows:
         if merged.changed or merged.differences:
             done(f"{merged.title}:")

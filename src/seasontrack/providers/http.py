@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from seasontrack import __version__
-from seasontrack.errors import NetworkError
+from seasontrack.errors import InvalidInput, NetworkError
 from seasontrack.providers import OFFLINE_ENV, TIMEOUT_ENV, offline_requested
 
 USER_AGENT = f"seasontrack/{__version__} (command-line TV season tracker; python-httpx)"
@@ -43,7 +43,7 @@ def timeout_seconds() -> float:
     try:
         value = float(text)
     except ValueError:
-        raise NetworkError(f"{TIMEOUT_ENV}={text!r} is not a number of seconds") from None
+        raise InvalidInput(f"{TIMEOUT_ENV}={text!r} is not a number of seconds") from None
     return value if value > 0 else DEFAULT_TIMEOUT
 
 

@@ -159,7 +159,7 @@ def parse_show(body: Mapping[str, Any], today: date) -> RemoteShow:
         airs = _airs(_day(item.get("airdate")), airtime, tz)
         number = _int(item.get("number"))
         episode = Episode(number=number or 0, title=_text(item.get("name")), airs=airs)
-        if number is None:
+        if number is None or number < 1:
             specials.append((airs.start, episode, item))
             continue
         season_number = int(item["season"])
