@@ -607,3 +607,84 @@ def test_sync_without_a_tmdb_key_hints_once_and_a_bad_timeout_is_an_input_error(
     monkeypatch.setenv("SEASONTRACK_TIMEOUT", "soon")
     failed = run("sync", "--force", "--now", "2029-12-20 12:40", code=2)
     assert "SEASONTRACK_TIMEOUT='soon' is not a number of seconds" in failed.stderr
+
+
+def test_a_failed_sync_in_the_cron_line_never_stops_the_reminders(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    run("show", "add", "Severance")
+    run("season", "add", "Severance", "2", "--premiere", "2025-01-17")
+    line = run("cron").stdout.strip()
+    command = line.split(" ", 5)[5].split(" # ")[0]  # what cron hands to the shell
+    env = {**os.environ, "SEASONTRACK_OFFLINE": "1", "SEASONTRACK_NOW": "2025-01-16 09:00"}
+    done = subprocess.run(
+        ["sh", "-c", command], env=env, capture_output=True, text=True, check=False
+    )
+    assert "Error: offline" in done.stderr
+    assert "Severance S2: January 17, 2025 (tomorrow)" in done.stdout
+    assert done.returncode == 0
+
+
+# ---------------------------------------------------------------------------- the HTTP layer
+
+
+def _http(server: HTTPServer, sleeps: list[float], tmp_path: Path) -> Any:
+    from seasontrack.providers.http import Http, RateLimit
+
+    return Http(
+        "TVmaze",
+        server.url_for("/").rstrip("/"),
+        rate=RateLimit(20, 10.0),
+        cache=tmp_path / "http-cache",
+        sleep=sleeps.append,
+    )
+
+
+def test_without_retry_after_a_429_backs_off_2_then_4_seconds(
+    tvmaze: HTTPServer, tmp_path: Path
+) -> None:
+    for _ in range(2):
+        tvmaze.expect_oneshot_request("/shows/1").respond_with_data("", status=429)
+    tvmaze.expect_request("/shows/1").respond_with_json({"id": 1})
+    sleeps: list[float] = []
+    with _http(tvmaze, sleeps, tmp_path) as http:
+        assert http.get_json("/shows/1") == {"id": 1}
+    assert sleeps == [2.0, 4.0]
+    assert http.requests == 3
+
+
+def test_the_cache_keeps_a_response_for_its_max_age_only(
+    tvmaze: HTTPServer, tmp_path: Path
+) -> None:
+    tvmaze.expect_request("/kept").respond_with_json([1], headers=CACHE_CONTROL)
+    tvmaze.expect_request("/uncached").respond_with_json([2], headers={"Cache-Control": "no-store"})
+    with _http(tvmaze, [], tmp_path) as http:
+        for _ in range(3):
+            assert http.get_json("/kept") == [1]
+            assert http.get_json("/uncached") == [2]
+        assert http.get_json("/kept", fresh=True) == [1]
+    assert requests(tvmaze) == ["/kept", "/uncached", "/uncached", "/uncached", "/kept"]
+
+
+def test_the_rate_limit_waits_once_twenty_calls_fill_ten_seconds() -> None:
+    from seasontrack.providers.http import RateLimit
+
+    now = [0.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    limit = RateLimit(20, 10.0, sleep=sleep, clock=lambda: now[0])
+    for _ in range(20):
+        limit.wait()
+        now[0] += 0.1
+    assert waits == []
+    limit.wait()
+    assert waits == [pytest.approx(8.0)]
