@@ -32,6 +32,8 @@ DEFAULT_TIMEOUT = 10.0
 RETRIES = 3
 BACKOFF = 2.0
 MAX_WAIT = 60.0
+# Cached responses older than this are removed after a command that used the network.
+STALE_AFTER = 24 * 3600.0
 
 Params = Mapping[str, str | int | list[str]]
 
@@ -116,6 +118,8 @@ class Http:
 
     def close(self) -> None:
         self._client.close()
+        if self.requests:
+            self._prune()
 
     def __enter__(self) -> Http:
         return self
@@ -230,6 +234,18 @@ class Http:
             return None
         body = entry.get("body")
         return body if isinstance(body, str) else None
+
+    def _prune(self) -> None:
+        """Remove cached responses written over a day ago (long expired, for TVmaze)."""
+        if self._cache is None:
+            return
+        stale = time.time() - STALE_AFTER
+        try:
+            for entry in self._cache.glob("*.json"):
+                if entry.stat().st_mtime < stale:
+                    entry.unlink(missing_ok=True)
+        except OSError:
+            return
 
     def _store(self, key: str, shown: str, response: httpx.Response, body: str) -> None:
         if self._cache is None or response.status_code != 200:

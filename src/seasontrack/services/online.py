@@ -622,8 +622,17 @@ def sync(
     return report
 
 
+_FIELDS_IN_ORDER = (
+    *("network", "country", "status", "summary"),
+    *("premiere", "finale", "episodes", "release", "time"),
+    *("title", "airs"),
+)
+_FIELD_ORDER = {name: rank for rank, name in enumerate(_FIELDS_IN_ORDER)}
+
+
 def differences(conn: sqlite3.Connection, show_id: int) -> list[str]:
-    """Where a provider's value differs from the user's, which stands: for `info`."""
+    """Where a provider's value differs from the user's, which stands: for `info`. The show's
+    first, then each season's and its episodes', in order."""
     found = []
     for fact in links.get_facts(conn, show_id).values():
         if fact.offered is None or fact.offered_by is None:
@@ -631,18 +640,17 @@ def differences(conn: sqlite3.Connection, show_id: int) -> list[str]:
         current = _current_value(conn, show_id, fact)
         if current is None or current == fact.offered:
             continue
-        found.append(
-            f"{fact.where()}: yours {current}, {PROVIDER_NAMES[fact.offered_by]} {fact.offered}"
-        )
-    return sorted(found, key=_fact_order)
+        line = f"{fact.where()}: yours {current}, {PROVIDER_NAMES[fact.offered_by]} {fact.offered}"
+        found.append((_subject_order(fact.subject), _FIELD_ORDER.get(fact.field, 99), line))
+    return [line for *_, line in sorted(found)]
 
 
-def _fact_order(line: str) -> tuple[int, int, str]:
-    head = line.split(":", 1)[0]
-    if head.startswith("S") and head[1:2].isdigit():
-        number = int("".join(ch for ch in head[1:].split()[0].split("E")[0] if ch.isdigit()))
-        return (1, number, line)
-    return (0, 0, line)
+def _subject_order(subject: str) -> tuple[int, int]:
+    """'' (the show) first, then S1, S1E1, S1E2, S2..."""
+    if not subject:
+        return (-1, -1)
+    season, _, episode = subject[1:].partition("E")
+    return (int(season), int(episode) if episode else 0)
 
 
 def _current_value(conn: sqlite3.Connection, show_id: int, fact: Fact) -> str | None:
