@@ -121,10 +121,14 @@ def info_command(
                 data[key] = [item for item in data[key] if item["season"] in (None, season)]
         print_json(data)
         return
-    from seasontrack.render.catalog import OnlineFacts, show_details
+    from seasontrack.render.catalog import show_details
 
-    facts = OnlineFacts(link, differences) if link else None
-    show_details(screen(), show, next_release, season, at, facts)
+    drawn = screen()
+    show_details(drawn, show, next_release, season, at)
+    if link is not None:
+        from seasontrack.render.online import OnlineFacts, online_details
+
+        online_details(drawn, show.title, OnlineFacts(link, differences))
 
 
 def search_command(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -11,24 +10,13 @@ from rich.text import Text
 
 from seasontrack.clock import Clock
 from seasontrack.dates import PartialDate
-from seasontrack.models import Credit, Season, Show, ShowLink, Source, Trailer
+from seasontrack.models import Credit, Season, Show, Source, Trailer
 from seasontrack.render import episode_ranges
 from seasontrack.render.base import Screen, text
 from seasontrack.schedule import episode_count, season_schedule
 from seasontrack.services.progress import show_progress
 from seasontrack.services.reading import SearchResult, ShowSummary
 from seasontrack.services.timeline import Upcoming
-
-TVMAZE_LICENCE = "CC BY-SA 4.0"
-
-
-@dataclass(frozen=True)
-class OnlineFacts:
-    """What `info` shows of a linked show: its link, and where TVmaze differs from you."""
-
-    link: ShowLink
-    differences: list[str]
-
 
 # A labelled line of a details panel; None or "" leaves the line out.
 Field = tuple[str, Text | Table | str | None]
@@ -233,7 +221,6 @@ def show_details(
     next_release: Upcoming | None,
     only_season: int | None,
     clock: Clock,
-    online: OnlineFacts | None = None,
 ) -> None:
     sections: list[RenderableType] = []
     next_line = None
@@ -253,7 +240,6 @@ def show_details(
     ]
     show_rows += _people_block(screen, [c for c in show.credits if c.season is None])
     show_rows += _links_block(show.trailers, show.sources, None)
-    show_rows += _online_block(online)
     sections.append(screen.section(show.title, _fields(screen, show_rows)))
     for season in show.seasons:
         if only_season is not None and season.number != only_season:
@@ -313,23 +299,6 @@ def _links_block(
         rows.append(("Trailers", _lines(_trailer_line(t) for t in own_trailers)))
     if own_sources:
         rows.append(("Sources", _lines(_source_line(s) for s in own_sources)))
-    return rows
-
-
-def _online_block(online: OnlineFacts | None) -> list[Field]:
-    if online is None:
-        return []
-    link = online.link
-    rows: list[Field] = []
-    if link.genres:
-        rows.append(("Genres", ", ".join(link.genres)))
-    if link.official_site:
-        rows.append(("Website", text((link.official_site, "underline"))))
-    if online.differences:
-        rows.append(("Differences", _lines(text(line) for line in online.differences)))
-    # TVmaze's licence asks for credit with a link.
-    url = link.url or f"https://www.tvmaze.com/shows/{link.tvmaze_id}"
-    rows.append(("Data from", text(f"TVmaze ({TVMAZE_LICENCE})\n  ", (url, "underline"))))
     return rows
 
 
