@@ -3,18 +3,18 @@ recorded or composed responses: what a user sees, what is kept, and what it cost
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from tests.conftest import Run, dump
 from tests.providers import (
@@ -245,38 +245,52 @@ def test_specials_are_kept_apart_as_season_0(run: Run, tvmaze: HTTPServer) -> No
 # ---------------------------------------------------------------------------- failures
 
 
-def _hang(request: Request) -> Response:
-    time.sleep(1.5)
-    return Response("{}", content_type="application/json")
+RawServer = Callable[[bytes | None], int]
 
 
 @pytest.fixture
-def cut_off_server() -> Iterator[int]:
-    """A server on 127.0.0.1 that promises a whole show and hangs up a third of the way in."""
+def raw_server() -> Iterator[RawServer]:
+    """Servers on 127.0.0.1 for what a well-behaved server library will not do: each takes one
+    connection and reads the request; then it sends the bytes given and hangs up, or, given
+    None, sends nothing and holds the connection until the client gives up (a hang)."""
+    threads: list[threading.Thread] = []
+
+    def start(answer: bytes | None) -> int:
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+
+        def serve() -> None:
+            with listener:
+                conn, _ = listener.accept()
+                with conn:
+                    conn.recv(65536)
+                    if answer is not None:
+                        conn.sendall(answer)
+                        return  # and hang up, the answer cut off
+                    conn.settimeout(10)
+                    with contextlib.suppress(OSError):
+                        while conn.recv(65536):
+                            pass
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        threads.append(thread)
+        return int(listener.getsockname()[1])
+
+    yield start
+    for thread in threads:
+        thread.join(timeout=10)
+
+
+def _cut_off() -> bytes:
+    """A whole show promised by Content-Length, and a third of it sent."""
     body = json.dumps(jessica_jones()).encode()
     head = (
         "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=UTF-8\r\n"
         f"Content-Length: {len(body)}\r\nCache-Control: public, max-age=3600\r\n\r\n"
     ).encode()
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen()
-
-    def serve() -> None:
-        with listener:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-            with conn:
-                conn.recv(65536)
-                conn.sendall(head + body[: len(body) // 3])
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield int(listener.getsockname()[1])
-    listener.close()
-    thread.join(timeout=5)
+    return head + body[: len(body) // 3]
 
 
 def _free_port() -> int:
@@ -307,16 +321,17 @@ def test_every_network_failure_exits_4_with_one_line_and_the_catalog_unchanged(
     monkeypatch: pytest.MonkeyPatch,
     failure: str,
     message: str,
-    request: pytest.FixtureRequest,
+    raw_server: RawServer,
 ) -> None:
     monkeypatch.setenv("SEASONTRACK_TIMEOUT", "0.5")
     path = "/shows/1370"
     if failure == "5xx":
         tvmaze.expect_request(path).respond_with_data("oops", status=503)
     elif failure == "hang":
-        tvmaze.expect_request(path).respond_with_handler(_hang)
+        port = raw_server(None)
+        monkeypatch.setenv("SEASONTRACK_TVMAZE_URL", f"http://127.0.0.1:{port}")
     elif failure == "truncated":
-        port = request.getfixturevalue("cut_off_server")
+        port = raw_server(_cut_off())
         monkeypatch.setenv("SEASONTRACK_TVMAZE_URL", f"http://127.0.0.1:{port}")
     elif failure == "not json":
         tvmaze.expect_request(path).respond_with_data("<html>maintenance</html>")

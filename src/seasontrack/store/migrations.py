@@ -351,7 +351,8 @@ def _backfill_releases(conn: sqlite3.Connection) -> None:
 
 
 @migration
-def m006_online_providers(conn: sqlite3.Connection) -> None:
+def m007_online_providers(conn: sqlite3.Connection) -> None:
+    # Named m007 to run after main's m006_tba_lookup, which was written at the same time.
     statements = [
         # A show linked to its TVmaze entry (and the ids TVmaze gives for TheTVDB and IMDb,
         # and TMDB's once found). updated: TVmaze's Unix time of the copy recorded, compared
