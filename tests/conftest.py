@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner, Result
 
 from seasontrack.cli import app
@@ -18,10 +21,60 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("SEASONTRACK_DB", str(db))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for name in (
+        "SEASONTRACK_CONFIG",
+        "SEASONTRACK_OFFLINE",
+        "SEASONTRACK_TIMEOUT",
+        "SEASONTRACK_TMDB_KEY",
+        "SEASONTRACK_TMDB_URL",
+        "SEASONTRACK_TVMAZE_URL",
+    ):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SEASONTRACK_TZ", "America/New_York")
     monkeypatch.delenv("SEASONTRACK_NOW", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield db
+
+
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any test that tries to reach a host other than this machine."""
+    attempts: list[str] = []
+    real_getaddrinfo = socket.getaddrinfo
+    real_connect = socket.socket.connect
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(host, bytes):
+            host = host.decode()
+        if host not in _LOOPBACK and host is not None:
+            attempts.append(str(host))
+            raise socket.gaierror(socket.EAI_NONAME, f"tests may not reach {host}")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def connect(self: socket.socket, address: Any) -> Any:
+        if self.family in (socket.AF_INET, socket.AF_INET6) and address[0] not in _LOOPBACK:
+            attempts.append(str(address[0]))
+            raise ConnectionRefusedError(f"tests may not reach {address[0]}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    yield
+    if attempts:
+        pytest.fail(f"a test tried to reach the internet: {attempts}")
+
+
+@pytest.fixture
+def tvmaze(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPServer:
+    """A real HTTP server on 127.0.0.1 standing in for TVmaze (and TMDB, under /3)."""
+    root = httpserver.url_for("/").rstrip("/")
+    monkeypatch.setenv("SEASONTRACK_TVMAZE_URL", root)
+    monkeypatch.setenv("SEASONTRACK_TMDB_URL", root + "/3")
+    return httpserver
 
 
 @pytest.fixture

@@ -241,3 +241,37 @@ def test_an_imported_episode_title_reaches_upcoming_without_moving_the_feed(
     assert {uid: e["sequence"] for uid, e in after.items()} == {
         uid: e["sequence"] for uid, e in before.items()
     }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["next", "X", "--field", "days"],
+        ["list"],
+        ["info", "X"],
+        ["info", "X", "--json"],
+        ["upcoming"],
+        ["remind", "--dry-run"],
+        ["export", "--format", "ics"],
+        ["cron"],
+        ["--help"],
+    ],
+)
+def test_commands_without_the_network_never_import_httpx(
+    db: Path, run: Run, args: list[str]
+) -> None:
+    """httpx is for `fetch` and `sync` only; every other command starts without it."""
+    run("show", "add", "X")
+    probe = (
+        "import sys\n"
+        "from seasontrack.cli import main\n"
+        f"sys.argv = ['seasontrack', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'httpx'"
+        " or m.startswith('seasontrack.providers.'))\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert done.stderr.strip().splitlines()[-1] == "[]"

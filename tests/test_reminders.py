@@ -170,7 +170,7 @@ def test_exec_gets_fields_in_its_environment_and_failures_are_retried(
     command = f"{sys.executable} {script}"
     os.environ["FAIL"] = "1"
     try:
-        failed = run("remind", "--now", "2018-03-01T01:00", "--exec", command, code=4)
+        failed = run("remind", "--now", "2018-03-01T01:00", "--exec", command, code=5)
     finally:
         del os.environ["FAIL"]
     assert failed.stdout == ""

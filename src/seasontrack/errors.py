@@ -9,8 +9,11 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_INVALID = 2
 EXIT_STORE = 3
+# The network or an online provider failed: offline, refused, timed out, HTTP 5xx, retries
+# used up, or a body that is not what the provider documents.
+EXIT_NETWORK = 4
 # `remind --exec`: a command failed for some reminders; they are retried by the next run.
-EXIT_DELIVERY = 4
+EXIT_DELIVERY = 5
 
 
 class SeasontrackError(Exception):
@@ -35,3 +38,9 @@ class StoreError(SeasontrackError):
     """The catalog file cannot be used: locked, unreadable, not a catalog, or too new."""
 
     exit_code = EXIT_STORE
+
+
+class NetworkError(SeasontrackError):
+    """The network or an online provider (TVmaze, TMDB) failed; the catalog is left as it was."""
+
+    exit_code = EXIT_NETWORK

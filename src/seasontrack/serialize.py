@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
-from seasontrack.models import Credit, Episode, Release, Season, Show, ShowRef, Source, Trailer
+from seasontrack.models import (
+    Credit,
+    Episode,
+    Release,
+    Season,
+    Show,
+    ShowLink,
+    ShowRef,
+    Source,
+    Trailer,
+)
 
 if TYPE_CHECKING:
     # Only the shapes of the services' results: serialize sits below the services that use
@@ -204,4 +214,21 @@ def calendar_json(
             for day in days
         ],
         "undated": [release_json(r, clock) for r in vague],
+    }
+
+
+def online_json(link: ShowLink, differences: list[str]) -> JSON:
+    """A linked show's ids at the providers, its last sync, and where TVmaze differs from the
+    user's facts (which stand). TVmaze's data is CC BY-SA: ``credit`` says so, with ``url``."""
+    return {
+        "tvmaze_id": link.tvmaze_id,
+        "thetvdb_id": link.thetvdb_id,
+        "imdb_id": link.imdb_id,
+        "tmdb_id": link.tmdb_id,
+        "url": link.url,
+        "official_site": link.official_site,
+        "genres": list(link.genres),
+        "synced_at": link.synced_at.isoformat() if link.synced_at else None,
+        "differences": differences,
+        "credit": "Data from TVmaze (https://www.tvmaze.com), CC BY-SA 4.0",
     }

@@ -41,11 +41,23 @@ def _check_span(value: str) -> object:
         raise InvalidInput(str(exc)) from None
 
 
+def _check_key(value: str) -> object:
+    if not value.strip() or any(ch.isspace() for ch in value.strip()):
+        raise InvalidInput("a TMDB API key is one word; copy it from themoviedb.org/settings/api")
+    return value.strip()
+
+
 SETTINGS = {
     s.key: s
     for s in (
         Setting("remind.lead", "7d,1d,0d", "How long before a release to remind.", _check_leads),
         Setting("remind.catch_up", "14d", "How far back a late run still reminds.", _check_span),
+        Setting(
+            "tmdb.key",
+            "",
+            "TMDB API key, for trailers in fetch and sync (or SEASONTRACK_TMDB_KEY).",
+            _check_key,
+        ),
     )
 }
 

@@ -35,6 +35,7 @@ _READ = "Read the catalog"
 _TRACK = "Follow and keep track"
 _SETTINGS = "Settings and the catalog file"
 _MOVE = "Move data in and out"
+_FETCH = "Fetch from the web"
 
 # Every subcommand: its name, then the module under seasontrack.cli and the attribute there
 # (a Typer app for a group, a function for a command), then its panel in `--help`.
@@ -65,6 +66,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "db": ("scripting", "db_app", _SETTINGS),
     "export": ("interchange", "export_command", _MOVE),
     "import": ("interchange", "import_command", _MOVE),
+    "fetch": ("online", "fetch_command", _FETCH),
+    "sync": ("online", "sync_command", _FETCH),
 }
 
 

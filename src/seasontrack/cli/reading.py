@@ -100,15 +100,20 @@ def info_command(
     at = clock(now, tz)
     with catalog(db) as conn:
         show = svc.get_show(conn, title)
+        from seasontrack.services import online
+
+        link = online.link_of(conn, show.id) if show.id is not None else None
+        differences = online.differences(conn, show.id) if link and show.id is not None else []
     if season is not None and show.season(season) is None:
         known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
         raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
     next_release = timeline.next_of_show(show, at.now, at.zone.tzinfo)
     if as_json:
-        from seasontrack.serialize import show_json, upcoming_json
+        from seasontrack.serialize import online_json, show_json, upcoming_json
 
         data = show_json(show)
         data["next_release"] = upcoming_json(next_release, at) if next_release else None
+        data["online"] = online_json(link, differences) if link else None
         if season is not None:
             # One season: its own entries, and the whole show's, which hold for it too.
             data["seasons"] = [s for s in data["seasons"] if s["number"] == season]
@@ -118,7 +123,12 @@ def info_command(
         return
     from seasontrack.render.catalog import show_details
 
-    show_details(screen(), show, next_release, season, at)
+    drawn = screen()
+    show_details(drawn, show, next_release, season, at)
+    if link is not None:
+        from seasontrack.render.online import OnlineFacts, online_details
+
+        online_details(drawn, show.title, OnlineFacts(link, differences))
 
 
 def search_command(

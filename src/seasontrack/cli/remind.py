@@ -164,9 +164,12 @@ def _cron_line(db: Path | None) -> str:
     program = shutil.which("seasontrack") or sys.argv[0]
     executable = str(Path(program).resolve())
     database = resolve_db_path(db).resolve()
+    where = f"SEASONTRACK_DB={shlex.quote(str(database))}"
+    # Sync first (linked shows only; quiet unless it fails), then remind: `;` so that a
+    # failed sync never stops the reminders.
     return (
-        f"0 * * * * SEASONTRACK_DB={shlex.quote(str(database))} {shlex.quote(executable)}"
-        f" remind {CRON_MARK}"
+        f"0 * * * * {where} {shlex.quote(executable)} sync --quiet;"
+        f" {where} {shlex.quote(executable)} remind {CRON_MARK}"
     )
 
 
@@ -198,7 +201,7 @@ def cron_command(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Print a crontab line that runs `seasontrack remind` every hour."""
+    """Print a crontab line that runs `seasontrack sync` and `remind` every hour."""
     if install and uninstall:
         raise InvalidInput("give --install or --uninstall, not both")
     line = _cron_line(db)

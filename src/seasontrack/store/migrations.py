@@ -358,6 +358,57 @@ def _backfill_releases(conn: sqlite3.Connection) -> None:
         set_releases(conn, row[0], row[1], season_releases(season, show_id=row[1]))
 
 
+@migration
+def m007_online_providers(conn: sqlite3.Connection) -> None:
+    # Named m007 to run after main's m006_tba_lookup, which was written at the same time.
+    statements = [
+        # A show linked to its TVmaze entry (and the ids TVmaze gives for TheTVDB and IMDb,
+        # and TMDB's once found). updated: TVmaze's Unix time of the copy recorded, compared
+        # with /updates/shows; synced_at: when seasontrack last asked (UTC, injectable now).
+        """
+        CREATE TABLE show_links (
+            show_id INTEGER PRIMARY KEY REFERENCES shows (id) ON DELETE CASCADE,
+            tvmaze_id INTEGER NOT NULL UNIQUE,
+            thetvdb_id INTEGER,
+            imdb_id TEXT,
+            tmdb_id INTEGER,
+            url TEXT CHECK (url IS NULL OR url LIKE 'http://%' OR url LIKE 'https://%'),
+            official_site TEXT CHECK (official_site IS NULL OR official_site LIKE 'http://%'
+                OR official_site LIKE 'https://%'),
+            genres TEXT NOT NULL DEFAULT '[]',
+            premiered INTEGER,
+            updated INTEGER,
+            synced_at TEXT
+        )
+        """,
+        # Where a fact came from. No row: the user's (typed, or imported). A provider's row
+        # keeps the value it wrote; a user's row keeps a provider's different value.
+        """
+        CREATE TABLE facts (
+            show_id INTEGER NOT NULL REFERENCES shows (id) ON DELETE CASCADE,
+            subject TEXT NOT NULL,
+            field TEXT NOT NULL,
+            origin TEXT NOT NULL CHECK (origin IN ('typed', 'imported', 'tvmaze', 'tmdb')),
+            value TEXT,
+            offered TEXT,
+            offered_by TEXT CHECK (offered_by IS NULL OR offered_by IN ('tvmaze', 'tmdb')),
+            PRIMARY KEY (show_id, subject, field)
+        ) WITHOUT ROWID
+        """,
+        # What TVmaze says of an episode beyond the catalog's columns.
+        """
+        CREATE TABLE episode_extras (
+            episode_id INTEGER PRIMARY KEY REFERENCES episodes (id) ON DELETE CASCADE,
+            tvmaze_id INTEGER,
+            airstamp TEXT,
+            runtime INTEGER
+        )
+        """,
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -538,7 +538,8 @@ def person_id(conn: sqlite3.Connection, name: str) -> int:
     return int(cursor.lastrowid or 0)
 
 
-_CREDIT_SELECT = """
+# Written out whole, each of these, so that no SQL is built by joining strings.
+_CREDITS_MATCHING = r"""
     SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
         seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
         shows.title AS show_title, credits.show_id
@@ -546,21 +547,15 @@ _CREDIT_SELECT = """
     JOIN people ON people.id = credits.person_id
     JOIN shows ON shows.id = credits.show_id
     LEFT JOIN seasons ON seasons.id = credits.season_id
-"""
-# Both parts are constants: the only value, the pattern, is a parameter.
-_CREDITS_MATCHING = (
-    _CREDIT_SELECT
-    + r"""
-        WHERE credits.id IN (
-            SELECT credits.id FROM credits WHERE person_id IN (
-                SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\'
-            )
-            UNION SELECT id FROM credits WHERE character LIKE ?1 ESCAPE '\'
+    WHERE credits.id IN (
+        SELECT credits.id FROM credits WHERE person_id IN (
+            SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\'
         )
-        ORDER BY people.name COLLATE NOCASE, shows.title COLLATE NOCASE,
-            ifnull(seasons.number, -1), credits.id
-        """
-)  # noqa: S608
+        UNION SELECT id FROM credits WHERE character LIKE ?1 ESCAPE '\'
+    )
+    ORDER BY people.name COLLATE NOCASE, shows.title COLLATE NOCASE,
+        ifnull(seasons.number, -1), credits.id
+"""
 _CREDITS_OF_SHOWS = """
     SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
         seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
