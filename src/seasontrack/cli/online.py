@@ -73,8 +73,9 @@ def fetch_command(
 ) -> None:
     """Find a show on TVmaze and record it: seasons, episodes, cast (and TMDB trailers).
 
-    A show already in the catalog is linked and merged: your own facts are kept, and where
-    TVmaze differs, the difference is listed. Data from TVmaze (tvmaze.com), CC BY-SA.
+    A show already in the catalog is merged: your facts stay, and differences are listed.
+
+    Data from TVmaze (tvmaze.com), licensed CC BY-SA.
     """
     _refuse_if_offline(offline, "fetch")
     if query is None and tvmaze is None:
@@ -194,8 +195,9 @@ def sync_command(
 ) -> None:
     """Refresh linked shows from TVmaze: only those changed since their last sync.
 
-    A show synced within the last hour makes no request. Each show is written on its own,
-    so an interruption keeps the shows that finished. Data from TVmaze, CC BY-SA.
+    A show synced within the last hour makes no request; each show is written on its own.
+
+    Data from TVmaze (tvmaze.com), licensed CC BY-SA.
     """
     _refuse_if_offline(offline, "sync")
     from seasontrack.services import online
