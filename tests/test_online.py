@@ -703,3 +703,40 @@ def test_the_rate_limit_waits_once_twenty_calls_fill_ten_seconds() -> None:
     assert waits == []
     limit.wait()
     assert waits == [pytest.approx(8.0)]
+
+
+def test_an_exported_catalog_keeps_its_links_and_differences_when_imported_elsewhere(
+    run: Run, jessica: None, tvmaze: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = jessica_jones(s2_premiere="2018-03-09")
+    serve_show(tvmaze, body)
+    run("fetch", "--tvmaze", "1370", "--now", "2018-03-05 12:00")
+    linked = info_json(run, "Jessica Jones")["online"]
+    exported = tmp_path / "catalog.json"
+    run("export", "-o", str(exported))
+
+    monkeypatch.setenv("SEASONTRACK_DB", str(tmp_path / "elsewhere.db"))
+    assert "1 added" in run("import", str(exported)).stdout
+    restored = info_json(run, "Jessica Jones")["online"]
+    assert restored == linked
+    assert "S2 premiere: yours March 8, 2018, TVmaze March 9, 2018" in restored["differences"]
+    # Importing the same file again changes nothing, links included.
+    assert "0 changed, 1 unchanged" in run("import", str(exported)).stdout
+    # The link is live: a forced sync of the restored show asks TVmaze for that id.
+    run("sync", "Jessica Jones", "--force", "--now", "2018-03-05 12:00")
+    assert requests(tvmaze)[-1].startswith("/shows/1370?")
+
+
+def test_an_import_that_links_a_tvmaze_show_twice_is_refused_whole(
+    run: Run, tvmaze: HTTPServer, tmp_path: Path, db: Path
+) -> None:
+    serve_show(tvmaze, jessica_jones())
+    run("fetch", "--tvmaze", "1370", "--now", "2018-03-05 12:00")
+    document = json.loads(run("export").stdout)
+    document["shows"][0]["title"] = "Another Title"
+    clash = tmp_path / "clash.json"
+    clash.write_text(json.dumps(document))
+    before = dump(db)
+    result = run("import", str(clash), code=2)
+    assert "TVmaze show 1370 is already linked to" in result.stderr
+    assert dump(db) == before

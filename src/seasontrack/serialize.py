@@ -6,6 +6,7 @@ never renamed or removed. Dates are objects with their precision (see ``PartialD
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from seasontrack.countdown import day_zone_for, window
 from seasontrack.models import (
     Credit,
     Episode,
+    Fact,
     Release,
     Season,
     Show,
@@ -214,6 +216,34 @@ def calendar_json(
             for day in days
         ],
         "undated": [release_json(r, clock) for r in vague],
+    }
+
+
+def link_json(link: ShowLink, facts: Iterable[Fact]) -> JSON:
+    """A show's link to the providers and where its facts came from, as export writes them
+    (and import reads them back), so that a restored catalog syncs as before."""
+    return {
+        "tvmaze_id": link.tvmaze_id,
+        "thetvdb_id": link.thetvdb_id,
+        "imdb_id": link.imdb_id,
+        "tmdb_id": link.tmdb_id,
+        "url": link.url,
+        "official_site": link.official_site,
+        "genres": list(link.genres),
+        "premiered": link.premiered,
+        "updated": link.updated,
+        "synced_at": link.synced_at.isoformat() if link.synced_at else None,
+        "facts": [
+            {
+                "subject": fact.subject,
+                "field": fact.field,
+                "origin": fact.origin,
+                "value": fact.value,
+                "offered": fact.offered,
+                "offered_by": fact.offered_by,
+            }
+            for fact in facts
+        ],
     }
 
 

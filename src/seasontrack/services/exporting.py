@@ -19,9 +19,9 @@ from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.models import Release, Show
-from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, show_json
+from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, link_json, show_json
 from seasontrack.services.catalog import resolve_show
-from seasontrack.store import queries
+from seasontrack.store import online, queries
 from seasontrack.store.queries import ShowRow
 
 BATCH = 200
@@ -54,9 +54,16 @@ def write_json(conn: sqlite3.Connection, out: IO[str], rows: list[ShowRow]) -> i
     out.write(f'"format": {json.dumps(FORMAT_NAME)},\n"version": {FORMAT_VERSION},\n')
     out.write('"shows": [')
     count = 0
-    for count, show in enumerate(iter_shows(conn, rows), start=1):
-        body = json.dumps(show_json(show), ensure_ascii=False)
-        out.write(("," if count > 1 else "") + "\n" + body)
+    for start in range(0, len(rows), BATCH):
+        ids = [row.id for row in rows[start : start + BATCH]]
+        links = online.links_of(conn, ids)
+        facts = online.facts_of(conn, list(links))
+        for show_id, show in zip(ids, queries.get_shows(conn, ids), strict=True):
+            document = show_json(show)
+            if show_id in links:
+                document["online"] = link_json(links[show_id], facts.get(show_id, []))
+            count += 1
+            out.write(("," if count > 1 else "") + "\n" + json.dumps(document, ensure_ascii=False))
     out.write("\n]\n}\n" if count else "]\n}\n")
     return count
 

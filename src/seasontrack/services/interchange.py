@@ -15,13 +15,26 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
 from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when
 from seasontrack.errors import InvalidInput, SeasontrackError
-from seasontrack.models import SHOW_STATUSES, TBA, Credit, Episode, Season, Show, Source, Trailer
+from seasontrack.models import (
+    FACT_ORIGINS,
+    PROVIDER_NAMES,
+    SHOW_STATUSES,
+    TBA,
+    Credit,
+    Episode,
+    Fact,
+    Season,
+    Show,
+    ShowLink,
+    Source,
+    Trailer,
+)
 from seasontrack.schedule import season_releases
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION
 from seasontrack.services.catalog import (
@@ -33,8 +46,8 @@ from seasontrack.services.catalog import (
     episodes_changed,
     save_season,
 )
-from seasontrack.services.inputs import choose, optional_text, required_text
-from seasontrack.store import queries, transaction
+from seasontrack.services.inputs import choose, optional_text, required_text, web_url
+from seasontrack.store import online, queries, transaction
 
 # ---------------------------------------------------------------------------- reading a file
 
@@ -136,6 +149,8 @@ class ShowImport:
     where: str = ""
     # Whether the file says if the show is followed (None: it doesn't, keep the catalog's).
     followed: bool | None = None
+    # The show's link to TVmaze and where its facts came from, as an export wrote them.
+    online: tuple[ShowLink, tuple[Fact, ...]] | None = None
 
 
 def _read_show(reader: _Reader) -> ShowImport:
@@ -170,6 +185,7 @@ def _read_show(reader: _Reader) -> ShowImport:
             )
     trailers = [_read_trailer(item) for item in reader.items("trailers")]
     sources = [_read_source(item) for item in reader.items("sources")]
+    online = _read_online(reader.child("online")) if reader.mapping().get("online") else None
     return ShowImport(
         show=replace(
             show,
@@ -180,7 +196,82 @@ def _read_show(reader: _Reader) -> ShowImport:
         ),
         seasons=seasons,
         followed=followed,
+        online=online,
     )
+
+
+def _read_online(reader: _Reader) -> tuple[ShowLink, tuple[Fact, ...]]:
+    """A show's link and facts, as `link_json` writes them."""
+    with reader.context():
+        tvmaze_id = reader.integer("tvmaze_id", minimum=1)
+        if tvmaze_id is None:
+            raise reader.fail("'tvmaze_id' is missing")
+        genres = []
+        for genre in reader.items("genres"):
+            if not isinstance(genre.data, str):
+                raise genre.fail("a genre should be text")
+            genres.append(genre.data)
+        url, site = reader.text("url"), reader.text("official_site")
+        synced = reader.text("synced_at")
+        try:
+            synced_at = datetime.fromisoformat(synced) if synced else None
+        except ValueError:
+            raise reader.fail(f"'synced_at' {synced!r} is not an ISO date and time") from None
+        if synced_at is not None and synced_at.tzinfo is None:
+            raise reader.fail("'synced_at' needs its UTC offset, like 2026-01-02T03:04:05+00:00")
+        link = ShowLink(
+            tvmaze_id=tvmaze_id,
+            thetvdb_id=reader.integer("thetvdb_id", minimum=1),
+            imdb_id=optional_text(reader.text("imdb_id")),
+            tmdb_id=reader.integer("tmdb_id", minimum=1),
+            url=web_url(url, "TVmaze link") if url else None,
+            official_site=web_url(site, "official site") if site else None,
+            genres=tuple(genres),
+            premiered=reader.integer("premiered"),
+            updated=reader.integer("updated"),
+            synced_at=synced_at,
+        )
+    return link, tuple(_read_fact(item) for item in reader.items("facts"))
+
+
+def _read_fact(reader: _Reader) -> Fact:
+    with reader.context():
+        name = reader.text("field", required=True) or ""
+        origin = choose(reader.text("origin", required=True) or "", FACT_ORIGINS, "origin")
+        offered_by = reader.text("offered_by")
+        if offered_by is not None and offered_by not in PROVIDER_NAMES:
+            raise reader.fail(
+                f"'offered_by' {offered_by!r} is not one of: {', '.join(PROVIDER_NAMES)}"
+            )
+        return Fact(
+            subject=reader.text("subject") or "",
+            field=name,
+            origin=origin,
+            value=reader.text("value"),
+            offered=reader.text("offered"),
+            offered_by=offered_by,
+        )
+
+
+def _online_state(
+    conn: sqlite3.Connection, show_id: int
+) -> tuple[ShowLink | None, dict[tuple[str, str], Fact]]:
+    return online.get_link(conn, show_id), online.get_facts(conn, show_id)
+
+
+def _record_online(conn: sqlite3.Connection, show_id: int, item: ShowImport) -> None:
+    """Link the show as the file says, unless another show of the catalog has that link."""
+    if item.online is None:
+        return
+    link, facts = item.online
+    owner = online.show_for_tvmaze(conn, link.tvmaze_id)
+    if owner is not None and owner != show_id:
+        raise InvalidInput(
+            f"{item.show.title!r}: TVmaze show {link.tvmaze_id} is already linked to"
+            f" {queries.get_show(conn, owner).title!r} in the catalog; nothing was imported"
+        )
+    online.set_link(conn, show_id, link)
+    online.set_facts(conn, show_id, facts)
 
 
 def _read_season(reader: _Reader) -> SeasonImport:
@@ -591,44 +682,31 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
     if not found:
         _add_show(conn, item, report)
         return
-    if found:
-        show_id = found[0].id
-        before = queries.get_show(conn, show_id)
-        merged = replace(
-            before,
-            aliases=before.aliases
-            + tuple(
-                a
-                for a in incoming.aliases
-                if a.casefold() not in {x.casefold() for x in (before.title, *before.aliases)}
-            ),
-            network=incoming.network or before.network,
-            country=incoming.country or before.country,
-            status=incoming.status or before.status,
-            summary=incoming.summary or before.summary,
-            followed=before.followed if item.followed is None else item.followed,
-        )
-    else:
-        before = None
-        merged = replace(
-            incoming,
-            status=incoming.status or "announced",
-            seasons=(),
-            credits=(),
-            trailers=(),
-            sources=(),
-        )
+    show_id = found[0].id
+    before = queries.get_show(conn, show_id)
+    linked_before = _online_state(conn, show_id)
+    merged = replace(
+        before,
+        aliases=before.aliases
+        + tuple(
+            a
+            for a in incoming.aliases
+            if a.casefold() not in {x.casefold() for x in (before.title, *before.aliases)}
+        ),
+        network=incoming.network or before.network,
+        country=incoming.country or before.country,
+        status=incoming.status or before.status,
+        summary=incoming.summary or before.summary,
+        followed=before.followed if item.followed is None else item.followed,
+    )
     for name in (merged.title, *merged.aliases):
         owner = queries.name_owner(conn, name)
-        if owner is not None and (before is None or owner.id != before.id):
+        if owner is not None and owner.id != show_id:
             raise InvalidInput(
                 f"{incoming.title!r}: the name {name!r} already names {owner.title!r}"
                 " in the catalog; nothing was imported"
             )
-    if before is None:
-        show_id = queries.insert_show(conn, merged)
-    else:
-        queries.update_show(conn, show_id, merged)
+    queries.update_show(conn, show_id, merged)
 
     for season_import in item.seasons:
         number, given = season_import.number, season_import.given
@@ -669,10 +747,9 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         else:
             queries.update_source(conn, found_source, source)
 
+    _record_online(conn, show_id, item)
     after = queries.get_show(conn, show_id)
-    if before is None:
-        report.added.append(after.title)
-    elif after == before:
+    if after == before and _online_state(conn, show_id) == linked_before:
         report.unchanged.append(after.title)
     else:
         report.changed.append(after.title)
@@ -725,6 +802,7 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         row = _row_of(season_rows, source.season)
         if queries.find_source(conn, show_id, row, source.url) is None:
             queries.insert_source(conn, show_id, row, source)
+    _record_online(conn, show_id, item)
     report.added.append(show.title)
 
 

@@ -35,6 +35,33 @@ def get_link(conn: sqlite3.Connection, show_id: int) -> ShowLink | None:
     return _link_from(row) if row else None
 
 
+def links_of(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, ShowLink]:
+    """The links of those of ``show_ids`` that are linked, by show id (one query)."""
+    rows = conn.execute(
+        "SELECT * FROM show_links WHERE show_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(show_ids),),
+    )
+    return {row["show_id"]: _link_from(row) for row in rows}
+
+
+def facts_of(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, list[Fact]]:
+    """The recorded facts of ``show_ids``, by show id, in a stable order (one query)."""
+    rows = conn.execute(
+        """
+        SELECT show_id, subject, field, origin, value, offered, offered_by FROM facts
+        WHERE show_id IN (SELECT value FROM json_each(?))
+        ORDER BY show_id, subject, field
+        """,
+        (json.dumps(show_ids),),
+    )
+    found: dict[int, list[Fact]] = {}
+    for r in rows:
+        found.setdefault(r["show_id"], []).append(
+            Fact(r["subject"], r["field"], r["origin"], r["value"], r["offered"], r["offered_by"])
+        )
+    return found
+
+
 def show_for_tvmaze(conn: sqlite3.Connection, tvmaze_id: int) -> int | None:
     row = conn.execute(
         "SELECT show_id FROM show_links WHERE tvmaze_id = ?", (tvmaze_id,)
