@@ -176,3 +176,35 @@ def test_the_sample_catalog_imports_cleanly(run: Run) -> None:
     assert "March 8, 2018 03:01 EST (March 8, 2018 00:01 PST)" in info
     assert "Kilgrave" in info
     assert "0 added" in run("import", str(sample)).stdout
+
+
+@pytest.mark.parametrize("kind", ["json", "ics"])
+def test_export_shared_among_processes_writes_the_same_file(
+    run: Run, jessica: None, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from seasontrack.services import workers
+
+    for i in range(5):
+        run("show", "add", f"Weekly {i}")
+        run(
+            "season",
+            "add",
+            f"Weekly {i}",
+            "1",
+            "--premiere",
+            f"2018-04-0{i + 1} 21:00 ET",
+            "--release",
+            "weekly",
+            "--episodes",
+            "4",
+        )
+    # Two shows a batch: the catalog's 6 shows are 3 batches, shared by 3 worker processes.
+    monkeypatch.setattr(workers, "BATCH", 2)
+    alone = run("export", "--format", kind, "--jobs", "1", "--now", "2018-03-05").stdout_bytes
+    shared = run("export", "--format", kind, "--jobs", "3", "--now", "2018-03-05").stdout_bytes
+    assert shared == alone
+    if kind == "json":
+        titles = [s["title"] for s in json.loads(shared)["shows"]]
+        assert titles == ["Jessica Jones", *(f"Weekly {i}" for i in range(5))]
+    else:
+        assert shared.count(b"BEGIN:VEVENT") == 5 * 4 + 2  # the weekly episodes, JJ S1 and S2

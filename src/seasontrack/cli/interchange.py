@@ -46,6 +46,15 @@ def export_command(
     episodes: Annotated[
         bool, typer.Option("--episodes", help="csv: one row per release, not per season.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="json/ics: processes sharing a big catalog's work (default: the cores, up to 4).",
+        ),
+    ] = None,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -73,13 +82,13 @@ def export_command(
         rows = exporting.show_rows(conn, show)
         with _destination(output, binary=chosen == "ics", excel=chosen == "csv") as out:
             if chosen == "json":
-                count = exporting.write_json(conn, out, rows)
+                count = exporting.write_json(conn, out, rows, jobs=jobs)
                 what = f"{count} shows"
             elif chosen == "csv":
                 count = exporting.write_csv(conn, out, rows, at, episodes=episodes, until=until)
                 what = f"{count} rows"
             else:
-                report = exporting.write_ics(conn, out, rows, at, until=until)
+                report = exporting.write_ics(conn, out, rows, at, until=until, jobs=jobs)
                 what = f"{report.events} events"
                 if report.without_day:
                     typer.echo(

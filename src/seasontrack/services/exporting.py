@@ -11,8 +11,9 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import IO
 
 from seasontrack.clock import Clock
@@ -21,10 +22,9 @@ from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.models import Release, Show
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, link_json, show_json
 from seasontrack.services.catalog import resolve_show
+from seasontrack.services.workers import batches, in_batches
 from seasontrack.store import online, queries
 from seasontrack.store.queries import ShowRow
-
-BATCH = 200
 
 
 def show_rows(conn: sqlite3.Connection, titles: list[str] | None = None) -> list[ShowRow]:
@@ -37,14 +37,16 @@ def show_rows(conn: sqlite3.Connection, titles: list[str] | None = None) -> list
 
 
 def iter_shows(conn: sqlite3.Connection, rows: list[ShowRow]) -> Iterator[Show]:
-    for start in range(0, len(rows), BATCH):
-        yield from queries.get_shows(conn, [row.id for row in rows[start : start + BATCH]])
+    for ids in batches([row.id for row in rows]):
+        yield from queries.get_shows(conn, ids)
 
 
 # ---------------------------------------------------------------------------- JSON
 
 
-def write_json(conn: sqlite3.Connection, out: IO[str], rows: list[ShowRow]) -> int:
+def write_json(
+    conn: sqlite3.Connection, out: IO[str], rows: list[ShowRow], *, jobs: int | None = None
+) -> int:
     """The full-fidelity catalog, the format `import` reads; returns the number of shows.
 
     One show to a line: Python's C encoder writes that several times faster than an
@@ -54,18 +56,25 @@ def write_json(conn: sqlite3.Connection, out: IO[str], rows: list[ShowRow]) -> i
     out.write(f'"format": {json.dumps(FORMAT_NAME)},\n"version": {FORMAT_VERSION},\n')
     out.write('"shows": [')
     count = 0
-    for start in range(0, len(rows), BATCH):
-        ids = [row.id for row in rows[start : start + BATCH]]
-        links = online.links_of(conn, ids)
-        facts = online.facts_of(conn, list(links))
-        for show_id, show in zip(ids, queries.get_shows(conn, ids), strict=True):
-            document = show_json(show)
-            if show_id in links:
-                document["online"] = link_json(links[show_id], facts.get(show_id, []))
+    for lines in in_batches(conn, [row.id for row in rows], _json_lines, jobs=jobs):
+        for line in lines:
             count += 1
-            out.write(("," if count > 1 else "") + "\n" + json.dumps(document, ensure_ascii=False))
+            out.write(("," if count > 1 else "") + "\n" + line)
     out.write("\n]\n}\n" if count else "]\n}\n")
     return count
+
+
+def _json_lines(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
+    """A batch of shows, one JSON document each (with its TVmaze link when it has one)."""
+    links = online.links_of(conn, ids)
+    facts = online.facts_of(conn, list(links))
+    lines = []
+    for show_id, show in zip(ids, queries.get_shows(conn, ids), strict=True):
+        document = show_json(show)
+        if show_id in links:
+            document["online"] = link_json(links[show_id], facts.get(show_id, []))
+        lines.append(json.dumps(document, ensure_ascii=False))
+    return lines
 
 
 # ---------------------------------------------------------------------------- releases
@@ -83,20 +92,27 @@ def _releases(
 ) -> Iterator[FeedRelease]:
     """Every release of the shows (from now up to ``until`` when a span is given), read from
     the stored releases a batch of shows at a time."""
+    for ids in batches([row.id for row in rows]):
+        yield from _releases_of(conn, ids, clock, until)
+
+
+def _releases_of(
+    conn: sqlite3.Connection, ids: list[int], clock: Clock, until: datetime | None
+) -> list[FeedRelease]:
     user_zone = clock.zone.tzinfo
-    for start in range(0, len(rows), BATCH):
-        ids = [row.id for row in rows[start : start + BATCH]]
-        # The shows without their seasons: a release's description needs only their cast,
-        # network and trailers.
-        shows = {show.id: show for show in queries.get_shows(conn, ids, seasons=False)}
-        revisions = queries.season_revisions(conn, ids)
-        for stored in queries.releases_of_shows(conn, ids):
-            release = stored.release
-            if until is not None:
-                span = window(release.when, day_zone_for(release.release_tz, user_zone))
-                if span is None or span.latest < clock.now or span.earliest > until:
-                    continue
-            yield FeedRelease(shows[release.show_id], release, revisions[stored.season_id])
+    # The shows without their seasons: a release's description needs only their cast,
+    # network and trailers.
+    shows = {show.id: show for show in queries.get_shows(conn, ids, seasons=False)}
+    revisions = queries.season_revisions(conn, ids)
+    found = []
+    for stored in queries.releases_of_shows(conn, ids):
+        release = stored.release
+        if until is not None:
+            span = window(release.when, day_zone_for(release.release_tz, user_zone))
+            if span is None or span.latest < clock.now or span.earliest > until:
+                continue
+        found.append(FeedRelease(shows[release.show_id], release, revisions[stored.season_id]))
+    return found
 
 
 # ---------------------------------------------------------------------------- CSV
@@ -249,6 +265,8 @@ def _description(show: Show, release: Release) -> str:
 class IcsReport:
     events: int = 0
     without_day: int = 0
+    # The zones of the timed events, each written once as a VTIMEZONE.
+    zones: set[str] = field(default_factory=set)
 
 
 def write_ics(
@@ -258,13 +276,14 @@ def write_ics(
     clock: Clock,
     *,
     until: datetime | None = None,
+    jobs: int | None = None,
 ) -> IcsReport:
     """An RFC 5545 calendar with one event per release known to the day (icalendar writes it).
 
     A day-precise release is an all-day event; a time-precise one is timed, in its zone.
     Releases known only to the month or year are left out and counted.
     """
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Calendar, Timezone
 
     calendar = Calendar()
     calendar.add("prodid", "-//seasontrack//seasontrack//EN")
@@ -272,17 +291,37 @@ def write_ics(
     calendar.add("x-wr-calname", "TV releases (seasontrack)")
     head = calendar.to_ical()
     closing = b"END:VCALENDAR\r\n"
-    # The calendar's own lines, then each event as it comes (the library writes each one),
-    # then the zones the events used: memory stays flat however many events there are.
+    # The calendar's own lines, then each batch's events as they come (the library writes
+    # each one), then the zones the events used: memory stays flat however many there are.
     out.write(head[: -len(closing)])
     report = IcsReport()
     zones: set[str] = set()
+    work = partial(_ics_events, clock, until)
+    for events, counted in in_batches(conn, [row.id for row in rows], work, jobs=jobs):
+        out.write(events)
+        report.events += counted.events
+        report.without_day += counted.without_day
+        zones |= counted.zones
+    for name in sorted(zones):
+        out.write(Timezone.from_tzid(name).to_ical())
+    out.write(closing)
+    return report
+
+
+def _ics_events(
+    clock: Clock, until: datetime | None, conn: sqlite3.Connection, ids: list[int]
+) -> tuple[bytes, IcsReport]:
+    """A batch of shows' events, as icalendar writes them, and what they counted."""
+    from icalendar import Event
+
+    counted = IcsReport()
     stamp = clock.now.astimezone(zone("UTC"))
-    for item in _releases(conn, rows, clock, until):
+    written = []
+    for item in _releases_of(conn, ids, clock, until):
         release = item.release
         when = release.when
         if when.start is None or when.precision not in (Precision.DAY, Precision.MINUTE):
-            report.without_day += 1
+            counted.without_day += 1
             continue
         event = Event()
         event.add("uid", event_uid(release))
@@ -297,7 +336,7 @@ def write_ics(
             event.add("dtstart", instant)
             event.add("dtend", instant + timedelta(hours=1))
             if "/" in when.tz:
-                zones.add(when.tz)
+                counted.zones.add(when.tz)
         elif when.time is not None:
             # A time with no zone known: a floating time, the same wall clock everywhere.
             start = datetime.combine(when.start, when.time)
@@ -307,9 +346,6 @@ def write_ics(
             day: date = when.start
             event.add("dtstart", day)
             event.add("dtend", day + timedelta(days=1))
-        out.write(event.to_ical())
-        report.events += 1
-    for name in sorted(zones):
-        out.write(Timezone.from_tzid(name).to_ical())
-    out.write(closing)
-    return report
+        written.append(event.to_ical())
+        counted.events += 1
+    return b"".join(written), counted

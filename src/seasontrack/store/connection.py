@@ -47,6 +47,39 @@ def open_catalog(path: Path) -> Iterator[sqlite3.Connection]:
             conn.close()
 
 
+def catalog_file(conn: sqlite3.Connection) -> Path | None:
+    """The file ``conn`` reads (None for a database in memory)."""
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main" and row[2]:
+            return Path(row[2])
+    return None
+
+
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a catalog another connection has opened and migrated: for
+    worker processes that share a long read."""
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro",
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+    )
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA cache_size = -65536")
+    return conn
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction: every query in the block sees the catalog as it was at its
+    first read, whatever other processes write meanwhile."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
+
+
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction: committed if the block completes, rolled back if it raises.
