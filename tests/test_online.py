@@ -740,3 +740,27 @@ def test_an_import_that_links_a_tvmaze_show_twice_is_refused_whole(
     result = run("import", str(clash), code=2)
     assert "TVmaze show 1370 is already linked to" in result.stderr
     assert dump(db) == before
+
+
+def test_a_season_or_episode_you_removed_stays_removed_until_you_add_it_back(
+    run: Run, tvmaze: HTTPServer
+) -> None:
+    serve_show(tvmaze, jessica_jones())
+    title = "Marvel's Jessica Jones"
+    run("fetch", "--tvmaze", "1370", "--now", "2018-03-05 12:00")
+    run("season", "rm", title, "3", "--yes")
+    run("episode", "rm", title, "1", "13", "--yes")
+
+    out = run("sync", title, "--force", "--now", "2018-03-05 12:10").stdout
+    assert "1 unchanged; 0 new episodes" in out
+    data = info_json(run, title)
+    assert [s["number"] for s in data["seasons"]] == [1, 2]
+    assert [e["number"] for e in data["seasons"][0]["episodes"]] == list(range(1, 13))
+
+    # Added back by hand, TVmaze may fill them again.
+    run("season", "add", title, "3")
+    run("episode", "add", title, "1", "13")
+    run("sync", title, "--force", "--now", "2018-03-05 12:20")
+    data = info_json(run, title)
+    assert [s["number"] for s in data["seasons"]] == [1, 2, 3]
+    assert data["seasons"][0]["episodes"][12]["title"] == "AKA Smile"

@@ -34,7 +34,7 @@ from seasontrack.services.inputs import (
     required_text,
     web_url,
 )
-from seasontrack.store import queries, transaction
+from seasontrack.store import online, queries, transaction
 
 # Stands for "leave this field as it is" in the edit functions, where None means "clear it".
 KEEP: object = object()
@@ -337,6 +337,7 @@ def add_season(
             )
         season = apply_season_input(Season(number=number), given)
         save_season(conn, ref.id, season)
+        online.clear_removed(conn, ref.id, f"S{number}")
     return ref, season
 
 
@@ -366,6 +367,8 @@ def remove_season(conn: sqlite3.Connection, name: str, number: int) -> ShowRef:
     with transaction(conn):
         ref = resolve_show(conn, name)
         queries.delete_season(conn, season_row(conn, ref, number))
+        # A linked show's next sync must not bring the season back.
+        online.mark_removed(conn, ref.id, f"S{number}")
     return ref
 
 
@@ -426,6 +429,7 @@ def add_episode(
         episode = _apply_episode_input(current, Episode(number), given)
         queries.insert_episode(conn, season_row_id, episode)
         episodes_changed(conn, season_row_id)
+        online.clear_removed(conn, ref.id, f"S{season}E{number}")
     return ref, episode
 
 
@@ -461,6 +465,7 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
         ref = resolve_show(conn, name)
         queries.delete_episode(conn, _episode_row(conn, ref, season, number))
         episodes_changed(conn, season_row(conn, ref, season))
+        online.mark_removed(conn, ref.id, f"S{season}E{number}")
     return ref
 
 

@@ -407,6 +407,8 @@ def _merge_season(
     created: bool,
 ) -> None:
     subject = f"S{offered.number}"
+    if (subject, links.REMOVED) in facts.known:
+        return  # the user removed this season
     row = queries.season_id(conn, show_id, offered.number)
     if row is None:
         fields = replace(offered, episodes=())
@@ -442,6 +444,8 @@ def _merge_season(
     episodes_moved = 0
     for episode in offered.episodes:
         code = f"{subject}E{episode.number}"
+        if (code, links.REMOVED) in facts.known:
+            continue  # the user removed this episode
         existing = mine_episodes.get(episode.number)
         if not own_dates:
             episode = replace(episode, airs=TBA)

@@ -170,3 +170,28 @@ def set_episode_extra(
         """,
         (episode_row_id, tvmaze_id, airstamp, runtime),
     )
+
+
+# A fact row with this field says the user removed the season or episode of its subject:
+# a provider must not bring it back.
+REMOVED = "removed"
+
+
+def mark_removed(conn: sqlite3.Connection, show_id: int, subject: str) -> None:
+    """Remember that the user removed ``subject`` ("S3", "S3E2") of a linked show."""
+    conn.execute(
+        """
+        INSERT INTO facts (show_id, subject, field, origin)
+        SELECT show_id, ?, ?, 'typed' FROM show_links WHERE show_id = ?
+        ON CONFLICT (show_id, subject, field) DO NOTHING
+        """,
+        (subject, REMOVED, show_id),
+    )
+
+
+def clear_removed(conn: sqlite3.Connection, show_id: int, subject: str) -> None:
+    """The user added ``subject`` back: providers may fill it again."""
+    conn.execute(
+        "DELETE FROM facts WHERE show_id = ? AND subject = ? AND field = ?",
+        (show_id, subject, REMOVED),
+    )
