@@ -8,6 +8,7 @@ read-only connection) take them in turn, and the results come back in the catalo
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
 from collections import deque
@@ -79,16 +80,24 @@ def _in_workers(path: Path, chunks: list[list[int]], work: Work[T], workers: int
             pending.append(pool.submit(_run, work, chunk))
             if len(pending) >= 2 * workers:
                 break
-        while pending:
-            result = pending.popleft().result()
-            following = next(queued, None)
-            if following is not None:
-                pending.append(pool.submit(_run, work, following))
-            yield result
+        try:
+            while pending:
+                result = pending.popleft().result()
+                following = next(queued, None)
+                if following is not None:
+                    pending.append(pool.submit(_run, work, following))
+                yield result
+        finally:
+            # Stopped early (an error, Ctrl-C, a closed pipe): drop the batches not started.
+            for future in pending:
+                future.cancel()
 
 
 def _open(path: Path) -> None:
     global _reader
+    # Ctrl-C reaches the whole process group: the parent stops the work and reports it
+    # once; a worker printing its own traceback would only add noise.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _reader = open_reader(path)
 
 
