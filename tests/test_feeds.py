@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
@@ -202,27 +203,42 @@ def test_import_dry_run_of_a_sheet(run: Run, jessica: None, tmp_path: Path, db: 
     assert dump(db) == before
 
 
+def modules_loaded_by(*args: str) -> tuple[str, list[str]]:
+    """Run seasontrack in a fresh interpreter: what it printed, and every module it loaded."""
+    probe = (
+        "import sys\n"
+        "from seasontrack.cli import main\n"
+        f"sys.argv = ['seasontrack', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    loaded: list[str] = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    # The probe works: it saw the command's own modules.
+    assert "seasontrack.cli" in loaded and "typer" in loaded
+    return done.stdout, loaded
+
+
 def test_next_loads_neither_rich_nor_the_date_parser_nor_icalendar_nor_other_commands(
     db: Path, run: Run
 ) -> None:
     run("show", "add", "X")
     run("season", "add", "X", "1", "--premiere", "2030-01-01")
-    probe = (
-        "import sys\n"
-        "from seasontrack.cli import main\n"
-        "sys.argv = ['seasontrack', 'next', 'X', '--field', 'days', '--now', '2029-12-25T10:00']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('rich', 'icalendar', 'ijson')"
-        " or m == 'dateutil.parser'\n"
-        " or (m.startswith('seasontrack.cli.') and m not in ('seasontrack.cli.common',"
-        " 'seasontrack.cli.scripting'))]\n"
-        "print(sorted(heavy), file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    )
-    assert done.stdout == "7\n"
-    assert done.stderr.strip() == "[]"
+    out, loaded = modules_loaded_by("next", "X", "--field", "days", "--now", "2029-12-25T10:00")
+    assert out == "7\n"
+    heavy = [
+        m
+        for m in loaded
+        if m.split(".")[0] in ("rich", "icalendar", "ijson", "httpx")
+        or m == "dateutil.parser"
+        or (
+            m.startswith("seasontrack.cli.")
+            and m not in ("seasontrack.cli.common", "seasontrack.cli.scripting")
+        )
+    ]
+    assert heavy == []
 
 
 def test_an_imported_episode_title_reaches_upcoming_without_moving_the_feed(
@@ -262,16 +278,8 @@ def test_commands_without_the_network_never_import_httpx(
 ) -> None:
     """httpx is for `fetch` and `sync` only; every other command starts without it."""
     run("show", "add", "X")
-    probe = (
-        "import sys\n"
-        "from seasontrack.cli import main\n"
-        f"sys.argv = ['seasontrack', *{args!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'httpx'"
-        " or m.startswith('seasontrack.providers.'))\n"
-        "print(loaded, file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    )
-    assert done.stderr.strip().splitlines()[-1] == "[]"
+    _, loaded = modules_loaded_by(*args)
+    network = [
+        m for m in loaded if m.split(".")[0] == "httpx" or m.startswith("seasontrack.providers.")
+    ]
+    assert network == []

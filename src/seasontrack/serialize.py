@@ -219,9 +219,8 @@ def calendar_json(
     }
 
 
-def link_json(link: ShowLink, facts: Iterable[Fact]) -> JSON:
-    """A show's link to the providers and where its facts came from, as export writes them
-    (and import reads them back), so that a restored catalog syncs as before."""
+def _link_ids(link: ShowLink) -> JSON:
+    """Who a linked show is at the providers."""
     return {
         "tvmaze_id": link.tvmaze_id,
         "thetvdb_id": link.thetvdb_id,
@@ -230,9 +229,20 @@ def link_json(link: ShowLink, facts: Iterable[Fact]) -> JSON:
         "url": link.url,
         "official_site": link.official_site,
         "genres": list(link.genres),
+    }
+
+
+def _synced(link: ShowLink) -> str | None:
+    return link.synced_at.isoformat() if link.synced_at else None
+
+
+def link_json(link: ShowLink, facts: Iterable[Fact]) -> JSON:
+    """A show's link to the providers and where its facts came from, as export writes them
+    (and import reads them back), so that a restored catalog syncs as before."""
+    return _link_ids(link) | {
         "premiered": link.premiered,
         "updated": link.updated,
-        "synced_at": link.synced_at.isoformat() if link.synced_at else None,
+        "synced_at": _synced(link),
         "facts": [
             {
                 "subject": fact.subject,
@@ -250,15 +260,8 @@ def link_json(link: ShowLink, facts: Iterable[Fact]) -> JSON:
 def online_json(link: ShowLink, differences: list[str]) -> JSON:
     """A linked show's ids at the providers, its last sync, and where TVmaze differs from the
     user's facts (which stand). TVmaze's data is CC BY-SA: ``credit`` says so, with ``url``."""
-    return {
-        "tvmaze_id": link.tvmaze_id,
-        "thetvdb_id": link.thetvdb_id,
-        "imdb_id": link.imdb_id,
-        "tmdb_id": link.tmdb_id,
-        "url": link.url,
-        "official_site": link.official_site,
-        "genres": list(link.genres),
-        "synced_at": link.synced_at.isoformat() if link.synced_at else None,
+    return _link_ids(link) | {
+        "synced_at": _synced(link),
         "differences": differences,
         "credit": "Data from TVmaze (https://www.tvmaze.com), CC BY-SA 4.0",
     }
