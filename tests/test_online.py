@@ -584,7 +584,8 @@ def test_the_sample_catalogs_imported_jessica_jones_is_merged_not_duplicated(
     serve_show(tvmaze, body)
     out = run("fetch", "Marvel's Jessica Jones", "--now", "2018-03-05 12:00").stdout
     assert out.startswith("Updated Jessica Jones from TVmaze (id 1370).")
-    assert "kept yours: S2 premiere: yours March 8, 2018, TVmaze March 9, 2018" in out
+    # They came from the file, and say so.
+    assert "kept yours: S2 premiere: yours (imported) March 8, 2018, TVmaze March 9, 2018" in out
     after = {s["title"]: s for s in json.loads(run("list", "--json").stdout)}
     assert sorted(after) == sorted(before)
     data = info_json(run, "Jessica Jones")
@@ -764,3 +765,40 @@ def test_a_season_or_episode_you_removed_stays_removed_until_you_add_it_back(
     data = info_json(run, title)
     assert [s["number"] for s in data["seasons"]] == [1, 2, 3]
     assert data["seasons"][0]["episodes"][12]["title"] == "AKA Smile"
+
+
+def test_each_of_your_facts_says_whether_you_typed_it_or_imported_it(
+    run: Run, jessica: None, tvmaze: HTTPServer, tmp_path: Path
+) -> None:
+    # Typed in by hand (the seed's facts), then a file changes season 2's finale.
+    sheet = tmp_path / "fix.csv"
+    sheet.write_text(
+        "show,season,premiere,premiere_precision,finale,finale_precision\n"
+        "Jessica Jones,2,2018-03-08,day,2018-03-10,day\n"
+    )
+    run("import", str(sheet))
+    body = jessica_jones(s2_premiere="2018-03-09")
+    serve_show(tvmaze, body)
+    run("fetch", "--tvmaze", "1370", "--now", "2018-03-05 12:00")
+    differences = info_json(run, "Jessica Jones")["online"]["differences"]
+    assert differences == [
+        "status: yours ended, TVmaze returning",
+        "S2 premiere: yours March 8, 2018, TVmaze March 9, 2018",
+        "S2 finale: yours (imported) March 10, 2018, TVmaze March 9, 2018",
+    ]
+    # Typed again by hand, the finale is typed; TVmaze's value is still shown beside it.
+    run("season", "edit", "Jessica Jones", "2", "--finale", "2018-03-11")
+    differences = info_json(run, "Jessica Jones")["online"]["differences"]
+    assert differences[-1] == "S2 finale: yours March 11, 2018, TVmaze March 9, 2018"
+
+
+def test_a_value_tvmaze_gave_that_you_change_by_hand_is_yours_at_once(
+    run: Run, tvmaze: HTTPServer
+) -> None:
+    serve_show(tvmaze, jessica_jones(s2_premiere="2018-03-09"))
+    title = "Marvel's Jessica Jones"
+    run("fetch", "--tvmaze", "1370", "--now", "2018-03-05 12:00")
+    run("season", "edit", title, "2", "--premiere", "2018-03-08")
+    # No sync needed: info already shows your value against TVmaze's.
+    differences = info_json(run, title)["online"]["differences"]
+    assert "S2 premiere: yours March 8, 2018, TVmaze March 9, 2018" in differences

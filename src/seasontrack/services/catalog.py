@@ -27,6 +27,7 @@ from seasontrack.models import (
     Trailer,
 )
 from seasontrack.schedule import season_releases
+from seasontrack.services import facts
 from seasontrack.services.inputs import (
     choose,
     did_you_mean,
@@ -177,6 +178,7 @@ def edit_show(
         for alias_name in (changed.title, *changed.aliases):
             _check_name_free(conn, alias_name, ref.id, "alias")
         queries.update_show(conn, ref.id, changed)
+        facts.claim(conn, ref.id, "", facts.show_facts(show), facts.show_facts(changed), "typed")
     return ShowRef(ref.id, changed.title)
 
 
@@ -338,6 +340,7 @@ def add_season(
         season = apply_season_input(Season(number=number), given)
         save_season(conn, ref.id, season)
         online.clear_removed(conn, ref.id, f"S{number}")
+        facts.claim(conn, ref.id, f"S{number}", {}, facts.season_facts(season), "typed")
     return ref, season
 
 
@@ -352,7 +355,8 @@ def edit_season(
     with transaction(conn):
         ref = resolve_show(conn, name)
         row_id = season_row(conn, ref, number)
-        season = apply_season_input(queries.get_season(conn, row_id), given)
+        before = queries.get_season(conn, row_id)
+        season = apply_season_input(before, given)
         if new_number is not None and new_number != number:
             if new_number < 0:
                 raise InvalidInput(f"season number {new_number} is negative")
@@ -360,6 +364,14 @@ def edit_season(
                 raise InvalidInput(f"{ref.title} already has season {new_number}")
             season = replace(season, number=new_number)
         save_season(conn, ref.id, season, row_id)
+        facts.claim(
+            conn,
+            ref.id,
+            f"S{season.number}",
+            facts.season_facts(before),
+            facts.season_facts(season),
+            "typed",
+        )
     return ref, season
 
 
@@ -430,6 +442,7 @@ def add_episode(
         queries.insert_episode(conn, season_row_id, episode)
         episodes_changed(conn, season_row_id)
         online.clear_removed(conn, ref.id, f"S{season}E{number}")
+        facts.claim(conn, ref.id, f"S{season}E{number}", {}, facts.episode_facts(episode), "typed")
     return ref, episode
 
 
@@ -447,8 +460,8 @@ def edit_episode(
         row_id = _episode_row(conn, ref, season, number)
         season_row_id = season_row(conn, ref, season)
         current = queries.get_season(conn, season_row_id)
-        episode = next(e for e in current.episodes if e.number == number)
-        episode = _apply_episode_input(current, episode, given)
+        before = next(e for e in current.episodes if e.number == number)
+        episode = _apply_episode_input(current, before, given)
         if new_number is not None and new_number != number:
             if new_number < 1:
                 raise InvalidInput(f"episode number {new_number} must be 1 or more")
@@ -457,6 +470,14 @@ def edit_episode(
             episode = replace(episode, number=new_number)
         queries.update_episode(conn, row_id, episode)
         episodes_changed(conn, season_row_id)
+        facts.claim(
+            conn,
+            ref.id,
+            f"S{season}E{episode.number}",
+            facts.episode_facts(before),
+            facts.episode_facts(episode),
+            "typed",
+        )
     return ref, episode
 
 

@@ -37,6 +37,7 @@ from seasontrack.models import (
 )
 from seasontrack.schedule import season_releases
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION
+from seasontrack.services import facts
 from seasontrack.services.catalog import (
     SeasonInput,
     apply_season_input,
@@ -707,18 +708,40 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
                 " in the catalog; nothing was imported"
             )
     queries.update_show(conn, show_id, merged)
+    facts.claim(conn, show_id, "", facts.show_facts(before), facts.show_facts(merged), "imported")
 
     for season_import in item.seasons:
         number, given = season_import.number, season_import.given
         row_id = queries.season_id(conn, show_id, number)
         current = Season(number=number) if row_id is None else queries.get_season(conn, row_id)
-        row_id = save_season(conn, show_id, apply_season_input(current, given), row_id)
+        subject = f"S{number}"
+        existed = row_id is not None
+        if not existed:
+            online.clear_removed(conn, show_id, subject)
+        written_season = apply_season_input(current, given)
+        row_id = save_season(conn, show_id, written_season, row_id)
+        before_facts = facts.season_facts(current) if existed else {}
+        facts.claim(
+            conn, show_id, subject, before_facts, facts.season_facts(written_season), "imported"
+        )
+        had = {e.number: e for e in current.episodes}
         for episode in season_import.episodes:
+            code = f"{subject}E{episode.number}"
             episode_row = queries.episode_id(conn, row_id, episode.number)
             if episode_row is None:
                 queries.insert_episode(conn, row_id, episode)
+                online.clear_removed(conn, show_id, code)
             else:
                 queries.update_episode(conn, episode_row, episode)
+            old = had.get(episode.number)
+            facts.claim(
+                conn,
+                show_id,
+                code,
+                facts.episode_facts(old) if old else {},
+                facts.episode_facts(episode),
+                "imported",
+            )
         if season_import.episodes:
             written = queries.get_season(conn, row_id)
             moved = written.schedule_facts() != apply_season_input(current, given).schedule_facts()
@@ -766,6 +789,7 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
                 " in the catalog; nothing was imported"
             )
     show_id = queries.insert_show(conn, show)
+    online.set_entered_by(conn, show_id, "imported")
     season_rows: dict[int, int] = {}
     for season_import in item.seasons:
         season = season_import.season or replace(

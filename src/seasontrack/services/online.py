@@ -17,9 +17,10 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from seasontrack.errors import InvalidInput, NetworkError, NotFound
-from seasontrack.models import PROVIDER_NAMES, TBA, Episode, Fact, Season, Show, ShowLink, Trailer
+from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, ShowLink, Trailer
 from seasontrack.schedule import season_releases
 from seasontrack.services import catalog as svc
+from seasontrack.services import facts as facts_of
 from seasontrack.store import online as links
 from seasontrack.store import queries, transaction
 
@@ -277,8 +278,12 @@ def _new_title(conn: sqlite3.Connection, remote: RemoteShow) -> str:
 class _Facts:
     """Decides, fact by fact, whether the provider's value goes in, and records why."""
 
-    def __init__(self, known: dict[tuple[str, str], Fact], report: MergeReport) -> None:
+    def __init__(
+        self, known: dict[tuple[str, str], Fact], report: MergeReport, entered_by: str
+    ) -> None:
         self.known = known
+        # Where the user's facts without a row came from: how the show came.
+        self.entered_by = entered_by
         self.report = report
         self.write: list[Fact] = []
         self.drop: list[tuple[str, str]] = []
@@ -299,36 +304,22 @@ class _Facts:
             return current is None
         # The user's value stands.
         if current == offered:
-            if fact is not None:
+            if fact is not None and (
+                fact.origin in PROVIDER_NAMES or fact.origin == self.entered_by
+            ):
                 self.drop.append((subject, name))
+            elif fact is not None and fact.offered is not None:
+                # Agreed now; the row still says the fact came another way than its show.
+                self.write.append(Fact(subject, name, fact.origin))
             return False
-        origin = fact.origin if fact is not None and fact.origin not in PROVIDER_NAMES else "typed"
+        user_fact = fact is not None and fact.origin not in PROVIDER_NAMES
+        origin = fact.origin if fact is not None and user_fact else self.entered_by
         if fact is None or fact.offered != offered or fact.origin != origin:
             self.write.append(Fact(subject, name, origin, offered=offered, offered_by=PROVIDER))
         self.report.differences.append(
-            f"{where}: yours {current}, {PROVIDER_NAMES[PROVIDER]} {offered}"
+            facts_of.difference(where, origin, current, PROVIDER, offered)
         )
         return False
-
-
-def _label(value: object) -> str | None:
-    from seasontrack.dates import PartialDate
-
-    if value is None:
-        return None
-    if isinstance(value, PartialDate):
-        return None if value.start is None else value.date_only().label()
-    return str(value)
-
-
-def _airs_label(episode: Episode) -> str | None:
-    return None if episode.airs.start is None else episode.airs.label()
-
-
-def _time_label(season: Season) -> str | None:
-    if season.release_time is None:
-        return None
-    return f"{season.release_time:%H:%M} {season.release_tz or ''}".strip()
 
 
 def merge(
@@ -350,10 +341,10 @@ def merge(
     else:
         current = queries.get_show(conn, show_id)
     report = MergeReport(title=current.title, created=created, specials=remote.specials)
-    facts = _Facts(links.get_facts(conn, show_id), report)
+    facts = _Facts(links.get_facts(conn, show_id), report, links.entered_by(conn, show_id))
 
     updated = current
-    for name in ("network", "country", "status", "summary"):
+    for name in facts_of.SHOW_FIELDS:
         mine, theirs = getattr(current, name), getattr(offered, name)
         if name == "status" and created:
             mine = None
@@ -413,7 +404,7 @@ def _merge_season(
     if row is None:
         fields = replace(offered, episodes=())
         row = svc.save_season(conn, show_id, fields)
-        for name, value in _season_facts(offered).items():
+        for name, value in facts_of.season_facts(offered).items():
             facts.take(subject, name, None, value)
         if not created:
             report.added.append(f"season {offered.number}")
@@ -425,8 +416,8 @@ def _merge_season(
         before = current
         fields = current
         moved = False
-        for name, theirs in _season_facts(offered).items():
-            mine = _season_facts(current).get(name)
+        for name, theirs in facts_of.season_facts(offered).items():
+            mine = facts_of.season_facts(current).get(name)
             if facts.take(subject, name, mine, theirs):
                 fields = _set_season_fact(fields, offered, name)
                 moved = moved or (name in ("premiere", "finale") and mine is not None)
@@ -436,8 +427,8 @@ def _merge_season(
 
     # Where the user's premiere stands against TVmaze's, TVmaze's episode dates would
     # contradict it: they are left out (the difference is listed with the premiere).
-    theirs_premiere = _label(offered.premiere)
-    own_dates = theirs_premiere is None or _label(current.premiere) == theirs_premiere
+    theirs_premiere = facts_of.label(offered.premiere)
+    own_dates = theirs_premiere is None or facts_of.label(current.premiere) == theirs_premiere
     mine_episodes = {e.number: e for e in current.episodes}
     extras = {(x.season, x.number): x for x in remote.extras}
     touched = False
@@ -452,15 +443,15 @@ def _merge_season(
         if existing is None:
             episode_row = queries.insert_episode(conn, row, episode)
             facts.take(code, "title", None, episode.title)
-            facts.take(code, "airs", None, _airs_label(episode))
+            facts.take(code, "airs", None, facts_of.airs_label(episode))
             report.new_episodes += 1
             touched = True
         else:
             changed = existing
             if facts.take(code, "title", existing.title, episode.title):
                 changed = replace(changed, title=episode.title)
-            mine_airs = _airs_label(existing)
-            if facts.take(code, "airs", mine_airs, _airs_label(episode)):
+            mine_airs = facts_of.airs_label(existing)
+            if facts.take(code, "airs", mine_airs, facts_of.airs_label(episode)):
                 changed = replace(changed, airs=episode.airs)
                 episodes_moved += int(mine_airs is not None)
             episode_row = queries.episode_id(conn, row, episode.number) or 0
@@ -482,16 +473,6 @@ def _merge_season(
 
 def _moments(season: Season) -> list[tuple[int | None, int | None, object]]:
     return [(r.first_episode, r.last_episode, r.when) for r in season_releases(season)]
-
-
-def _season_facts(season: Season) -> dict[str, str | None]:
-    return {
-        "premiere": _label(season.premiere),
-        "finale": _label(season.finale),
-        "episodes": _label(season.episode_count),
-        "release": None if season.release_pattern == "unknown" else season.release_pattern,
-        "time": _time_label(season),
-    }
 
 
 def _set_season_fact(season: Season, offered: Season, name: str) -> Season:
@@ -644,7 +625,9 @@ def differences(conn: sqlite3.Connection, show_id: int) -> list[str]:
         current = _current_value(conn, show_id, fact)
         if current is None or current == fact.offered:
             continue
-        line = f"{fact.where()}: yours {current}, {PROVIDER_NAMES[fact.offered_by]} {fact.offered}"
+        line = facts_of.difference(
+            fact.where(), fact.origin, current, fact.offered_by, fact.offered
+        )
         found.append((_subject_order(fact.subject), _FIELD_ORDER.get(fact.field, 99), line))
     return [line for *_, line in sorted(found)]
 
@@ -669,11 +652,11 @@ def _current_value(conn: sqlite3.Connection, show_id: int, fact: Fact) -> str | 
         return None
     season = queries.get_season(conn, row)
     if not episode_part:
-        return _season_facts(season).get(fact.field)
+        return facts_of.season_facts(season).get(fact.field)
     episode = next((e for e in season.episodes if e.number == int(episode_part)), None)
     if episode is None:
         return None
-    return episode.title if fact.field == "title" else _airs_label(episode)
+    return episode.title if fact.field == "title" else facts_of.airs_label(episode)
 
 
 def link_of(conn: sqlite3.Connection, show_id: int) -> ShowLink | None:

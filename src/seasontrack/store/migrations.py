@@ -409,6 +409,16 @@ def m007_online_providers(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+@migration
+def m008_entered_by(conn: sqlite3.Connection) -> None:
+    # How each show came into the catalog: typed in, or imported from a file. A user's fact
+    # with no row in `facts` came the same way (shows from before this are taken as typed).
+    conn.execute(
+        "ALTER TABLE shows ADD COLUMN entered_by TEXT NOT NULL DEFAULT 'typed'"
+        " CHECK (entered_by IN ('typed', 'imported'))"
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

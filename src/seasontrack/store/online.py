@@ -195,3 +195,48 @@ def clear_removed(conn: sqlite3.Connection, show_id: int, subject: str) -> None:
         "DELETE FROM facts WHERE show_id = ? AND subject = ? AND field = ?",
         (show_id, subject, REMOVED),
     )
+
+
+def entered_by(conn: sqlite3.Connection, show_id: int) -> str:
+    """How the show came into the catalog ("typed" or "imported"): where its facts without
+    a row of their own came from."""
+    row = conn.execute("SELECT entered_by FROM shows WHERE id = ?", (show_id,)).fetchone()
+    return str(row[0]) if row else "typed"
+
+
+def set_entered_by(conn: sqlite3.Connection, show_id: int, origin: str) -> None:
+    conn.execute("UPDATE shows SET entered_by = ? WHERE id = ?", (origin, show_id))
+
+
+def claim_facts(
+    conn: sqlite3.Connection, show_id: int, subject: str, fields: Iterable[str], origin: str
+) -> None:
+    """The user (``origin``) has just set these fields of ``subject``: record them as theirs.
+
+    A provider's value the user replaced is kept as what the provider offers (to show the
+    difference); a fact that came the way the show came needs no row.
+    """
+    default = entered_by(conn, show_id)
+    for name in fields:
+        row = conn.execute(
+            "SELECT origin, value, offered FROM facts WHERE show_id = ? AND subject = ?"
+            " AND field = ?",
+            (show_id, subject, name),
+        ).fetchone()
+        if row is None:
+            if origin != default:
+                set_facts(conn, show_id, [Fact(subject, name, origin)])
+        elif row["origin"] in ("tvmaze", "tmdb"):
+            set_facts(
+                conn,
+                show_id,
+                [Fact(subject, name, origin, offered=row["value"], offered_by=row["origin"])],
+            )
+        elif row["origin"] != origin:
+            if origin == default and row["offered"] is None:
+                delete_facts(conn, show_id, [(subject, name)])
+            else:
+                conn.execute(
+                    "UPDATE facts SET origin = ? WHERE show_id = ? AND subject = ? AND field = ?",
+                    (origin, show_id, subject, name),
+                )
