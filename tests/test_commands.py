@@ -426,3 +426,27 @@ def test_every_command_is_listed_in_help_and_answers_its_own_help(run: Run, name
 def test_a_mistyped_command_suggests_the_real_one(run: Run) -> None:
     result = run("upcomming", code=2)
     assert "Did you mean 'upcoming'?" in result.stderr
+
+
+def test_a_season_can_be_on_another_network_than_its_show(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("show", "add", "Lucifer", "--network", "FOX")
+    run("season", "add", "Lucifer", "3", "--premiere", "2017-10-02")
+    run("season", "add", "Lucifer", "4", "--premiere", "2019-05-08", "--network", "Netflix")
+    info = run("info", "Lucifer").stdout
+    season_four = info[info.index("Season 4") :]
+    assert "Netflix" in season_four and "Netflix" not in info[: info.index("Season 4")]
+    rows = json.loads(
+        run("upcoming", "--network", "netflix", "--json", "--now", "2019-01-01").stdout
+    )
+    assert [(r["season"], r["network"]) for r in rows] == [(4, "Netflix")]
+    exported = tmp_path / "lucifer.json"
+    run("export", "-o", str(exported))
+    monkeypatch.setenv("SEASONTRACK_DB", str(tmp_path / "elsewhere.db"))
+    run("import", str(exported))
+    seasons = json.loads(run("info", "Lucifer", "--json").stdout)["seasons"]
+    assert [(s["number"], s["network"]) for s in seasons] == [(3, None), (4, "Netflix")]
+    run("season", "edit", "Lucifer", "4", "--network", "")
+    seasons = json.loads(run("info", "Lucifer", "--json").stdout)["seasons"]
+    assert seasons[1]["network"] is None

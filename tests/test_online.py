@@ -802,3 +802,24 @@ def test_a_value_tvmaze_gave_that_you_change_by_hand_is_yours_at_once(
     # No sync needed: info already shows your value against TVmaze's.
     differences = info_json(run, title)["online"]["differences"]
     assert "S2 premiere: yours March 8, 2018, TVmaze March 9, 2018" in differences
+
+
+def test_a_season_on_another_network_than_its_show_is_recorded_as_such(
+    run: Run, tvmaze: HTTPServer
+) -> None:
+    # A show that moved: season 2 is on a streaming service (a web channel).
+    body = network_show(
+        4401,
+        "Moved Show",
+        episodes=[(1, 1, "2030-01-05"), (1, 2, "2030-01-12"), (2, 1, "2031-02-01")],
+    )
+    body["_embedded"]["seasons"][1]["network"] = None
+    body["_embedded"]["seasons"][1]["webChannel"] = {"id": 1, "name": "Netflix", "country": None}
+    serve_show(tvmaze, body)
+    run("fetch", "--tvmaze", "4401", "--now", "2029-12-29 12:00")
+    seasons = info_json(run, "Moved Show")["seasons"]
+    assert [(s["number"], s["network"]) for s in seasons] == [(1, None), (2, "Netflix")]
+    rows = json.loads(
+        run("upcoming", "--network", "Netflix", "--json", "--now", "2030-06-01").stdout
+    )
+    assert [(r["show"], r["season"], r["network"]) for r in rows] == [("Moved Show", 2, "Netflix")]

@@ -82,6 +82,8 @@ class Season:
     release_time: time | None = None
     release_tz: str | None = None
     synopsis: str | None = None
+    # Where this season comes out, when not on the show's network (a show that moved).
+    network: str | None = None
     notes: str | None = None
     # A weekly schedule: how many episodes the premiere brings (2 for a two-episode
     # premiere), and the weeks with no episode (mid-season breaks), by the day they'd air.

@@ -49,6 +49,7 @@ def season_json(season: Season) -> JSON:
         "release_tz": season.release_tz,
         "synopsis": season.synopsis,
         "notes": season.notes,
+        "network": season.network,
         "premiere_episodes": season.premiere_episodes,
         "skips": [day.isoformat() for day in season.skips],
         "episodes": [episode_json(e) for e in season.episodes],

@@ -60,6 +60,10 @@ SkipOption = Annotated[
     ),
 ]
 SynopsisOption = Annotated[str | None, typer.Option("--synopsis", help="What it is about.")]
+SeasonNetworkOption = Annotated[
+    str | None,
+    typer.Option("--network", help="Where this season comes out, if not on the show's network."),
+]
 NoteOption = Annotated[
     str | None,
     typer.Option("--note", help="Free notes, e.g. 'all 13 episodes directed by women'."),
@@ -78,6 +82,7 @@ def _season_input(
     premiere_episodes: int | None = None,
     skip: list[str] | None = None,
     unskip: list[str] | None = None,
+    network: str | None = None,
 ) -> svc.SeasonInput:
     zone = zone_option(tz)
     return svc.SeasonInput(
@@ -92,6 +97,7 @@ def _season_input(
         release_tz=zone,
         synopsis=synopsis,
         notes=note,
+        network=network,
     )
 
 
@@ -116,6 +122,7 @@ def add(
     skip: SkipOption = None,
     synopsis: SynopsisOption = None,
     note: NoteOption = None,
+    network: SeasonNetworkOption = None,
     db: DbOption = None,
 ) -> None:
     """Add a season to a show.
@@ -123,7 +130,17 @@ def add(
     A weekly season's episodes come out one a week from the premiere, at --time in --tz.
     """
     given = _season_input(
-        premiere, finale, episodes, release, time, tz, synopsis, note, premiere_episodes, skip
+        premiere,
+        finale,
+        episodes,
+        release,
+        time,
+        tz,
+        synopsis,
+        note,
+        premiere_episodes,
+        skip,
+        network=network,
     )
     with catalog(db) as conn:
         ref, season = svc.add_season(conn, title, number, given)
@@ -150,9 +167,10 @@ def edit(
     ] = None,
     synopsis: SynopsisOption = None,
     note: NoteOption = None,
+    network: SeasonNetworkOption = None,
     db: DbOption = None,
 ) -> None:
-    """Change a season. An empty --synopsis or --note ("") clears it."""
+    """Change a season. An empty --synopsis, --note or --network ("") clears it."""
     given = _season_input(
         premiere,
         finale,
@@ -165,6 +183,7 @@ def edit(
         premiere_episodes,
         skip,
         unskip,
+        network,
     )
     with catalog(db) as conn:
         ref, season = svc.edit_season(conn, title, number, given, new_number=new_number)

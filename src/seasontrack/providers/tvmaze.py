@@ -171,7 +171,9 @@ def parse_show(body: Mapping[str, Any], today: date) -> RemoteShow:
         item = _dict(raw)
         number = int(item["number"])
         episodes = tuple(sorted(by_season.pop(number, []), key=lambda e: e.number))
-        seasons.append(_season(item, number, episodes, times.get(number, set()), tz))
+        seasons.append(
+            _season(item, number, episodes, times.get(number, set()), tz, show_network=network)
+        )
     for number, listed in by_season.items():
         # Episodes of a season the seasons list does not name (should not happen).
         seasons.append(_season({}, number, tuple(listed), times.get(number, set()), tz))
@@ -230,6 +232,8 @@ def _season(
     episodes: tuple[Episode, ...],
     airtimes: set[str],
     tz: str | None,
+    *,
+    show_network: str | None = None,
 ) -> Season:
     days = {e.airs.start for e in episodes if e.airs.start is not None}
     if len(days) == 1 and len(episodes) > 1:
@@ -245,6 +249,7 @@ def _season(
             release_time, release_tz = time.fromisoformat(airtime).replace(second=0), tz
     premiere = _day_date(_day(item.get("premiereDate")))
     finale = _day_date(_day(item.get("endDate")))
+    season_network = _channel(item)[0] if item else None
     if premiere.start is None and days:
         premiere = _day_date(min(days))
     return Season(
@@ -255,6 +260,8 @@ def _season(
         release_pattern=pattern,
         release_time=release_time,
         release_tz=release_tz,
+        # Only a season elsewhere than the show (a move, a revival) names its own network.
+        network=season_network if season_network != show_network else None,
         episodes=episodes,
     )
 

@@ -250,6 +250,7 @@ def show_details(
         rows: list[Field] = [
             ("Premiere", local_when(season.premiere_moment, clock)),
             ("Finale", local_when(season.finale_moment, clock) if season.finale.start else None),
+            ("Network", season.network if season.network != show.network else None),
             ("Episodes", str(season.episode_count) if season.episode_count is not None else None),
             ("Release", _release_line(season)),
             ("Watched", _watched_line(season)),

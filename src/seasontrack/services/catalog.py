@@ -212,6 +212,7 @@ class SeasonInput:
     release_tz: str | None = None
     synopsis: str | None = None
     notes: str | None = None
+    network: str | None = None
     premiere_episodes: int | None = None
     add_skips: tuple[date, ...] = ()
     remove_skips: tuple[date, ...] = ()
@@ -256,6 +257,7 @@ def apply_season_input(season: Season, given: SeasonInput) -> Season:
         release_tz=release_tz,
         synopsis=season.synopsis if given.synopsis is None else optional_text(given.synopsis),
         notes=season.notes if given.notes is None else optional_text(given.notes),
+        network=season.network if given.network is None else optional_text(given.network),
     )
     changed = replace(
         changed,

@@ -51,6 +51,7 @@ def season_facts(season: Season) -> Facts:
         "episodes": label(season.episode_count),
         "release": None if season.release_pattern == "unknown" else season.release_pattern,
         "time": time_label(season),
+        "network": season.network,
     }
 
 

@@ -297,6 +297,7 @@ def _read_season(reader: _Reader) -> SeasonImport:
             release_tz=reader.text("release_tz"),
             synopsis=reader.text("synopsis"),
             notes=reader.text("notes"),
+            network=reader.text("network"),
             premiere_episodes=reader.integer("premiere_episodes", minimum=1),
             skips=skips,
         )

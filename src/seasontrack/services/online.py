@@ -484,6 +484,8 @@ def _set_season_fact(season: Season, offered: Season, name: str) -> Season:
         return replace(season, episode_count=offered.episode_count)
     if name == "release":
         return replace(season, release_pattern=offered.release_pattern)
+    if name == "network":
+        return replace(season, network=offered.network)
     return replace(season, release_time=offered.release_time, release_tz=offered.release_tz)
 
 

@@ -419,6 +419,28 @@ def m008_entered_by(conn: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m009_season_network(conn: sqlite3.Connection) -> None:
+    # A season on another network than its show's (a show that moved, or a revival).
+    conn.execute("ALTER TABLE seasons ADD COLUMN network TEXT")
+    # Its releases are on the season's network: what `upcoming` shows and filters by.
+    conn.execute("DROP VIEW release_rows")
+    conn.execute(
+        """
+        CREATE VIEW release_rows AS
+        SELECT releases.season_id, releases.position, releases.show_id, releases.first_episode,
+            releases.last_episode, releases.title AS episode_title, releases.precision,
+            releases.start, releases.time, releases.tz, releases.premiere, releases.finale,
+            releases.starts_at, releases.ends_at, releases.exact, seasons.number AS season,
+            seasons.release_pattern, seasons.release_tz, shows.title AS show,
+            coalesce(seasons.network, shows.network) AS network, shows.followed
+        FROM releases
+        JOIN seasons ON seasons.id = releases.season_id
+        JOIN shows ON shows.id = releases.show_id
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

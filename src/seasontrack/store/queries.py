@@ -261,7 +261,11 @@ def latest_season_numbers(conn: sqlite3.Connection) -> dict[int, int]:
 
 
 def network_names(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute("SELECT DISTINCT network FROM shows WHERE network IS NOT NULL")
+    """Every network a show or a season is on."""
+    rows = conn.execute(
+        "SELECT network FROM shows WHERE network IS NOT NULL"
+        " UNION SELECT network FROM seasons WHERE network IS NOT NULL"
+    )
     return [r["network"] for r in rows]
 
 
@@ -279,6 +283,7 @@ def _season_from_row(row: sqlite3.Row, episodes: list[Episode], skips: list[date
         release_tz=row["release_tz"],
         synopsis=row["synopsis"],
         notes=row["notes"],
+        network=row["network"],
         premiere_episodes=row["premiere_episodes"],
         revision=row["revision"],
         skips=tuple(skips),
@@ -389,6 +394,7 @@ def _season_values(season: Season) -> tuple[object, ...]:
         season.synopsis,
         season.notes,
         season.premiere_episodes,
+        season.network,
     )
 
 
@@ -397,8 +403,8 @@ def insert_season(conn: sqlite3.Connection, show_id: int, season: Season) -> int
         """
         INSERT INTO seasons (show_id, number, premiere_precision, premiere_start,
             finale_precision, finale_start, episode_count, release_pattern, release_time,
-            release_tz, synopsis, notes, premiere_episodes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            release_tz, synopsis, notes, premiere_episodes, network)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         (show_id, *_season_values(season)),
     )
@@ -413,7 +419,8 @@ def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) 
         """
         UPDATE seasons SET number = ?, premiere_precision = ?, premiere_start = ?,
             finale_precision = ?, finale_start = ?, episode_count = ?, release_pattern = ?,
-            release_time = ?, release_tz = ?, synopsis = ?, notes = ?, premiere_episodes = ?
+            release_time = ?, release_tz = ?, synopsis = ?, notes = ?, premiere_episodes = ?,
+            network = ?
         WHERE id = ?
         """,
         (*_season_values(season), season_row_id),
