@@ -423,7 +423,9 @@ def m008_entered_by(conn: sqlite3.Connection) -> None:
 def m009_season_network(conn: sqlite3.Connection) -> None:
     # A season on another network than its show's (a show that moved, or a revival).
     conn.execute("ALTER TABLE seasons ADD COLUMN network TEXT")
-    # Its releases are on the season's network: what `upcoming` shows and filters by.
+    # Its releases are on the season's network: what `upcoming` shows and filters by. The
+    # view is written out whole, not shared with m005's: a migration is history, and must
+    # not change when a later one does.
     conn.execute("DROP VIEW release_rows")
     conn.execute(
         """
