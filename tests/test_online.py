@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
 import threading
 import time
@@ -823,3 +824,63 @@ def test_a_season_on_another_network_than_its_show_is_recorded_as_such(
         run("upcoming", "--network", "Netflix", "--json", "--now", "2030-06-01").stdout
     )
     assert [(r["show"], r["season"], r["network"]) for r in rows] == [("Moved Show", 2, "Netflix")]
+
+
+def _read_until(fd: int, wanted: bytes, seen: bytearray, deadline: float) -> bytes:
+    """Read a terminal's output until ``wanted`` shows (or the time is up)."""
+    import select
+
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the process closed its side
+                break
+            if not chunk:
+                break
+            seen.extend(chunk)
+    return bytes(seen)
+
+
+def test_on_a_terminal_fetch_asks_which_show_and_takes_the_answer(
+    tvmaze: HTTPServer, db: Path
+) -> None:
+    # A true process on a pseudo-terminal, as a person runs it.
+    import pty
+    import subprocess
+    import sys
+
+    classic = network_show(210, "Doctor Who", premiered="1963-11-23", status="Ended")
+    revival = network_show(2103, "Doctor Who", premiered="2030-01-05")
+    serve_search(tvmaze, "Doctor Who", classic, revival)
+    serve_show(tvmaze, revival)
+    main_fd, child_fd = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "seasontrack", "fetch", "Doctor Who", "--now", "2029-12-29"],
+        stdin=child_fd,
+        stdout=child_fd,
+        stderr=child_fd,
+        env=env,
+        close_fds=True,
+    )
+    os.close(child_fd)
+    seen = bytearray()
+    deadline = time.monotonic() + 20
+    try:
+        out = _read_until(main_fd, b"Which one (1-2)", seen, deadline)
+        assert b"1. Doctor Who (1963, BBC One, GB, Ended, TVmaze 210)" in out
+        os.write(main_fd, b"3\n")
+        _read_until(main_fd, b"Choose 1 to 2.", seen, deadline)
+        os.write(main_fd, b"2\n")
+        out = _read_until(main_fd, b"from TVmaze (id 2103)", seen, deadline)
+        assert process.wait(timeout=20) == 0
+    finally:
+        process.kill()
+        os.close(main_fd)
+    assert b"Choose 1 to 2." in out
+    assert b"Added Doctor Who from TVmaze (id 2103)." in out
+    assert [r.url for r, _ in tvmaze.log if r.path.startswith("/shows/")] == [
+        tvmaze.url_for("/shows/2103") + "?embed[]=seasons&embed[]=episodes&embed[]=cast"
+    ]
