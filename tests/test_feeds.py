@@ -259,6 +259,20 @@ def test_an_imported_episode_title_reaches_upcoming_without_moving_the_feed(
     }
 
 
+def test_help_and_completion_load_no_service_store_or_drawing_module(db: Path) -> None:
+    # `seasontrack --help` (and a shell completing a command's name) builds every command
+    # to list it; the services, the store and Rich's views load only when a command runs.
+    out, loaded = modules_loaded_by("--help")
+    assert "upcoming" in out
+    heavy = [
+        m
+        for m in loaded
+        if m.startswith(("seasontrack.services", "seasontrack.store", "seasontrack.render"))
+        or m in ("seasontrack.models", "seasontrack.schedule")
+    ]
+    assert heavy == []
+
+
 @pytest.mark.parametrize(
     "args",
     [

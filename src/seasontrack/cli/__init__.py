@@ -2,6 +2,10 @@
 
 Errors are reported in one place, :class:`CatalogGroup`: every :class:`SeasontrackError`
 and every usage error becomes one line on stderr and its documented exit code.
+
+Start-up is kept short: a run builds only the command it runs (:data:`COMMANDS`), and the
+command modules import their services inside the commands, so that `--help` and shell
+completion, which build every command to list it, load no service, store or view.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,10 +16,10 @@ from seasontrack.cli.common import (
     done,
     when_option,
 )
-from seasontrack.clock import user_zone
-from seasontrack.dates import DateInputError
 from seasontrack.errors import InvalidInput
-from seasontrack.services import catalog as svc
+
+if TYPE_CHECKING:
+    from seasontrack.services import catalog as svc
 
 app = typer.Typer(help="Add, change or remove episodes.", no_args_is_help=True)
 
@@ -41,6 +41,10 @@ WriterOption = Annotated[str | None, typer.Option("--writer", help="Who wrote it
 def _episode_input(
     title: str | None, airs: str | None, director: str | None, writer: str | None, tz: str | None
 ) -> svc.EpisodeInput:
+    from seasontrack.clock import user_zone
+    from seasontrack.dates import DateInputError
+    from seasontrack.services import catalog as svc
+
     try:
         fallback = user_zone(tz).name
     except DateInputError as exc:
@@ -67,6 +71,8 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Add an episode. A time in --airs without a zone is in the season's zone (else --tz)."""
+    from seasontrack.services import catalog as svc
+
     given = _episode_input(episode_title, airs, director, writer, tz)
     with catalog(db) as conn:
         ref, episode = svc.add_episode(conn, title, season, number, given)
@@ -89,6 +95,8 @@ def edit(
     db: DbOption = None,
 ) -> None:
     """Change an episode. --airs TBA goes back to the season's schedule; "" clears a field."""
+    from seasontrack.services import catalog as svc
+
     given = _episode_input(episode_title, airs, director, writer, tz)
     with catalog(db) as conn:
         ref, episode = svc.edit_episode(conn, title, season, number, given, new_number=new_number)
@@ -104,6 +112,8 @@ def remove(
     db: DbOption = None,
 ) -> None:
     """Remove an episode (the season's schedule still counts it if --episodes says so)."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref = svc.resolve_show(conn, title)
         confirm(f"Remove {ref.title} S{season}E{number}?", yes)

@@ -7,8 +7,6 @@ from typing import Annotated
 import typer
 
 from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done, when_option
-from seasontrack.models import TBA, Source, Trailer
-from seasontrack.services import catalog as svc
 
 trailer_app = typer.Typer(help="Add, remove or open trailers.", no_args_is_help=True)
 source_app = typer.Typer(
@@ -45,6 +43,9 @@ def trailer_add(
     db: DbOption = None,
 ) -> None:
     """Add a trailer (the same link again: update it)."""
+    from seasontrack.models import TBA, Trailer
+    from seasontrack.services import catalog as svc
+
     trailer = Trailer(
         url=url,
         title=trailer_title,
@@ -70,6 +71,8 @@ def trailer_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a trailer, named by its link or its title."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref, count = svc.remove_trailer(conn, title, url=url, season=season, title=trailer_title)
     done(f"Removed {count} trailer{'s' * (count != 1)} from {ref.title}{_where(season)}.")
@@ -78,6 +81,8 @@ def trailer_rm(
 @trailer_app.command("open")
 def trailer_open(title: TitleArg, season: SeasonOption = None, db: DbOption = None) -> None:
     """Open the newest trailer in the web browser (prints its link when there is none)."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         trailer = svc.newest_trailer(conn, title, season)
     assert trailer.url is not None  # newest_trailer only returns linked trailers
@@ -104,6 +109,9 @@ def source_add(
     db: DbOption = None,
 ) -> None:
     """Record the article or announcement that facts came from."""
+    from seasontrack.models import TBA, Source
+    from seasontrack.services import catalog as svc
+
     source = Source(
         url=url,
         outlet=outlet,
@@ -124,6 +132,8 @@ def source_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a source."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref = svc.remove_source(conn, title, url, season=season)
     done(f"Removed a source from {ref.title}{_where(season)}.")

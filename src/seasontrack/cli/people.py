@@ -7,8 +7,6 @@ from typing import Annotated
 import typer
 
 from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done
-from seasontrack.models import Credit
-from seasontrack.services import catalog as svc
 
 cast_app = typer.Typer(help="Add or remove cast members.", no_args_is_help=True)
 crew_app = typer.Typer(
@@ -47,6 +45,9 @@ def cast_add(
     db: DbOption = None,
 ) -> None:
     """Add a cast member (again for the same role: update it)."""
+    from seasontrack.models import Credit
+    from seasontrack.services import catalog as svc
+
     credit = Credit(
         person=person,
         role="cast",
@@ -75,6 +76,8 @@ def cast_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a cast member's role(s)."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref, count = svc.remove_credits(
             conn, title, "cast", person, season=season, character=character
@@ -98,6 +101,9 @@ def crew_add(
     db: DbOption = None,
 ) -> None:
     """Add a crew member with their job(s)."""
+    from seasontrack.models import Credit
+    from seasontrack.services import catalog as svc
+
     credits = [
         Credit(
             person=person,
@@ -123,6 +129,8 @@ def crew_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a crew member's job(s)."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref, count = svc.remove_credits(conn, title, "crew", person, season=season, job=job)
     done(f"Removed {person} from {ref.title}{_where(season)} ({count} job{'s' * (count != 1)}).")

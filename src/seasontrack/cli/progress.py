@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from seasontrack.cli.common import DbOption, TitleArg, catalog, done
-from seasontrack.services import progress
 
 SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0)]
 EpisodeArg = Annotated[
@@ -20,6 +19,8 @@ EpisodeArg = Annotated[
 
 def follow_command(title: TitleArg, db: DbOption = None) -> None:
     """Follow a show: `remind` reminds of its releases."""
+    from seasontrack.services import progress
+
     with catalog(db) as conn:
         ref = progress.set_following(conn, title, True)
     done(f"Following {ref.title}.")
@@ -27,6 +28,8 @@ def follow_command(title: TitleArg, db: DbOption = None) -> None:
 
 def unfollow_command(title: TitleArg, db: DbOption = None) -> None:
     """Stop following a show: no more reminders (it stays in the catalog)."""
+    from seasontrack.services import progress
+
     with catalog(db) as conn:
         ref = progress.set_following(conn, title, False)
     done(f"No longer following {ref.title}.")
@@ -40,6 +43,8 @@ def watched_command(
     title: TitleArg, season: SeasonArg, episode: EpisodeArg = None, db: DbOption = None
 ) -> None:
     """Mark episodes as seen."""
+    from seasontrack.services import progress
+
     with catalog(db) as conn:
         ref, first, last = progress.set_watched(conn, title, season, episode, True)
     done(f"Watched {ref.title} S{season}{_episodes(first, last)}.")
@@ -49,6 +54,8 @@ def unwatched_command(
     title: TitleArg, season: SeasonArg, episode: EpisodeArg = None, db: DbOption = None
 ) -> None:
     """Mark episodes as not seen."""
+    from seasontrack.services import progress
+
     with catalog(db) as conn:
         ref, first, last = progress.set_watched(conn, title, season, episode, False)
     done(f"Marked {ref.title} S{season}{_episodes(first, last)} as not watched.")

@@ -21,12 +21,10 @@ from seasontrack.cli.common import (
     screen,
 )
 from seasontrack.errors import NotFound
-from seasontrack.render import episode_ranges
-from seasontrack.services import catalog as svc
-from seasontrack.services import reading, timeline
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
+    from seasontrack.services import reading
 
 
 def list_command(
@@ -44,6 +42,8 @@ def list_command(
     db: DbOption = None,
 ) -> None:
     """List the shows: latest season, progress, next release and its countdown."""
+    from seasontrack.services import reading
+
     at = clock(now, tz)
     with catalog(db) as conn:
         summaries = reading.list_shows(
@@ -71,6 +71,8 @@ def list_command(
 def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
     """title, network, status, latest season, progress, next release, its date, countdown,
     unwatched episodes."""
+    from seasontrack.render import episode_ranges
+
     item = summary.next_release
     release = item.release if item else None
     return [
@@ -97,6 +99,9 @@ def info_command(
     db: DbOption = None,
 ) -> None:
     """Everything about a show (or one season): dates, cast, crew, trailers, sources."""
+    from seasontrack.services import catalog as svc
+    from seasontrack.services import timeline
+
     at = clock(now, tz)
     with catalog(db) as conn:
         show = svc.get_show(conn, title)
@@ -138,6 +143,8 @@ def search_command(
     db: DbOption = None,
 ) -> None:
     """Find shows, people and characters. Exits 1 when nothing matches."""
+    from seasontrack.services import reading
+
     with catalog(db) as conn:
         result = reading.search(conn, text)
     if as_json:

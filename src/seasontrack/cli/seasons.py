@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,7 +19,9 @@ from seasontrack.cli.common import (
     zone_option,
 )
 from seasontrack.errors import InvalidInput
-from seasontrack.services import catalog as svc
+
+if TYPE_CHECKING:
+    from seasontrack.services import catalog as svc
 
 app = typer.Typer(help="Add, change or remove seasons.", no_args_is_help=True)
 
@@ -84,6 +86,8 @@ def _season_input(
     unskip: list[str] | None = None,
     network: str | None = None,
 ) -> svc.SeasonInput:
+    from seasontrack.services import catalog as svc
+
     zone = zone_option(tz)
     return svc.SeasonInput(
         premiere_episodes=premiere_episodes,
@@ -129,6 +133,8 @@ def add(
 
     A weekly season's episodes come out one a week from the premiere, at --time in --tz.
     """
+    from seasontrack.services import catalog as svc
+
     given = _season_input(
         premiere,
         finale,
@@ -171,6 +177,8 @@ def edit(
     db: DbOption = None,
 ) -> None:
     """Change a season. An empty --synopsis, --note or --network ("") clears it."""
+    from seasontrack.services import catalog as svc
+
     given = _season_input(
         premiere,
         finale,
@@ -195,6 +203,8 @@ def edit(
 @app.command("rm")
 def remove(title: TitleArg, number: NumberArg, yes: YesOption = False, db: DbOption = None) -> None:
     """Remove a season with its credits, trailers and sources."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref = svc.resolve_show(conn, title)
         svc.check_season(conn, ref, number)

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from seasontrack.cli.common import DbOption, TitleArg, YesOption, catalog, confirm, done
-from seasontrack.services import catalog as svc
 
 app = typer.Typer(help="Add, change or remove shows.", no_args_is_help=True)
 
@@ -43,6 +42,8 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Add a show to the catalog (followed, unless --no-follow)."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref = svc.add_show(
             conn,
@@ -74,6 +75,8 @@ def edit(
     db: DbOption = None,
 ) -> None:
     """Change a show. An empty value ("") clears a field."""
+    from seasontrack.services import catalog as svc
+
     keep = svc.KEEP
     with catalog(db) as conn:
         ref = svc.edit_show(
@@ -93,6 +96,8 @@ def edit(
 @app.command("rm")
 def remove(title: TitleArg, yes: YesOption = False, db: DbOption = None) -> None:
     """Remove a show with its seasons, credits, trailers and sources."""
+    from seasontrack.services import catalog as svc
+
     with catalog(db) as conn:
         ref = svc.resolve_show(conn, title)
         confirm(f"Remove {ref.title} and everything recorded about it?", yes)

@@ -23,17 +23,14 @@ from seasontrack.cli.common import (
     screen,
     when_option,
 )
-from seasontrack.clock import parse_span
-from seasontrack.countdown import later
-from seasontrack.dates import DateInputError
 from seasontrack.errors import InvalidInput
-from seasontrack.services import timeline
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
     from seasontrack.countdown import Window
     from seasontrack.models import Release
     from seasontrack.render.base import Screen
+    from seasontrack.services import timeline
 
 
 def upcoming_command(
@@ -58,6 +55,11 @@ def upcoming_command(
     db: DbOption = None,
 ) -> None:
     """What comes out from now on, soonest first, with countdowns."""
+    from seasontrack.clock import parse_span
+    from seasontrack.countdown import later
+    from seasontrack.dates import DateInputError
+    from seasontrack.services import timeline
+
     at = clock(now, tz)
     if within is not None and until is not None:
         raise InvalidInput("give --within or --until, not both")
@@ -151,6 +153,8 @@ def countdown_command(
     db: DbOption = None,
 ) -> None:
     """A big countdown to a season's premiere, or an airing season's next episode."""
+    from seasontrack.services import timeline
+
     at = clock(now, tz)
     with catalog(db) as conn:
         item = timeline.countdown_target(conn, title, season, at.now, at.zone.tzinfo)
@@ -193,6 +197,7 @@ def _run_live(view: Screen, item: timeline.Upcoming, span: Window, at: Clock) ->
 
     from rich.live import Live
 
+    from seasontrack.countdown import later
     from seasontrack.render.timeline import countdown_view
 
     started = time.monotonic()
@@ -238,6 +243,8 @@ def calendar_command(
     db: DbOption = None,
 ) -> None:
     """A month grid with each day's releases (premieres and finales marked)."""
+    from seasontrack.services import timeline
+
     at = clock(now, tz)
     today = at.now.astimezone(at.zone.tzinfo).date()
     year, first_month = today.year, today.month
