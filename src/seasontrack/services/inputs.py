@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -17,6 +16,9 @@ def did_you_mean(
     ``candidates`` may map each name to what to suggest for it (an alias to its show's
     title, say); several names for one thing suggest it once.
     """
+    # Imported here: only a mistake needs it, and every command imports this module.
+    import difflib
+
     shown = candidates if isinstance(candidates, Mapping) else {c: c for c in candidates}
     pool: dict[str, str] = {}
     for name, suggestion in shown.items():
