@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from seasontrack.dates import PartialDate
 from seasontrack.models import PROVIDER_NAMES, Episode, Season, Show
 from seasontrack.store import online
 
@@ -19,8 +20,6 @@ SHOW_FIELDS = ("network", "country", "status", "summary")
 
 
 def label(value: object) -> str | None:
-    from seasontrack.dates import PartialDate
-
     if value is None:
         return None
     if isinstance(value, PartialDate):

@@ -744,8 +744,8 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
                 "imported",
             )
         if season_import.episodes:
-            written = queries.get_season(conn, row_id)
-            moved = written.schedule_facts() != apply_season_input(current, given).schedule_facts()
+            stored = queries.get_season(conn, row_id)
+            moved = stored.schedule_facts() != written_season.schedule_facts()
             episodes_changed(conn, row_id, dates_moved=moved)
         queries.set_watched(conn, row_id, season_import.watched, True)
 
