@@ -13,6 +13,9 @@ from seasontrack.store.migrations import SCHEMA_VERSION, migrate, schema_version
 # Another seasontrack (a cron reminder, say) may hold the write lock for a moment;
 # wait this long for it before reporting the catalog as locked.
 BUSY_TIMEOUT_MS = 5000
+# SQLite's page cache per connection (a negative cache_size is in KiB): a bulk import or
+# export walks indexes far bigger than the 2 MB default, and re-read pages from the OS.
+CACHE_PRAGMA = "PRAGMA cache_size = -65536"
 
 
 @contextmanager
@@ -40,7 +43,7 @@ def open_catalog(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute("PRAGMA journal_mode = WAL")
             # WAL with synchronous=NORMAL is durable at every checkpoint and much faster.
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA cache_size = -65536")
+            conn.execute(CACHE_PRAGMA)
             migrate(conn)
             yield conn
         finally:
@@ -65,7 +68,7 @@ def open_reader(path: Path) -> sqlite3.Connection:
         isolation_level=None,
     )
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute(CACHE_PRAGMA)
     return conn
 
 
