@@ -462,6 +462,22 @@ def test_check_zone() -> None:
         check_zone("Qqqqqq")
 
 
+def test_check_zone_takes_a_correct_name_without_listing_every_zone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Listing the zone database costs ~30 ms, and --tz or the system zone is read at every start.
+    import seasontrack.dates as dates
+
+    def listing() -> frozenset[str]:
+        raise AssertionError("listed every zone")
+
+    monkeypatch.setattr(dates, "_available_zones", listing)
+    assert check_zone("America/New_York") == "America/New_York"
+    assert check_zone("Etc/GMT+5") == "Etc/GMT+5"
+    with pytest.raises(AssertionError, match="listed every zone"):
+        check_zone("america/new_york")  # a spelling to correct still needs the listing
+
+
 # --- ordering and comparison ---------------------------------------------------------------------
 
 

@@ -403,6 +403,8 @@ def check_zone(name: str) -> str:
         raise DateInputError(
             f"time zone {shown} is an abbreviation (did you mean {mapped}?); {_ZONE_FORMS}"
         )
+    if _zoneinfo(given) is not None and _spelled_as_stored(given):
+        return given
     available = _available_zones()
     if given in available:
         return given
@@ -496,6 +498,30 @@ def _zoneinfo(name: str) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ValueError, OSError, KeyError):  # ZoneInfoNotFoundError is a KeyError
         return None
+
+
+def _spelled_as_stored(key: str) -> bool:
+    """Whether ``key`` names a zone file exactly as the zone database spells it.
+
+    ZoneInfo alone would take "america/new_york" on a case-insensitive file system (macOS) and
+    the catalog would keep that spelling; listing every zone to rule it out costs about 30 ms
+    at every start, so only the folders on the key's own path are listed.
+    """
+    import os
+    import zoneinfo
+
+    for root in zoneinfo.TZPATH:
+        folder = root
+        for part in key.split("/"):
+            try:
+                if part not in os.listdir(folder):
+                    break
+            except OSError:
+                break
+            folder = os.path.join(folder, part)
+        else:
+            return True
+    return key in _available_zones()  # from the tzdata package, or not found as spelled
 
 
 def _available_zones() -> frozenset[str]:
