@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -500,6 +501,7 @@ def _zoneinfo(name: str) -> ZoneInfo | None:
         return None
 
 
+@cache  # import asks again for every season's zone
 def _spelled_as_stored(key: str) -> bool:
     """Whether ``key`` names a zone file exactly as the zone database spells it.
 

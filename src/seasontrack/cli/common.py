@@ -6,7 +6,6 @@ Only typer and the standard library are imported at module level; Rich (via
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -146,6 +145,8 @@ def clock(now: str | None, tz: str | None) -> Clock:
 
 def print_json(data: Any) -> None:
     """JSON on stdout: UTF-8, two-space indent, one trailing newline."""
+    import json  # only the commands given --json pay for it
+
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
