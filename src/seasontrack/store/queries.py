@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
@@ -272,7 +272,9 @@ def network_names(conn: sqlite3.Connection) -> list[str]:
 # ---------------------------------------------------------------------------- seasons
 
 
-def _season_from_row(row: sqlite3.Row, episodes: list[Episode], skips: list[date]) -> Season:
+def _season_from_row(
+    row: sqlite3.Row, episodes: list[Episode], skips: list[date], watched: list[int]
+) -> Season:
     return Season(
         number=row["number"],
         premiere=_date_from(row["premiere_precision"], row["premiere_start"]),
@@ -288,6 +290,7 @@ def _season_from_row(row: sqlite3.Row, episodes: list[Episode], skips: list[date
         revision=row["revision"],
         skips=tuple(skips),
         episodes=tuple(episodes),
+        watched=tuple(watched),
     )
 
 
@@ -335,9 +338,11 @@ def _seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> lis
     ):
         watched.setdefault(r["season_id"], []).append(r["episode"])
     return [
-        replace(
-            _season_from_row(row, episodes.get(row["id"], []), skips.get(row["id"], [])),
-            watched=tuple(watched.get(row["id"], [])),
+        _season_from_row(
+            row,
+            episodes.get(row["id"], []),
+            skips.get(row["id"], []),
+            watched.get(row["id"], []),
         )
         for row in rows
     ]
