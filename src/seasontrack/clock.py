@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when, zone
 
@@ -12,8 +13,7 @@ NOW_ENV = "SEASONTRACK_NOW"
 TZ_ENV = "SEASONTRACK_TZ"
 
 
-@dataclass(frozen=True)
-class UserZone:
+class UserZone(NamedTuple):
     """The zone times are shown in: a named IANA zone, or the system's own when none is named."""
 
     name: str | None

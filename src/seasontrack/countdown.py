@@ -7,8 +7,8 @@ zones is right by construction (00:01 Pacific is 03:01 in New York and 09:01 in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from seasontrack.dates import PartialDate, Precision, zone
 
@@ -17,8 +17,7 @@ _RELATIVE_LIMIT = timedelta(hours=3)
 _DAYS_PER_MONTH = 30.44
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A duration split the way a countdown shows it."""
 
     days: int
@@ -53,8 +52,7 @@ class Span:
         return " ".join(shown) if shown else f"{self.seconds} s"
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """When a release can happen: from its earliest to its latest possible moment.
 
     ``earliest == latest`` for a time-precise release; a day spans its 24 hours in the zone

@@ -11,8 +11,9 @@ An episode's own date always wins over the generated one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
+from typing import NamedTuple
 
 from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.models import TBA, Episode, Release, Season
@@ -22,8 +23,7 @@ from seasontrack.models import TBA, Episode, Release, Season
 _MAX_WEEKS = 520
 
 
-@dataclass(frozen=True)
-class EpisodeRelease:
+class EpisodeRelease(NamedTuple):
     """One episode's release, as the season's schedule and the episode's own date give it."""
 
     number: int

@@ -113,9 +113,10 @@ def remove(
 ) -> None:
     """Remove an episode (the season's schedule still counts it if --episodes says so)."""
     from seasontrack.services import catalog as svc
+    from seasontrack.services.lookup import resolve_show
 
     with catalog(db) as conn:
-        ref = svc.resolve_show(conn, title)
+        ref = resolve_show(conn, title)
         confirm(f"Remove {ref.title} S{season}E{number}?", yes)
         svc.remove_episode(conn, ref.title, season, number)
     done(f"Removed {ref.title} S{season}E{number}.")

@@ -99,12 +99,11 @@ def info_command(
     db: DbOption = None,
 ) -> None:
     """Everything about a show (or one season): dates, cast, crew, trailers, sources."""
-    from seasontrack.services import catalog as svc
-    from seasontrack.services import timeline
+    from seasontrack.services import lookup, timeline
 
     at = clock(now, tz)
     with catalog(db) as conn:
-        show = svc.get_show(conn, title)
+        show = lookup.get_show(conn, title)
         from seasontrack.services import online
 
         link = online.link_of(conn, show.id) if show.id is not None else None

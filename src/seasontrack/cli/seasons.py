@@ -204,9 +204,10 @@ def edit(
 def remove(title: TitleArg, number: NumberArg, yes: YesOption = False, db: DbOption = None) -> None:
     """Remove a season with its credits, trailers and sources."""
     from seasontrack.services import catalog as svc
+    from seasontrack.services.lookup import resolve_show
 
     with catalog(db) as conn:
-        ref = svc.resolve_show(conn, title)
+        ref = resolve_show(conn, title)
         svc.check_season(conn, ref, number)
         confirm(f"Remove {ref.title} season {number} and everything recorded about it?", yes)
         svc.remove_season(conn, ref.title, number)

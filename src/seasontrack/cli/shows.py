@@ -97,9 +97,10 @@ def edit(
 def remove(title: TitleArg, yes: YesOption = False, db: DbOption = None) -> None:
     """Remove a show with its seasons, credits, trailers and sources."""
     from seasontrack.services import catalog as svc
+    from seasontrack.services.lookup import resolve_show
 
     with catalog(db) as conn:
-        ref = svc.resolve_show(conn, title)
+        ref = resolve_show(conn, title)
         confirm(f"Remove {ref.title} and everything recorded about it?", yes)
         svc.remove_show(conn, ref.title)
     done(f"Removed {ref.title}.")

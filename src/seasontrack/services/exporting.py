@@ -21,7 +21,7 @@ from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.models import Release, Show
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, link_json, show_json
-from seasontrack.services.catalog import resolve_show
+from seasontrack.services.lookup import resolve_show
 from seasontrack.services.workers import batches, in_batches
 from seasontrack.store import online, queries
 from seasontrack.store.queries import ShowRow

@@ -21,6 +21,7 @@ from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, ShowLink
 from seasontrack.schedule import season_releases
 from seasontrack.services import catalog as svc
 from seasontrack.services import facts as facts_of
+from seasontrack.services.lookup import resolve_show
 from seasontrack.store import online as links
 from seasontrack.store import queries, transaction
 
@@ -526,7 +527,7 @@ def plan_sync(
     if titles:
         ids = []
         for title in titles:
-            ref = svc.resolve_show(conn, title)
+            ref = resolve_show(conn, title)
             if links.get_link(conn, ref.id) is None:
                 raise NotFound(
                     f"{ref.title} is not linked to TVmaze yet; link it with:"

@@ -10,7 +10,7 @@ from seasontrack.countdown import day_zone_for, window
 from seasontrack.errors import InvalidInput
 from seasontrack.models import Release, Season, ShowRef
 from seasontrack.schedule import episode_count, season_schedule
-from seasontrack.services.catalog import resolve_show, season_row
+from seasontrack.services.lookup import resolve_show, season_row
 from seasontrack.store import queries, transaction
 
 

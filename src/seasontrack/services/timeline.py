@@ -17,8 +17,8 @@ from seasontrack.dates import Precision
 from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.models import Release, Season, Show
 from seasontrack.schedule import season_releases as schedule_releases
-from seasontrack.services.catalog import resolve_show
 from seasontrack.services.inputs import did_you_mean, required_text
+from seasontrack.services.lookup import resolve_show
 from seasontrack.store import queries
 from seasontrack.store.queries import ShowRow
 

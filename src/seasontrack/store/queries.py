@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.models import Credit, Episode, Release, Season, Show, ShowRef, Source, Trailer
@@ -217,8 +216,7 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
     ]
 
 
-@dataclass(frozen=True)
-class ShowRow:
+class ShowRow(NamedTuple):
     """A show's own fields, without its seasons and credits: what `list` needs."""
 
     id: int
@@ -881,8 +879,7 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-@dataclass(frozen=True)
-class CreditMatch:
+class CreditMatch(NamedTuple):
     """A credit found by search, with the title of its show."""
 
     show: str
@@ -941,8 +938,7 @@ def set_watched(
 # ---------------------------------------------------------------------------- reminders
 
 
-@dataclass(frozen=True)
-class ReminderKey:
+class ReminderKey(NamedTuple):
     """One reminder: a release (show, season, first episode, its moment) and a lead."""
 
     show_id: int
@@ -1060,8 +1056,7 @@ def set_releases(
     )
 
 
-@dataclass(frozen=True)
-class StoredRelease:
+class StoredRelease(NamedTuple):
     """A release as stored: its season row, its place in the season, whether followed."""
 
     season_id: int
