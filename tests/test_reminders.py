@@ -256,3 +256,27 @@ def test_cron_line_install_and_uninstall(
     run("cron", "--uninstall")
     assert store.read_text() == "MAILTO=me@example.org\n@daily backup\n"
     assert "nothing to remove" in run("cron", "--uninstall").stdout
+
+
+def test_a_run_stopped_half_way_gives_back_what_it_did_not_print(
+    run: Run, week: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+XX, "--format", "{code} {show} {lead}")
+    printed = Reminder.fields
+
+    def stop_at_the_second(self: Reminder, clock: Clock) -> dict[str, str]:
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(self)
+        return printed(self, clock)
+
+    calls: list[Reminder] = []
+    monkeypatch.setattr(Reminder, "fields", stop_at_the_second)
+    assert run("remind", *now, code=130).stdout.splitlines() == ["S1E1 Weekly 0d"]
+    monkeypatch.setattr(Reminder, "fields", printed)
+    # The first was printed and stays sent; the others come at the next run, once.
+    assert run("remind", *now).stdout.splitlines() == [
+        "S2E1-E13 Jessica Jones 7d",
+        "S1E2 Weekly 7d",
+    ]
+    assert run("remind", *now).stdout == ""

@@ -125,7 +125,9 @@ def remind_command(
                 delivered.append(reminder)
         finally:
             if not dry_run:
-                undelivered = [r for r in due if r not in delivered and r not in failed]
+                # By identity: comparing whole reminders field by field was quadratic.
+                handled = {id(r) for r in delivered} | {id(r) for r in failed}
+                undelivered = [r for r in due if id(r) not in handled]
                 reminders.settle(conn, delivered, failed + undelivered)
     if failed:
         raise typer.Exit(EXIT_DELIVERY)
