@@ -261,7 +261,10 @@ def test_cron_line_install_and_uninstall(
 def test_a_run_stopped_half_way_gives_back_what_it_did_not_print(
     run: Run, week: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-XX, "--format", "{code} {show} {lead}")
+    from seasontrack.clock import Clock
+    from seasontrack.services.reminders import Reminder
+
+    now = ("--now", "2018-03-06T00:30", "--format", "{code} {show} {lead}")
     printed = Reminder.fields
 
     def stop_at_the_second(self: Reminder, clock: Clock) -> dict[str, str]:
