@@ -126,9 +126,11 @@ def info_command(
         print_json(data)
         return
     from seasontrack.render.catalog import show_details
+    from seasontrack.services.progress import show_progress
 
+    progress = show_progress(show.seasons, at.now, at.zone.tzinfo)
     drawn = screen()
-    show_details(drawn, show, next_release, season, at)
+    show_details(drawn, show, next_release, progress, season, at)
     if link is not None:
         from seasontrack.render.online import OnlineFacts, online_details
 

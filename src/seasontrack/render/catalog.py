@@ -18,6 +18,7 @@ from seasontrack.schedule import episode_count, season_schedule
 
 if TYPE_CHECKING:
     # Types only: `upcoming` and `calendar` draw with this module and need neither service.
+    from seasontrack.services.progress import Progress
     from seasontrack.services.reading import SearchResult, ShowSummary
     from seasontrack.services.timeline import Upcoming
 
@@ -222,6 +223,7 @@ def show_details(
     screen: Screen,
     show: Show,
     next_release: Upcoming | None,
+    progress: Progress | None,
     only_season: int | None,
     clock: Clock,
 ) -> None:
@@ -237,7 +239,7 @@ def show_details(
         ("Status", show.status),
         ("Seasons", str(len(show.seasons)) if show.seasons else None),
         ("Following", None if show.followed else "no (no reminders)"),
-        ("Progress", _progress_line(show, clock)),
+        ("Progress", _progress_line(progress)),
         ("Next", next_line),
         ("Summary", show.summary),
     ]
@@ -264,10 +266,7 @@ def show_details(
     screen.print(*sections)
 
 
-def _progress_line(show: Show, clock: Clock) -> Text | None:
-    from seasontrack.services.progress import show_progress
-
-    progress = show_progress(show.seasons, clock.now, clock.zone.tzinfo)
+def _progress_line(progress: Progress | None) -> Text | None:
     if progress is None:
         return None
     line = text(progress.label())
