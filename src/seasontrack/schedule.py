@@ -169,31 +169,30 @@ def season_releases(
             return [premiere]
         # Episodes unknown, but its finale is: while that is ahead, the season is airing.
         return [premiere, replace(premiere, when=finale, premiere=False, finale=True)]
-    releases: list[Release] = []
+    # Runs of episodes out at the same known moment; an undated episode stands alone.
+    runs: list[list[EpisodeRelease]] = []
     for item in schedule:
-        last = releases[-1] if releases else None
-        if last is not None and last.when == item.when and item.when.start is not None:
-            releases[-1] = replace(
-                last, last_episode=item.number, finale=item.finale, episode_title=None
-            )
-            continue
-        releases.append(
-            Release(
-                show=show,
-                network=network,
-                season=season.number,
-                first_episode=item.number,
-                last_episode=item.number,
-                episode_title=item.title,
-                when=item.when,
-                release_tz=season.release_tz,
-                pattern=season.release_pattern,
-                premiere=item.premiere,
-                finale=item.finale,
-                show_id=show_id,
-            )
+        if runs and item.when.start is not None and runs[-1][0].when == item.when:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [
+        Release(
+            show=show,
+            network=network,
+            season=season.number,
+            first_episode=run[0].number,
+            last_episode=run[-1].number,
+            episode_title=run[0].title if len(run) == 1 else None,
+            when=run[0].when,
+            release_tz=season.release_tz,
+            pattern=season.release_pattern,
+            premiere=run[0].premiere,
+            finale=run[-1].finale,
+            show_id=show_id,
         )
-    return releases
+        for run in runs
+    ]
 
 
 # The widest a calendar day can stretch around UTC: it starts first at UTC+14 (Kiribati) and

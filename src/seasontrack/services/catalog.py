@@ -475,9 +475,8 @@ def clean_credit(credit: Credit) -> Credit:
         job=optional_text(credit.job.casefold()) if credit.job else None,
         note=optional_text(credit.note),
         status=choose(credit.status, CREDIT_STATUSES, "credit status"),
+        arrival=None if credit.arrival is None else choose(credit.arrival, ARRIVALS, "arrival"),
     )
-    if credit.arrival is not None:
-        credit = replace(credit, arrival=choose(credit.arrival, ARRIVALS, "arrival"))
     if credit.role == "crew" and not credit.job:
         raise InvalidInput("a crew credit needs a job, like --job showrunner")
     if credit.billing is not None and credit.billing < 1:

@@ -34,16 +34,18 @@ def did_you_mean(
 def choose(value: str, choices: Iterable[str], what: str) -> str:
     """One of ``choices``, matched ignoring case and with ``-``/``_`` read as spaces or hyphens."""
     options = list(choices)
-
-    def norm(text: str) -> str:
-        return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
-
-    wanted = norm(value)
+    if value in options:
+        return value  # as written already: what a file holds, every row of an import
+    wanted = _loose(value)
     for option in options:
-        if norm(option) == wanted:
+        if _loose(option) == wanted:
             return option
     accepted = ", ".join(options)
     raise InvalidInput(f"{what} {value!r} is not one of: {accepted}{did_you_mean(value, options)}")
+
+
+def _loose(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
 
 
 def optional_text(value: str | None) -> str | None:
