@@ -295,6 +295,16 @@ def test_calendar_lists_the_days_and_marks_premieres_and_finales(run: Run) -> No
     assert "--month 'March' is not a month" in run("calendar", "--month", "March", code=2).stderr
 
 
+def test_piped_calendar_keeps_one_release_per_line_whatever_the_title(run: Run) -> None:
+    hostile = "Two\nLines\tand \x1b[31mred"
+    run("show", "add", hostile)
+    run("season", "add", hostile, "1", "--premiere", "March 5, 2024 21:00", "--tz", "UTC")
+    plain = run("calendar", "--month", "2024-03", "--now", "2024-03-01", "--tz", "UTC").stdout
+    assert plain.splitlines() == [
+        "2024-03-05 Tue 21:00  Two\\nLines\\tand \\x1b[31mred S1  premiere"
+    ]
+
+
 def test_calendar_days_follow_the_users_zone(run: Run) -> None:
     run("show", "add", "Late")
     run(

@@ -85,13 +85,14 @@ class Screen:
             lines.pop()
         sys.stdout.write("".join(line + "\n" for line in lines))
 
-    def lines(self, lines: list[Text]) -> None:
-        """Many one-line items, at once: piped, their plain text as it is, with no layout to
-        work out (a month of a big catalog is thousands of lines)."""
+    def plain_lines(self, lines: list[str]) -> None:
+        """Many lines of plain text (user data already passed through ``one_line``), written
+        as they are: no layout to work out, where a month of a big catalog is thousands of
+        lines."""
         if self.fancy:
-            self.console.print(Group(*lines))
+            self.console.print(Text("\n".join(lines)))
             return
-        sys.stdout.write("".join(line.plain.rstrip() + "\n" for line in lines))
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
 
 
 def text(*parts: tuple[str | None, str] | str | None) -> Text:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as month_layout
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.align import Align
 from rich.console import Group, RenderableType
@@ -15,9 +16,13 @@ from seasontrack.clock import Clock
 from seasontrack.countdown import Span, Window
 from seasontrack.dates import MONTH_NAMES
 from seasontrack.models import Release
+from seasontrack.render import one_line
 from seasontrack.render.base import Screen, text
 from seasontrack.render.catalog import countdown_cell, local_when, when_label
-from seasontrack.services.timeline import CalendarDay, Upcoming
+
+if TYPE_CHECKING:
+    # Types only: views draw what the services computed.
+    from seasontrack.services.timeline import CalendarDay, Upcoming
 
 _PREMIERE = "▶"
 _FINALE = "◼"
@@ -212,12 +217,8 @@ def _month_lines(screen: Screen, year: int, month: int, by_day: dict[date, list[
             marks = [
                 m for m, on in (("premiere", release.premiere), ("finale", release.finale)) if on
             ]
+            flags = f"  {', '.join(marks)}" if marks else ""
             lines.append(
-                text(
-                    f"{day.isoformat()} {day:%a}{at}  ",
-                    release.show,
-                    f" {release.code()}",
-                    f"  {', '.join(marks)}" if marks else None,
-                )
+                f"{day.isoformat()} {day:%a}{at}  {one_line(release.show)} {release.code()}{flags}"
             )
-    screen.lines(lines)
+    screen.plain_lines(lines)
