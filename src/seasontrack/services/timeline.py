@@ -249,6 +249,7 @@ def calendar(
 
     days: dict[date, list[Release]] = {}
     vague: list[Release] = []
+    seen: set[Release] = set()  # both queries can return a release; a set keeps this linear
     start = datetime.combine(first, datetime.min.time(), tzinfo=user_zone)
     end = datetime.combine(last + timedelta(days=2), datetime.min.time(), tzinfo=user_zone)
     stored = queries.exact_releases_between(conn, start, end)
@@ -263,7 +264,8 @@ def calendar(
         if local.start == local.end:
             if first <= local.start <= last:
                 days.setdefault(local.start, []).append(replace(release, when=local))
-        elif local.start <= last and local.end >= first and release not in vague:
+        elif local.start <= last and local.end >= first and release not in seen:
+            seen.add(release)
             vague.append(release)
     ordered = [
         CalendarDay(day, sorted(found, key=lambda r: r.when.sort_key()))
