@@ -104,10 +104,10 @@ def info_command(
     at = clock(now, tz)
     with catalog(db) as conn:
         show = lookup.get_show(conn, title)
-        from seasontrack.services import online
+        from seasontrack.services import facts
 
-        link = online.link_of(conn, show.id) if show.id is not None else None
-        differences = online.differences(conn, show.id) if link and show.id is not None else []
+        link = facts.link_of(conn, show.id) if show.id is not None else None
+        differences = facts.differences(conn, show.id) if link and show.id is not None else []
     if season is not None and show.season(season) is None:
         known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
         raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlite3
 
 from seasontrack.dates import PartialDate
-from seasontrack.models import PROVIDER_NAMES, Episode, Season, Show
-from seasontrack.store import online
+from seasontrack.models import PROVIDER_NAMES, Episode, Fact, Season, Show, ShowLink
+from seasontrack.store import online, queries
 
 Facts = dict[str, str | None]
 SHOW_FIELDS = ("network", "country", "status", "summary")
@@ -81,3 +81,60 @@ def yours(origin: str) -> str:
 def difference(where: str, origin: str, current: str, provider: str, offered: str) -> str:
     """'S2 premiere: yours March 8, 2018, TVmaze March 9, 2018'."""
     return f"{where}: {yours(origin)} {current}, {PROVIDER_NAMES[provider]} {offered}"
+
+
+# ---------------------------------------------------------------------------- for `info`
+
+
+def link_of(conn: sqlite3.Connection, show_id: int) -> ShowLink | None:
+    return online.get_link(conn, show_id)
+
+
+_FIELDS_IN_ORDER = (
+    *("network", "country", "status", "summary"),
+    *("premiere", "finale", "episodes", "release", "time"),
+    *("title", "airs"),
+)
+_FIELD_ORDER = {name: rank for rank, name in enumerate(_FIELDS_IN_ORDER)}
+
+
+def differences(conn: sqlite3.Connection, show_id: int) -> list[str]:
+    """Where a provider's value differs from the user's, which stands: for `info`. The show's
+    first, then each season's and its episodes', in order."""
+    found = []
+    for fact in online.get_facts(conn, show_id).values():
+        if fact.offered is None or fact.offered_by is None:
+            continue
+        current = _current_value(conn, show_id, fact)
+        if current is None or current == fact.offered:
+            continue
+        line = difference(fact.where(), fact.origin, current, fact.offered_by, fact.offered)
+        found.append((_subject_order(fact.subject), _FIELD_ORDER.get(fact.field, 99), line))
+    return [line for *_, line in sorted(found)]
+
+
+def _subject_order(subject: str) -> tuple[int, int]:
+    """'' (the show) first, then S1, S1E1, S1E2, S2..."""
+    if not subject:
+        return (-1, -1)
+    season, _, episode = subject[1:].partition("E")
+    return (int(season), int(episode) if episode else 0)
+
+
+def _current_value(conn: sqlite3.Connection, show_id: int, fact: Fact) -> str | None:
+    """The catalog's value of a fact now, as text; None when it has none."""
+    if not fact.subject:
+        show = queries.get_shows(conn, [show_id], seasons=False)[0]
+        value = getattr(show, fact.field, None)
+        return None if value is None else str(value)
+    season_part, _, episode_part = fact.subject[1:].partition("E")
+    row = queries.season_id(conn, show_id, int(season_part))
+    if row is None:
+        return None
+    season = queries.get_season(conn, row)
+    if not episode_part:
+        return season_facts(season).get(fact.field)
+    episode = next((e for e in season.episodes if e.number == int(episode_part)), None)
+    if episode is None:
+        return None
+    return episode.title if fact.field == "title" else airs_label(episode)
