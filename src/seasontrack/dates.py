@@ -10,8 +10,10 @@ human form, and :func:`parse_when` reads every label back to an equal value.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import warnings
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -507,11 +509,9 @@ def _spelled_as_stored(key: str) -> bool:
 
     ZoneInfo alone would take "america/new_york" on a case-insensitive file system (macOS) and
     the catalog would keep that spelling; listing every zone to rule it out costs about 30 ms
-    at every start, so only the folders on the key's own path are listed.
+    at every start, so only the folders on the key's own path are listed. False for a zone
+    found only in the tzdata package: check_zone's full listing covers that case.
     """
-    import os
-    import zoneinfo
-
     for root in zoneinfo.TZPATH:
         folder = root
         for part in key.split("/"):
@@ -523,7 +523,7 @@ def _spelled_as_stored(key: str) -> bool:
             folder = os.path.join(folder, part)
         else:
             return True
-    return key in _available_zones()  # from the tzdata package, or not found as spelled
+    return False
 
 
 def _available_zones() -> frozenset[str]:
