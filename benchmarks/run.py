@@ -486,6 +486,47 @@ def lines_of(path: Path | None) -> int:
         return sum(1 for _ in handle)
 
 
+# The reading commands timed: label, arguments, and which target judges them ("tight": 1.15x,
+# "read": 1.4x). Each gets --now and --tz when it takes them (see with_clock).
+READING: list[tuple[str, list[str], str]] = [
+    ("--help", ["--help"], "read"),
+    ("list", ["list"], "read"),
+    (f'info "{FEATURED}"', ["info", FEATURED], "read"),
+    ("upcoming", ["upcoming"], "read"),
+    ("upcoming --episodes --within 30d", ["upcoming", "--episodes", "--within", "30d"], "read"),
+    ("calendar", ["calendar"], "read"),
+    (f'next "{FEATURED}" --field days', ["next", FEATURED, "--field", "days"], "tight"),
+    ("remind --dry-run", ["remind", "--dry-run"], "tight"),
+    (f'search "{SEARCHED}"', ["search", SEARCHED], "read"),
+]
+
+
+def find_seasontrack() -> str:
+    """The seasontrack command beside this Python, else on PATH; "" when there is none."""
+    beside = Path(sys.executable).with_name("seasontrack")
+    if beside.exists():
+        return str(beside)
+    return shutil.which("seasontrack") or ""
+
+
+def help_of(seasontrack: str, sub: str, env: dict[str, str], helps: dict[str, str]) -> str:
+    """``seasontrack SUB --help``, run once per SUB (the texts are kept in ``helps``)."""
+    if sub not in helps:
+        helps[sub] = subprocess.run(
+            [seasontrack, sub, "--help"], env=env, capture_output=True, text=True
+        ).stdout
+    return helps[sub]
+
+
+def with_clock(
+    seasontrack: str, args: list[str], env: dict[str, str], helps: dict[str, str]
+) -> list[str]:
+    """``args`` with --now and --tz added when the command takes them, as its --help says."""
+    if not args[0].startswith("-") and "--now" in help_of(seasontrack, args[0], env, helps):
+        return [*args, "--now", NOW, "--tz", TZ]
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke test: 100 shows, fewer runs")
@@ -530,9 +571,7 @@ def main(argv: list[str] | None = None) -> int:
     code = take_snapshot(workdir, not args.no_snapshot)
     progress(f"code measured: {code}")
 
-    seasontrack = str(Path(sys.executable).with_name("seasontrack"))
-    if not Path(seasontrack).exists():
-        seasontrack = shutil.which("seasontrack") or ""
+    seasontrack = find_seasontrack()
     if not seasontrack:
         print("Error: no seasontrack next to this Python or on PATH", file=sys.stderr)
         return 2
@@ -573,22 +612,12 @@ def main(argv: list[str] | None = None) -> int:
 
     helps: dict[str, str] = {}
 
-    def takes_clock(sub: str) -> bool:
-        """Whether ``seasontrack SUB`` takes --now (and --tz), from its --help."""
-        if sub not in helps:
-            helps[sub] = subprocess.run(
-                [seasontrack, sub, "--help"], env=env, capture_output=True, text=True
-            ).stdout
-        return "--now" in helps[sub]
-
     def command(label: str, args_: list[str], target: str | None, **kw: Any) -> Command:
         """``seasontrack ARGS``, with --now and --tz when the command takes them."""
         name = "".join(c if c.isalnum() else "-" for c in label).strip("-")[:60]
-        if not args_[0].startswith("-") and takes_clock(args_[0]):
-            args_ = [*args_, *clock]
         return Command(
             label,
-            [seasontrack, *args_],
+            [seasontrack, *with_clock(seasontrack, args_, env, helps)],
             kw.pop("env", env),
             target,
             output=logs / f"{name}.out",
@@ -603,25 +632,7 @@ def main(argv: list[str] | None = None) -> int:
         output=logs / "floor.out",
         error=logs / "floor.err",
     )
-    reading = [
-        command("--help", ["--help"], "read"),
-        command("list", ["list"], "read"),
-        command(f'info "{FEATURED}"', ["info", FEATURED], "read"),
-        command("upcoming", ["upcoming"], "read"),
-        command(
-            "upcoming --episodes --within 30d",
-            ["upcoming", "--episodes", "--within", "30d"],
-            "read",
-        ),
-        command("calendar", ["calendar"], "read"),
-        command(
-            f'next "{FEATURED}" --field days',
-            ["next", FEATURED, "--field", "days"],
-            "tight",
-        ),
-        command("remind --dry-run", ["remind", "--dry-run"], "tight"),
-        command(f'search "{SEARCHED}"', ["search", SEARCHED], "read"),
-    ]
+    reading = [command(label, args_, target) for label, args_, target in READING]
     small_upcoming = command(
         f"upcoming ({small_catalog.shows} shows)",
         ["upcoming"],
@@ -635,8 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     # The peer: khal on the same releases as `upcoming --within 30d`.
     peer = Peer(None, note="skipped (--no-peer)")
     # Every release in the window: `upcoming` may cut its list short by default (--limit).
-    takes_clock("upcoming")
-    unlimited = ["--limit", "0"] if "--limit" in helps["upcoming"] else []
+    limited = "--limit" in help_of(seasontrack, "upcoming", env, helps)
+    unlimited = ["--limit", "0"] if limited else []
     within_args = ["upcoming", "--within", "30d", *unlimited]
     within = command(" ".join(within_args), within_args, None)
     khal_cmd: Command | None = None
