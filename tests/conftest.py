@@ -100,6 +100,26 @@ def run() -> Run:
     return invoke
 
 
+def add_weekly(run: Run, premiere: str, episodes: int, *more: str) -> None:
+    """A show called Weekly, one episode a week at 21:00 New York time from ``premiere``."""
+    run("show", "add", "Weekly")
+    run(
+        "season",
+        "add",
+        "Weekly",
+        "1",
+        "--release",
+        "weekly",
+        "--premiere",
+        f"{premiere} 21:00",
+        "--tz",
+        "America/New_York",
+        "--episodes",
+        str(episodes),
+        *more,
+    )
+
+
 def dump(db: Path) -> list[tuple[object, ...]]:
     """Every row of every table: to check that a failed command changed nothing."""
     if not db.exists():

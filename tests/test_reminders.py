@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import Run, dump
+from tests.conftest import Run, add_weekly, dump
 
 NEW_YORK = ZoneInfo("America/New_York")
 BIN = Path(sys.executable).parent
@@ -39,21 +39,7 @@ def week(run: Run) -> None:
         "--episodes",
         "13",
     )
-    run("show", "add", "Weekly")
-    run(
-        "season",
-        "add",
-        "Weekly",
-        "1",
-        "--premiere",
-        "March 6, 2018 21:00",
-        "--tz",
-        "America/New_York",
-        "--release",
-        "weekly",
-        "--episodes",
-        "2",
-    )
+    add_weekly(run, "March 6, 2018", 2)
     run("show", "add", "Not followed", "--no-follow")
     run("season", "add", "Not followed", "1", "--premiere", "March 7, 2018")
     run("show", "add", "Vague")

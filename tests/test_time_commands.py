@@ -12,33 +12,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Run, dump
+from tests.conftest import Run, add_weekly, dump
 
 SEED_NOW = "2018-03-05 12:00"  # New York, the tests' zone
 
 
 def as_json(run: Run, *args: str) -> Any:
     return json.loads(run(*args, "--json").stdout)
-
-
-def add_weekly(run: Run, premiere: str, episodes: int, *more: str) -> None:
-    """A show called Weekly, one episode a week at 21:00 New York time from ``premiere``."""
-    run("show", "add", "Weekly")
-    run(
-        "season",
-        "add",
-        "Weekly",
-        "1",
-        "--release",
-        "weekly",
-        "--premiere",
-        f"{premiere} 21:00",
-        "--tz",
-        "America/New_York",
-        "--episodes",
-        str(episodes),
-        *more,
-    )
 
 
 def test_seed_countdown_reads_two_days_fifteen_hours_one_minute(run: Run, jessica: None) -> None:
