@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 def complete_title(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of show titles and aliases, from the catalog in use."""
     try:
-        from seasontrack.store import queries
+        from seasontrack import store
 
         with catalog(ctx.params.get("db")) as conn:
-            names = sorted({name for name, _ in queries.all_show_names(conn)})
+            names = sorted({name for name, _ in store.shows.all_show_names(conn)})
     except Exception:
         return []
     wanted = incomplete.casefold()

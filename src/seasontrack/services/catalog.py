@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass, replace
 from datetime import date, time
 
+from seasontrack import store
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.models import (
@@ -36,7 +37,7 @@ from seasontrack.services.inputs import (
     web_url,
 )
 from seasontrack.services.lookup import resolve_show, season_row
-from seasontrack.store import online, queries, transaction
+from seasontrack.store import transaction
 
 # Stands for "leave this field as it is" in the edit functions, where None means "clear it".
 KEEP: object = object()
@@ -56,7 +57,7 @@ def _optional_season_row(conn: sqlite3.Connection, show: ShowRef, number: int | 
 def _check_name_free(
     conn: sqlite3.Connection, name: str, show_id: int | None, what: str = "title"
 ) -> None:
-    owner = queries.name_owner(conn, name)
+    owner = store.shows.name_owner(conn, name)
     if owner is not None and owner.id != show_id:
         raise InvalidInput(
             f"the {what} {name!r} already names {owner.title!r}; titles and aliases must be"
@@ -102,7 +103,7 @@ def add_show(
     with transaction(conn):
         for name in (show.title, *show.aliases):
             _check_name_free(conn, name, None, "title" if name == title else "alias")
-        show_id = queries.insert_show(conn, show)
+        show_id = store.shows.insert_show(conn, show)
     return ShowRef(show_id, show.title)
 
 
@@ -121,7 +122,7 @@ def edit_show(
     """Change a show's fields; an empty string clears an optional field."""
     with transaction(conn):
         ref = resolve_show(conn, name)
-        show = queries.get_show(conn, ref.id)
+        show = store.shows.get_show(conn, ref.id)
         new_title = required_text(title, "a show's title") if title is not None else show.title
         aliases = list(show.aliases)
         for alias in remove_aliases:
@@ -142,7 +143,7 @@ def edit_show(
         )
         for alias_name in (changed.title, *changed.aliases):
             _check_name_free(conn, alias_name, ref.id, "alias")
-        queries.update_show(conn, ref.id, changed)
+        store.shows.update_show(conn, ref.id, changed)
         facts.claim(conn, ref.id, "", facts.show_facts(show), facts.show_facts(changed), "typed")
     return ShowRef(ref.id, changed.title)
 
@@ -154,7 +155,7 @@ def _str(value: object) -> str | None:
 def remove_show(conn: sqlite3.Connection, name: str) -> ShowRef:
     with transaction(conn):
         ref = resolve_show(conn, name)
-        queries.delete_show(conn, ref.id)
+        store.shows.delete_show(conn, ref.id)
     return ref
 
 
@@ -268,22 +269,22 @@ def save_season(
     """Insert or update a season, keeping its stored releases current for `upcoming`, and
     counting a change of its release dates (the calendar feed's SEQUENCE)."""
     if row_id is None:
-        row_id = queries.insert_season(conn, show_id, season)
-        queries.set_releases(conn, row_id, show_id, season_releases(season, show_id=show_id))
+        row_id = store.seasons.insert_season(conn, show_id, season)
+        store.releases.set_releases(conn, row_id, show_id, season_releases(season, show_id=show_id))
         return row_id
-    before = queries.get_season(conn, row_id)
-    queries.update_season(conn, row_id, season)
+    before = store.seasons.get_season(conn, row_id)
+    store.seasons.update_season(conn, row_id, season)
     if before.schedule_facts() != season.schedule_facts():
-        queries.bump_revision(conn, row_id)
+        store.seasons.bump_revision(conn, row_id)
         refresh_releases(conn, row_id)
     return row_id
 
 
 def refresh_releases(conn: sqlite3.Connection, season_row: int) -> None:
     """Store the season's releases again, from what the catalog now says of it."""
-    show_id = queries.season_show_id(conn, season_row)
-    season = queries.get_season(conn, season_row)
-    queries.set_releases(conn, season_row, show_id, season_releases(season, show_id=show_id))
+    show_id = store.seasons.season_show_id(conn, season_row)
+    season = store.seasons.get_season(conn, season_row)
+    store.releases.set_releases(conn, season_row, show_id, season_releases(season, show_id=show_id))
 
 
 def add_season(
@@ -295,14 +296,14 @@ def add_season(
         )
     with transaction(conn):
         ref = resolve_show(conn, name)
-        if queries.season_id(conn, ref.id, number) is not None:
+        if store.seasons.season_id(conn, ref.id, number) is not None:
             raise InvalidInput(
                 f"{ref.title} already has season {number}; change it with"
                 f" `seasontrack season edit {ref.title!r} {number} ...`"
             )
         season = apply_season_input(Season(number=number), given)
         save_season(conn, ref.id, season)
-        online.clear_removed(conn, ref.id, f"S{number}")
+        store.facts.clear_removed(conn, ref.id, f"S{number}")
         facts.claim(conn, ref.id, f"S{number}", {}, facts.season_facts(season), "typed")
     return ref, season
 
@@ -318,12 +319,12 @@ def edit_season(
     with transaction(conn):
         ref = resolve_show(conn, name)
         row_id = season_row(conn, ref, number)
-        before = queries.get_season(conn, row_id)
+        before = store.seasons.get_season(conn, row_id)
         season = apply_season_input(before, given)
         if new_number is not None and new_number != number:
             if new_number < 0:
                 raise InvalidInput(f"season number {new_number} is negative")
-            if queries.season_id(conn, ref.id, new_number) is not None:
+            if store.seasons.season_id(conn, ref.id, new_number) is not None:
                 raise InvalidInput(f"{ref.title} already has season {new_number}")
             season = replace(season, number=new_number)
         save_season(conn, ref.id, season, row_id)
@@ -341,9 +342,9 @@ def edit_season(
 def remove_season(conn: sqlite3.Connection, name: str, number: int) -> ShowRef:
     with transaction(conn):
         ref = resolve_show(conn, name)
-        queries.delete_season(conn, season_row(conn, ref, number))
+        store.seasons.delete_season(conn, season_row(conn, ref, number))
         # A linked show's next sync must not bring the season back.
-        online.mark_removed(conn, ref.id, f"S{number}")
+        store.facts.mark_removed(conn, ref.id, f"S{number}")
     return ref
 
 
@@ -379,9 +380,9 @@ def _apply_episode_input(season: Season, episode: Episode, given: EpisodeInput) 
 
 def _episode_row(conn: sqlite3.Connection, ref: ShowRef, season: int, number: int) -> int:
     season_row_id = season_row(conn, ref, season)
-    found = queries.episode_id(conn, season_row_id, number)
+    found = store.seasons.episode_id(conn, season_row_id, number)
     if found is None:
-        numbers = [e.number for e in queries.get_season(conn, season_row_id).episodes]
+        numbers = [e.number for e in store.seasons.get_season(conn, season_row_id).episodes]
         known = ", ".join(map(str, numbers)) or "none recorded"
         raise NotFound(f"{ref.title} season {season} has no episode {number} recorded ({known})")
     return found
@@ -395,16 +396,16 @@ def add_episode(
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row_id = season_row(conn, ref, season)
-        if queries.episode_id(conn, season_row_id, number) is not None:
+        if store.seasons.episode_id(conn, season_row_id, number) is not None:
             raise InvalidInput(
                 f"{ref.title} season {season} already has episode {number}; change it with"
                 f" `seasontrack episode edit`"
             )
-        current = queries.get_season(conn, season_row_id)
+        current = store.seasons.get_season(conn, season_row_id)
         episode = _apply_episode_input(current, Episode(number), given)
-        queries.insert_episode(conn, season_row_id, episode)
+        store.seasons.insert_episode(conn, season_row_id, episode)
         episodes_changed(conn, season_row_id)
-        online.clear_removed(conn, ref.id, f"S{season}E{number}")
+        store.facts.clear_removed(conn, ref.id, f"S{season}E{number}")
         facts.claim(conn, ref.id, f"S{season}E{number}", {}, facts.episode_facts(episode), "typed")
     return ref, episode
 
@@ -422,16 +423,16 @@ def edit_episode(
         ref = resolve_show(conn, name)
         row_id = _episode_row(conn, ref, season, number)
         season_row_id = season_row(conn, ref, season)
-        current = queries.get_season(conn, season_row_id)
+        current = store.seasons.get_season(conn, season_row_id)
         before = next(e for e in current.episodes if e.number == number)
         episode = _apply_episode_input(current, before, given)
         if new_number is not None and new_number != number:
             if new_number < 1:
                 raise InvalidInput(f"episode number {new_number} must be 1 or more")
-            if queries.episode_id(conn, season_row_id, new_number) is not None:
+            if store.seasons.episode_id(conn, season_row_id, new_number) is not None:
                 raise InvalidInput(f"{ref.title} season {season} already has episode {new_number}")
             episode = replace(episode, number=new_number)
-        queries.update_episode(conn, row_id, episode)
+        store.seasons.update_episode(conn, row_id, episode)
         episodes_changed(conn, season_row_id)
         facts.claim(
             conn,
@@ -447,9 +448,9 @@ def edit_episode(
 def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int) -> ShowRef:
     with transaction(conn):
         ref = resolve_show(conn, name)
-        queries.delete_episode(conn, _episode_row(conn, ref, season, number))
+        store.seasons.delete_episode(conn, _episode_row(conn, ref, season, number))
         episodes_changed(conn, season_row(conn, ref, season))
-        online.mark_removed(conn, ref.id, f"S{season}E{number}")
+        store.facts.mark_removed(conn, ref.id, f"S{season}E{number}")
     return ref
 
 
@@ -459,7 +460,7 @@ def episodes_changed(
     """After a season's episodes changed: its stored releases (which carry the episodes'
     titles), and, when a release date may have moved, its revision."""
     if dates_moved:
-        queries.bump_revision(conn, season_row)
+        store.seasons.bump_revision(conn, season_row)
     refresh_releases(conn, season_row)
 
 
@@ -525,11 +526,11 @@ def add_credits(conn: sqlite3.Connection, name: str, credits: list[Credit]) -> t
         ref = resolve_show(conn, name)
         for credit in cleaned:
             season_row = _optional_season_row(conn, ref, credit.season)
-            existing = queries.find_credit(conn, ref.id, season_row, credit)
+            existing = store.credits.find_credit(conn, ref.id, season_row, credit)
             if existing is not None:
-                queries.update_credit(conn, existing, credit)
+                store.credits.update_credit(conn, existing, credit)
             else:
-                queries.insert_credit(conn, ref.id, season_row, credit)
+                store.credits.insert_credit(conn, ref.id, season_row, credit)
                 added += 1
     return ref, added
 
@@ -550,20 +551,20 @@ def remove_credits(
         season_row = _optional_season_row(conn, ref, season)
         credits = [
             c
-            for c in queries.get_show(conn, ref.id).credits
+            for c in store.shows.get_show(conn, ref.id).credits
             if c.role == role and c.season == season
         ]
-        ids = queries.find_person_credits(conn, ref.id, season_row, role, person.strip())
+        ids = store.credits.find_person_credits(conn, ref.id, season_row, role, person.strip())
         if character is not None or job is not None:
             wanted = Credit(person=person.strip(), role=role, character=character, job=job)
-            one = queries.find_credit(conn, ref.id, season_row, wanted)
+            one = store.credits.find_credit(conn, ref.id, season_row, wanted)
             ids = [one] if one is not None else []
         if not ids:
             where = f" in season {season}" if season is not None else ""
             people = [c.person for c in credits]
             hint = did_you_mean(person, people)
             raise NotFound(f"{person!r} has no {role} credit on {ref.title}{where}{hint}")
-        queries.delete_credits(conn, ids)
+        store.credits.delete_credits(conn, ids)
     return ref, len(ids)
 
 
@@ -576,11 +577,11 @@ def add_trailer(conn: sqlite3.Connection, name: str, trailer: Trailer) -> tuple[
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, trailer.season)
-        existing = queries.find_trailer(conn, ref.id, season_row, trailer)
+        existing = store.links.find_trailer(conn, ref.id, season_row, trailer)
         if existing is not None:
-            queries.update_trailer(conn, existing, trailer)
+            store.links.update_trailer(conn, existing, trailer)
             return ref, False
-        queries.insert_trailer(conn, ref.id, season_row, trailer)
+        store.links.insert_trailer(conn, ref.id, season_row, trailer)
     return ref, True
 
 
@@ -589,7 +590,7 @@ def _pick_trailers(
 ) -> list[tuple[int, Trailer]]:
     if season is not None:
         season_row(conn, ref, season)
-    rows = queries.list_trailer_rows(conn, ref.id)
+    rows = store.links.list_trailer_rows(conn, ref.id)
     return [(i, t) for i, t in rows if season is None or t.season == season]
 
 
@@ -617,7 +618,7 @@ def remove_trailer(
             known = [t.url or t.title or "" for _, t in rows]
             hint = did_you_mean(url or title or "", known)
             raise NotFound(f"{ref.title} has no such trailer{hint}")
-        queries.delete_trailers(conn, matching)
+        store.links.delete_trailers(conn, matching)
     return ref, len(matching)
 
 
@@ -639,11 +640,11 @@ def add_source(conn: sqlite3.Connection, name: str, source: Source) -> tuple[Sho
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, source.season)
-        existing = queries.find_source(conn, ref.id, season_row, source.url)
+        existing = store.links.find_source(conn, ref.id, season_row, source.url)
         if existing is not None:
-            queries.update_source(conn, existing, source)
+            store.links.update_source(conn, existing, source)
             return ref, False
-        queries.insert_source(conn, ref.id, season_row, source)
+        store.links.insert_source(conn, ref.id, season_row, source)
     return ref, True
 
 
@@ -654,12 +655,12 @@ def remove_source(
         ref = resolve_show(conn, name)
         rows = [
             (i, s)
-            for i, s in queries.list_source_rows(conn, ref.id)
+            for i, s in store.links.list_source_rows(conn, ref.id)
             if season is None or s.season == season
         ]
         matching = [i for i, s in rows if s.url == url.strip()]
         if not matching:
             hint = did_you_mean(url, [s.url for _, s in rows])
             raise NotFound(f"{ref.title} has no source {url!r}{hint}")
-        queries.delete_sources(conn, matching)
+        store.links.delete_sources(conn, matching)
     return ref

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import IO
 
+from seasontrack import store
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import PartialDate, Precision, zone
@@ -23,13 +24,12 @@ from seasontrack.models import Release, Show
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION, link_json, show_json
 from seasontrack.services.lookup import resolve_show
 from seasontrack.services.workers import batches, in_batches
-from seasontrack.store import online, queries
-from seasontrack.store.queries import ShowRow
+from seasontrack.store.shows import ShowRow
 
 
 def show_rows(conn: sqlite3.Connection, titles: list[str] | None = None) -> list[ShowRow]:
     """The shows to export: all of them, or the ones named (each resolved like any name)."""
-    rows = queries.list_show_rows(conn)
+    rows = store.shows.list_show_rows(conn)
     if not titles:
         return rows
     wanted = {resolve_show(conn, title).id for title in titles}
@@ -38,7 +38,7 @@ def show_rows(conn: sqlite3.Connection, titles: list[str] | None = None) -> list
 
 def iter_shows(conn: sqlite3.Connection, rows: list[ShowRow]) -> Iterator[Show]:
     for ids in batches([row.id for row in rows]):
-        yield from queries.get_shows(conn, ids)
+        yield from store.shows.get_shows(conn, ids)
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -66,10 +66,10 @@ def write_json(
 
 def _json_lines(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
     """A batch of shows, one JSON document each (with its TVmaze link when it has one)."""
-    links = online.links_of(conn, ids)
-    facts = online.facts_of(conn, list(links))
+    links = store.provider_links.provider_links_of(conn, ids)
+    facts = store.facts.facts_of(conn, list(links))
     lines = []
-    for show_id, show in zip(ids, queries.get_shows(conn, ids), strict=True):
+    for show_id, show in zip(ids, store.shows.get_shows(conn, ids), strict=True):
         document = show_json(show)
         if show_id in links:
             document["online"] = link_json(links[show_id], facts.get(show_id, []))
@@ -102,10 +102,10 @@ def _releases_of(
     user_zone = clock.zone.tzinfo
     # The shows without their seasons: a release's description needs only their cast,
     # network and trailers.
-    shows = {show.id: show for show in queries.get_shows(conn, ids, seasons=False)}
-    revisions = queries.season_revisions(conn, ids)
+    shows = {show.id: show for show in store.shows.get_shows(conn, ids, seasons=False)}
+    revisions = store.seasons.season_revisions(conn, ids)
     found = []
-    for stored in queries.releases_of_shows(conn, ids):
+    for stored in store.releases.releases_of_shows(conn, ids):
         release = stored.release
         if until is not None:
             span = window(release.when, day_zone_for(release.release_tz, user_zone))

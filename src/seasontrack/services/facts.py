@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from seasontrack import store
 from seasontrack.dates import PartialDate
 from seasontrack.models import PROVIDER_NAMES, Episode, Fact, Season, Show, ShowLink
-from seasontrack.store import online, queries
 
 Facts = dict[str, str | None]
 SHOW_FIELDS = ("network", "country", "status", "summary")
@@ -70,7 +70,7 @@ def claim(
     is theirs from now on, and says how it came."""
     changed = [name for name, value in after.items() if value != before.get(name)]
     if changed:
-        online.claim_facts(conn, show_id, subject, changed, origin)
+        store.facts.claim_facts(conn, show_id, subject, changed, origin)
 
 
 def yours(origin: str) -> str:
@@ -87,7 +87,7 @@ def difference(where: str, origin: str, current: str, provider: str, offered: st
 
 
 def link_of(conn: sqlite3.Connection, show_id: int) -> ShowLink | None:
-    return online.get_link(conn, show_id)
+    return store.provider_links.get_provider_link(conn, show_id)
 
 
 _FIELDS_IN_ORDER = (
@@ -102,7 +102,7 @@ def differences(conn: sqlite3.Connection, show_id: int) -> list[str]:
     """Where a provider's value differs from the user's, which stands: for `info`. The show's
     first, then each season's and its episodes', in order."""
     found = []
-    for fact in online.get_facts(conn, show_id).values():
+    for fact in store.facts.get_facts(conn, show_id).values():
         if fact.offered is None or fact.offered_by is None:
             continue
         current = _current_value(conn, show_id, fact)
@@ -124,14 +124,14 @@ def _subject_order(subject: str) -> tuple[int, int]:
 def _current_value(conn: sqlite3.Connection, show_id: int, fact: Fact) -> str | None:
     """The catalog's value of a fact now, as text; None when it has none."""
     if not fact.subject:
-        show = queries.get_shows(conn, [show_id], seasons=False)[0]
+        show = store.shows.get_shows(conn, [show_id], seasons=False)[0]
         value = getattr(show, fact.field, None)
         return None if value is None else str(value)
     season_part, _, episode_part = fact.subject[1:].partition("E")
-    row = queries.season_id(conn, show_id, int(season_part))
+    row = store.seasons.season_id(conn, show_id, int(season_part))
     if row is None:
         return None
-    season = queries.get_season(conn, row)
+    season = store.seasons.get_season(conn, row)
     if not episode_part:
         return season_facts(season).get(fact.field)
     episode = next((e for e in season.episodes if e.number == int(episode_part)), None)

@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import IO, Any
 
+from seasontrack import store
 from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when
 from seasontrack.errors import InvalidInput, SeasontrackError
 from seasontrack.models import (
@@ -48,7 +49,7 @@ from seasontrack.services.catalog import (
     save_season,
 )
 from seasontrack.services.inputs import choose, optional_text, required_text, web_url
-from seasontrack.store import online, queries, transaction
+from seasontrack.store import transaction
 
 # ---------------------------------------------------------------------------- reading a file
 
@@ -257,7 +258,9 @@ def _read_fact(reader: _Reader) -> Fact:
 def _online_state(
     conn: sqlite3.Connection, show_id: int
 ) -> tuple[ShowLink | None, dict[tuple[str, str], Fact]]:
-    return online.get_link(conn, show_id), online.get_facts(conn, show_id)
+    return store.provider_links.get_provider_link(conn, show_id), store.facts.get_facts(
+        conn, show_id
+    )
 
 
 def _record_online(conn: sqlite3.Connection, show_id: int, item: ShowImport) -> None:
@@ -265,14 +268,14 @@ def _record_online(conn: sqlite3.Connection, show_id: int, item: ShowImport) -> 
     if item.online is None:
         return
     link, facts = item.online
-    owner = online.show_for_tvmaze(conn, link.tvmaze_id)
+    owner = store.provider_links.show_for_tvmaze(conn, link.tvmaze_id)
     if owner is not None and owner != show_id:
         raise InvalidInput(
             f"{item.show.title!r}: TVmaze show {link.tvmaze_id} is already linked to"
-            f" {queries.get_show(conn, owner).title!r} in the catalog; nothing was imported"
+            f" {store.shows.get_show(conn, owner).title!r} in the catalog; nothing was imported"
         )
-    online.set_link(conn, show_id, link)
-    online.set_facts(conn, show_id, facts)
+    store.provider_links.set_provider_link(conn, show_id, link)
+    store.facts.set_facts(conn, show_id, facts)
 
 
 def _read_season(reader: _Reader) -> SeasonImport:
@@ -680,12 +683,12 @@ def _csv_date(value: str | None, precision: str | None, column: str) -> PartialD
 
 def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) -> None:
     incoming = item.show
-    found = queries.find_shows_by_name(conn, incoming.title)
+    found = store.shows.find_shows_by_name(conn, incoming.title)
     if not found:
         _add_show(conn, item, report)
         return
     show_id = found[0].id
-    before = queries.get_show(conn, show_id)
+    before = store.shows.get_show(conn, show_id)
     linked_before = _online_state(conn, show_id)
     merged = replace(
         before,
@@ -702,23 +705,25 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         followed=before.followed if item.followed is None else item.followed,
     )
     for name in (merged.title, *merged.aliases):
-        owner = queries.name_owner(conn, name)
+        owner = store.shows.name_owner(conn, name)
         if owner is not None and owner.id != show_id:
             raise InvalidInput(
                 f"{incoming.title!r}: the name {name!r} already names {owner.title!r}"
                 " in the catalog; nothing was imported"
             )
-    queries.update_show(conn, show_id, merged)
+    store.shows.update_show(conn, show_id, merged)
     facts.claim(conn, show_id, "", facts.show_facts(before), facts.show_facts(merged), "imported")
 
     for season_import in item.seasons:
         number, given = season_import.number, season_import.given
-        row_id = queries.season_id(conn, show_id, number)
-        current = Season(number=number) if row_id is None else queries.get_season(conn, row_id)
+        row_id = store.seasons.season_id(conn, show_id, number)
+        current = (
+            Season(number=number) if row_id is None else store.seasons.get_season(conn, row_id)
+        )
         subject = f"S{number}"
         existed = row_id is not None
         if not existed:
-            online.clear_removed(conn, show_id, subject)
+            store.facts.clear_removed(conn, show_id, subject)
         written_season = apply_season_input(current, given)
         row_id = save_season(conn, show_id, written_season, row_id)
         before_facts = facts.season_facts(current) if existed else {}
@@ -728,12 +733,12 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         had = {e.number: e for e in current.episodes}
         for episode in season_import.episodes:
             code = f"{subject}E{episode.number}"
-            episode_row = queries.episode_id(conn, row_id, episode.number)
+            episode_row = store.seasons.episode_id(conn, row_id, episode.number)
             if episode_row is None:
-                queries.insert_episode(conn, row_id, episode)
-                online.clear_removed(conn, show_id, code)
+                store.seasons.insert_episode(conn, row_id, episode)
+                store.facts.clear_removed(conn, show_id, code)
             else:
-                queries.update_episode(conn, episode_row, episode)
+                store.seasons.update_episode(conn, episode_row, episode)
             old = had.get(episode.number)
             facts.claim(
                 conn,
@@ -744,35 +749,35 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
                 "imported",
             )
         if season_import.episodes:
-            stored = queries.get_season(conn, row_id)
+            stored = store.seasons.get_season(conn, row_id)
             moved = stored.schedule_facts() != written_season.schedule_facts()
             episodes_changed(conn, row_id, dates_moved=moved)
-        queries.set_watched(conn, row_id, season_import.watched, True)
+        store.seasons.set_watched(conn, row_id, season_import.watched, True)
 
     def season_row(number: int | None) -> int | None:
-        return None if number is None else queries.season_id(conn, show_id, number)
+        return None if number is None else store.seasons.season_id(conn, show_id, number)
 
     for credit in incoming.credits:
-        existing = queries.find_credit(conn, show_id, season_row(credit.season), credit)
+        existing = store.credits.find_credit(conn, show_id, season_row(credit.season), credit)
         if existing is None:
-            queries.insert_credit(conn, show_id, season_row(credit.season), credit)
+            store.credits.insert_credit(conn, show_id, season_row(credit.season), credit)
         else:
-            queries.update_credit(conn, existing, credit)
+            store.credits.update_credit(conn, existing, credit)
     for trailer in incoming.trailers:
-        found_trailer = queries.find_trailer(conn, show_id, season_row(trailer.season), trailer)
+        found_trailer = store.links.find_trailer(conn, show_id, season_row(trailer.season), trailer)
         if found_trailer is None:
-            queries.insert_trailer(conn, show_id, season_row(trailer.season), trailer)
+            store.links.insert_trailer(conn, show_id, season_row(trailer.season), trailer)
         else:
-            queries.update_trailer(conn, found_trailer, trailer)
+            store.links.update_trailer(conn, found_trailer, trailer)
     for source in incoming.sources:
-        found_source = queries.find_source(conn, show_id, season_row(source.season), source.url)
+        found_source = store.links.find_source(conn, show_id, season_row(source.season), source.url)
         if found_source is None:
-            queries.insert_source(conn, show_id, season_row(source.season), source)
+            store.links.insert_source(conn, show_id, season_row(source.season), source)
         else:
-            queries.update_source(conn, found_source, source)
+            store.links.update_source(conn, found_source, source)
 
     _record_online(conn, show_id, item)
-    after = queries.get_show(conn, show_id)
+    after = store.shows.get_show(conn, show_id)
     if after == before and _online_state(conn, show_id) == linked_before:
         report.unchanged.append(after.title)
     else:
@@ -783,25 +788,25 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
     """A show new to the catalog: every row written in bulk, nothing to compare."""
     show = replace(item.show, status=item.show.status or "announced")
     for name in show.aliases:
-        owner = queries.name_owner(conn, name)
+        owner = store.shows.name_owner(conn, name)
         if owner is not None:
             raise InvalidInput(
                 f"{show.title!r}: the name {name!r} already names {owner.title!r}"
                 " in the catalog; nothing was imported"
             )
-    show_id = queries.insert_show(conn, show)
-    online.set_entered_by(conn, show_id, "imported")
+    show_id = store.shows.insert_show(conn, show)
+    store.facts.set_entered_by(conn, show_id, "imported")
     season_rows: dict[int, int] = {}
     for season_import in item.seasons:
         season = season_import.season or replace(
             apply_season_input(Season(number=season_import.number), season_import.given),
             episodes=season_import.episodes,
         )
-        row_id = queries.insert_season(conn, show_id, season)
+        row_id = store.seasons.insert_season(conn, show_id, season)
         season_rows[season.number] = row_id
-        queries.insert_episodes(conn, row_id, season.episodes)
-        queries.set_watched(conn, row_id, season_import.watched, True)
-        queries.set_releases(conn, row_id, show_id, season_releases(season, show_id=show_id))
+        store.seasons.insert_episodes(conn, row_id, season.episodes)
+        store.seasons.set_watched(conn, row_id, season_import.watched, True)
+        store.releases.set_releases(conn, row_id, show_id, season_releases(season, show_id=show_id))
     # The same credit twice in a file is one credit; the last one says how it is.
     credits = {
         (
@@ -813,7 +818,7 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         ): c
         for c in show.credits
     }
-    queries.insert_credits(
+    store.credits.insert_credits(
         conn,
         show_id,
         [(season_rows.get(c.season or -1), c) for c in credits.values()],
@@ -821,12 +826,12 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
     )
     for trailer in show.trailers:
         row = _row_of(season_rows, trailer.season)
-        if queries.find_trailer(conn, show_id, row, trailer) is None:
-            queries.insert_trailer(conn, show_id, row, trailer)
+        if store.links.find_trailer(conn, show_id, row, trailer) is None:
+            store.links.insert_trailer(conn, show_id, row, trailer)
     for source in show.sources:
         row = _row_of(season_rows, source.season)
-        if queries.find_source(conn, show_id, row, source.url) is None:
-            queries.insert_source(conn, show_id, row, source)
+        if store.links.find_source(conn, show_id, row, source.url) is None:
+            store.links.insert_source(conn, show_id, row, source)
     _record_online(conn, show_id, item)
     report.added.append(show.title)
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import sqlite3
 
+from seasontrack import store
 from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.models import Show, ShowRef
 from seasontrack.services.inputs import did_you_mean
-from seasontrack.store import queries
 
 
 def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
@@ -19,29 +19,29 @@ def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
     wanted = name.strip()
     if not wanted:
         raise InvalidInput("a show's title cannot be empty")
-    exact = queries.find_shows_by_name(conn, wanted)
+    exact = store.shows.find_shows_by_name(conn, wanted)
     if len(exact) == 1:
         return exact[0]
-    prefixed = queries.find_shows_by_prefix(conn, wanted)
+    prefixed = store.shows.find_shows_by_prefix(conn, wanted)
     if len(prefixed) == 1:
         return prefixed[0]
     # Failing a prefix, a unique part of a title: "last of us" for "The Last of Us".
-    candidates = prefixed or queries.search_shows(conn, wanted)
+    candidates = prefixed or store.shows.search_shows(conn, wanted)
     if not prefixed and len(candidates) == 1:
         return candidates[0]
     if len(candidates) > 1:
         listed = ", ".join(repr(ref.title) for ref in candidates[:5])
         more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
         raise InvalidInput(f"{name!r} could be {listed}{more}; give more of the title")
-    names = {n: ref.title for n, ref in queries.all_show_names(conn)}
+    names = {n: ref.title for n, ref in store.shows.all_show_names(conn)}
     hint = did_you_mean(wanted, names) or " (see: seasontrack list)"
     raise NotFound(f"no show called {name!r} in the catalog{hint}")
 
 
 def season_row(conn: sqlite3.Connection, show: ShowRef, number: int) -> int:
-    found = queries.season_id(conn, show.id, number)
+    found = store.seasons.season_id(conn, show.id, number)
     if found is None:
-        numbers = queries.season_numbers(conn, show.id)
+        numbers = store.seasons.season_numbers(conn, show.id)
         known = (
             f"it has season {', '.join(map(str, numbers))}" if numbers else "it has no seasons yet"
         )
@@ -50,4 +50,4 @@ def season_row(conn: sqlite3.Connection, show: ShowRef, number: int) -> int:
 
 
 def get_show(conn: sqlite3.Connection, name: str) -> Show:
-    return queries.get_show(conn, resolve_show(conn, name).id)
+    return store.shows.get_show(conn, resolve_show(conn, name).id)

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from seasontrack import store
 from seasontrack.errors import InvalidInput, NetworkError, NotFound
 from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, ShowLink, Trailer
 from seasontrack.schedule import season_releases
 from seasontrack.services import catalog as svc
 from seasontrack.services import facts as facts_of
 from seasontrack.services.lookup import resolve_show
-from seasontrack.store import online as links
-from seasontrack.store import queries, transaction
+from seasontrack.store import transaction
 
 if TYPE_CHECKING:
     from seasontrack.providers import Match, RemoteShow
@@ -141,18 +141,18 @@ def match_names(conn: sqlite3.Connection, query: str) -> set[str]:
     """The names a search result may have to be the show the user means: the query, and the
     title and aliases of the catalog show it names."""
     names = {query.strip().casefold()}
-    for ref in queries.find_shows_by_name(conn, query.strip()):
-        show = queries.get_shows(conn, [ref.id], seasons=False)[0]
+    for ref in store.shows.find_shows_by_name(conn, query.strip()):
+        show = store.shows.get_shows(conn, [ref.id], seasons=False)[0]
         names |= {show.title.casefold(), *(a.casefold() for a in show.aliases)}
     return names
 
 
 def linked_id_for(conn: sqlite3.Connection, query: str) -> int | None:
     """The TVmaze id of the catalog show ``query`` names exactly, when it is linked."""
-    found = queries.find_shows_by_name(conn, query.strip())
+    found = store.shows.find_shows_by_name(conn, query.strip())
     if len(found) != 1:
         return None
-    link = links.get_link(conn, found[0].id)
+    link = store.provider_links.get_provider_link(conn, found[0].id)
     return link.tvmaze_id if link else None
 
 
@@ -202,7 +202,7 @@ def remote_trailers(
     a key, or when TMDB does not know the show."""
     if providers.tmdb is None:
         return None, []
-    known = links.get_link(conn, show_id) if show_id is not None else None
+    known = store.provider_links.get_provider_link(conn, show_id) if show_id is not None else None
     tmdb_id = known.tmdb_id if known and known.tmdb_id else providers.tmdb.find_id(remote.link)
     if tmdb_id is None:
         return None, []
@@ -224,14 +224,14 @@ class _DryRun(Exception):
 def existing_show(conn: sqlite3.Connection, remote: RemoteShow, query: str | None) -> int | None:
     """The catalog show the remote one is: linked by id, else named by the user's query or by
     the provider's title (a show linked to another TVmaze id is a different show)."""
-    linked = links.show_for_tvmaze(conn, remote.link.tvmaze_id)
+    linked = store.provider_links.show_for_tvmaze(conn, remote.link.tvmaze_id)
     if linked is not None:
         return linked
     for name in (query, remote.show.title):
         if not name:
             continue
-        for ref in queries.find_shows_by_name(conn, name.strip()):
-            if links.get_link(conn, ref.id) is None:
+        for ref in store.shows.find_shows_by_name(conn, name.strip()):
+            if store.provider_links.get_provider_link(conn, ref.id) is None:
                 return ref.id
     return None
 
@@ -268,7 +268,7 @@ def _new_title(conn: sqlite3.Connection, remote: RemoteShow) -> str:
         candidates.append(f"{title} ({remote.link.premiered})")
     candidates.append(f"{title} (TVmaze {remote.link.tvmaze_id})")
     for candidate in candidates:
-        if queries.name_owner(conn, candidate) is None:
+        if store.shows.name_owner(conn, candidate) is None:
             return candidate
     raise InvalidInput(f"the title {title!r} and its variants are all taken in the catalog")
 
@@ -337,12 +337,14 @@ def merge(
     created = show_id is None
     if show_id is None:
         title = _new_title(conn, remote)
-        show_id = queries.insert_show(conn, Show(title=title))
+        show_id = store.shows.insert_show(conn, Show(title=title))
         current = Show(title=title, id=show_id)
     else:
-        current = queries.get_show(conn, show_id)
+        current = store.shows.get_show(conn, show_id)
     report = MergeReport(title=current.title, created=created, specials=remote.specials)
-    facts = _Facts(links.get_facts(conn, show_id), report, links.entered_by(conn, show_id))
+    facts = _Facts(
+        store.facts.get_facts(conn, show_id), report, store.facts.entered_by(conn, show_id)
+    )
 
     updated = current
     for name in facts_of.SHOW_FIELDS:
@@ -356,7 +358,7 @@ def merge(
     if created:
         report.changes.clear()
     if updated != current or created:
-        queries.update_show(conn, show_id, updated)
+        store.shows.update_show(conn, show_id, updated)
 
     for season in offered.seasons:
         _merge_season(conn, show_id, season, remote, facts, report, created)
@@ -369,23 +371,25 @@ def merge(
     for credit in offered.credits:
         if (credit.person.casefold(), (credit.character or "").casefold()) in mine_cast:
             continue
-        queries.insert_credit(conn, show_id, None, svc.clean_credit(credit))
+        store.credits.insert_credit(conn, show_id, None, svc.clean_credit(credit))
         report.cast_added += 1
 
     for trailer in trailers:
         season_row = None
         if trailer.season is not None:
-            season_row = queries.season_id(conn, show_id, trailer.season)
+            season_row = store.seasons.season_id(conn, show_id, trailer.season)
             if season_row is None:
                 continue
         cleaned = svc.clean_trailer(trailer)
-        if queries.find_trailer(conn, show_id, season_row, cleaned) is None:
-            queries.insert_trailer(conn, show_id, season_row, cleaned)
+        if store.links.find_trailer(conn, show_id, season_row, cleaned) is None:
+            store.links.insert_trailer(conn, show_id, season_row, cleaned)
             report.trailers_added += 1
 
-    links.set_facts(conn, show_id, facts.write)
-    links.delete_facts(conn, show_id, facts.drop)
-    links.set_link(conn, show_id, replace(remote.link, synced_at=now, tmdb_id=tmdb_id))
+    store.facts.set_facts(conn, show_id, facts.write)
+    store.facts.delete_facts(conn, show_id, facts.drop)
+    store.provider_links.set_provider_link(
+        conn, show_id, replace(remote.link, synced_at=now, tmdb_id=tmdb_id)
+    )
     return report
 
 
@@ -399,9 +403,9 @@ def _merge_season(
     created: bool,
 ) -> None:
     subject = f"S{offered.number}"
-    if (subject, links.REMOVED) in facts.known:
+    if (subject, store.facts.REMOVED) in facts.known:
         return  # the user removed this season
-    row = queries.season_id(conn, show_id, offered.number)
+    row = store.seasons.season_id(conn, show_id, offered.number)
     if row is None:
         fields = replace(offered, episodes=())
         row = svc.save_season(conn, show_id, fields)
@@ -413,7 +417,7 @@ def _merge_season(
         current = fields
         moved = False
     else:
-        current = queries.get_season(conn, row)
+        current = store.seasons.get_season(conn, row)
         before = current
         fields = current
         moved = False
@@ -424,7 +428,7 @@ def _merge_season(
                 moved = moved or (name in ("premiere", "finale") and mine is not None)
         if fields != current:
             svc.save_season(conn, show_id, fields, row)
-            current = queries.get_season(conn, row)
+            current = store.seasons.get_season(conn, row)
 
     # Where the user's premiere stands against TVmaze's, TVmaze's episode dates would
     # contradict it: they are left out (the difference is listed with the premiere).
@@ -436,13 +440,13 @@ def _merge_season(
     episodes_moved = 0
     for episode in offered.episodes:
         code = f"{subject}E{episode.number}"
-        if (code, links.REMOVED) in facts.known:
+        if (code, store.facts.REMOVED) in facts.known:
             continue  # the user removed this episode
         existing = mine_episodes.get(episode.number)
         if not own_dates:
             episode = replace(episode, airs=TBA)
         if existing is None:
-            episode_row = queries.insert_episode(conn, row, episode)
+            episode_row = store.seasons.insert_episode(conn, row, episode)
             facts.take(code, "title", None, episode.title)
             facts.take(code, "airs", None, facts_of.airs_label(episode))
             report.new_episodes += 1
@@ -455,19 +459,19 @@ def _merge_season(
             if facts.take(code, "airs", mine_airs, facts_of.airs_label(episode)):
                 changed = replace(changed, airs=episode.airs)
                 episodes_moved += int(mine_airs is not None)
-            episode_row = queries.episode_id(conn, row, episode.number) or 0
+            episode_row = store.seasons.episode_id(conn, row, episode.number) or 0
             if changed != existing:
-                queries.update_episode(conn, episode_row, changed)
+                store.seasons.update_episode(conn, episode_row, changed)
                 touched = True
         extra = extras.get((offered.number, episode.number))
         if extra is not None:
-            links.set_episode_extra(
+            store.provider_links.set_episode_extra(
                 conn, episode_row, extra.tvmaze_id, extra.airstamp, extra.runtime
             )
     # A moved date counts once: by its episodes when they have dates, else by the season's.
     report.moved += episodes_moved or int(moved)
     if touched:
-        after = queries.get_season(conn, row)
+        after = store.seasons.get_season(conn, row)
         moved_dates = before is not None and _moments(before) != _moments(after)
         svc.episodes_changed(conn, row, dates_moved=moved_dates)
 
@@ -528,15 +532,15 @@ def plan_sync(
         ids = []
         for title in titles:
             ref = resolve_show(conn, title)
-            if links.get_link(conn, ref.id) is None:
+            if store.provider_links.get_provider_link(conn, ref.id) is None:
                 raise NotFound(
                     f"{ref.title} is not linked to TVmaze yet; link it with:"
                     f" seasontrack fetch {ref.title!r}"
                 )
             ids.append(ref.id)
-        targets = links.linked_shows(conn, followed_only=False, show_ids=ids)
+        targets = store.provider_links.linked_shows(conn, followed_only=False, show_ids=ids)
     else:
-        targets = links.linked_shows(conn, followed_only=not every)
+        targets = store.provider_links.linked_shows(conn, followed_only=not every)
     plan = SyncPlan(targets)
     for target in targets:
         synced = target[2].synced_at
@@ -582,7 +586,7 @@ def sync(
     if unchanged:
         with transaction(conn):
             for show_id in unchanged:
-                links.set_synced(conn, show_id, now)
+                store.provider_links.set_synced(conn, show_id, now)
         report.unchanged = len(unchanged)
         if advance is not None:
             for _ in unchanged:

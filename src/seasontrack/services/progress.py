@@ -6,18 +6,19 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from seasontrack import store
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.errors import InvalidInput
 from seasontrack.models import Release, Season, ShowRef
 from seasontrack.schedule import episode_count, season_schedule
 from seasontrack.services.lookup import resolve_show, season_row
-from seasontrack.store import queries, transaction
+from seasontrack.store import transaction
 
 
 def set_following(conn: sqlite3.Connection, name: str, follow: bool) -> ShowRef:
     with transaction(conn):
         ref = resolve_show(conn, name)
-        queries.set_followed(conn, ref.id, follow)
+        store.shows.set_followed(conn, ref.id, follow)
     return ref
 
 
@@ -49,7 +50,7 @@ def set_watched(
     with transaction(conn):
         ref = resolve_show(conn, name)
         row_id = season_row(conn, ref, season)
-        known = episode_count(queries.get_season(conn, row_id))
+        known = episode_count(store.seasons.get_season(conn, row_id))
         if episodes is None:
             if known == 0:
                 raise InvalidInput(
@@ -61,7 +62,7 @@ def set_watched(
             first, last = parse_episodes(episodes)
             if known and last > known:
                 raise InvalidInput(f"{ref.title} season {season} has {known} episodes, not {last}")
-        queries.set_watched(conn, row_id, range(first, last + 1), watched)
+        store.seasons.set_watched(conn, row_id, range(first, last + 1), watched)
     return ref, first, last
 
 
@@ -158,7 +159,7 @@ def season_facts_by_show(
     conn: sqlite3.Connection, show_ids: list[int], now: datetime, user_zone: tzinfo
 ) -> dict[int, list[SeasonFacts]]:
     """Progress facts for many shows from the stored releases, without reading episodes."""
-    sizes, released, watched, shows = queries.progress_rows(conn, show_ids, now)
+    sizes, released, watched, shows = store.releases.progress_rows(conn, show_ids, now)
     out: dict[int, set[int]] = {}
     for season_id, first, last, unsure in released:
         if unsure is not None and not _out(unsure.release, now, user_zone):

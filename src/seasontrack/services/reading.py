@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
+from seasontrack import store
 from seasontrack.models import SHOW_STATUSES, ShowRef
 from seasontrack.services.inputs import choose, required_text
 from seasontrack.services.progress import (
@@ -15,8 +16,7 @@ from seasontrack.services.progress import (
     unwatched_of,
 )
 from seasontrack.services.timeline import Upcoming, check_network, next_by_show
-from seasontrack.store import queries
-from seasontrack.store.queries import CreditMatch
+from seasontrack.store.credits import CreditMatch
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,11 @@ def list_shows(
         status = choose(status, SHOW_STATUSES, "status")
     if network is not None:
         network = check_network(conn, network)
-    rows = queries.list_show_rows(conn, status=status, network=network)
-    latest = queries.latest_season_numbers(conn)
+    rows = store.shows.list_show_rows(conn, status=status, network=network)
+    latest = store.shows.latest_season_numbers(conn)
     upcoming = next_by_show(conn, now, user_zone)
     # Progress only for the shows the user keeps track of (anything marked watched).
-    facts = season_facts_by_show(conn, queries.shows_with_watched(conn), now, user_zone)
+    facts = season_facts_by_show(conn, store.seasons.shows_with_watched(conn), now, user_zone)
     summaries = []
     for row in rows:
         own = facts.get(row.id, [])
@@ -92,6 +92,6 @@ def search(conn: sqlite3.Connection, text: str) -> SearchResult:
     wanted = required_text(text, "the search text")
     return SearchResult(
         text=wanted,
-        shows=queries.search_shows(conn, wanted),
-        credits=queries.search_credits(conn, wanted),
+        shows=store.shows.search_shows(conn, wanted),
+        credits=store.credits.search_credits(conn, wanted),
     )

@@ -21,12 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from seasontrack import store
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import Precision
 from seasontrack.models import Release
-from seasontrack.store import queries, transaction
-from seasontrack.store.queries import ReminderKey
+from seasontrack.store import transaction
+from seasontrack.store.reminders import ReminderKey
 
 ABANDONED_AFTER = 3600.0
 
@@ -128,7 +129,7 @@ def due_reminders(
     # Only releases known to the day or minute ("March 2018" has no day to remind on), from
     # the catch-up window back to the longest lead ahead, plus a day either side.
     ahead = max(leads, default=timedelta(0)) + timedelta(days=2)
-    for stored in queries.exact_releases_between(
+    for stored in store.releases.exact_releases_between(
         conn, oldest - timedelta(days=1), now + ahead, followed_only=True
     ):
         release = stored.release
@@ -158,7 +159,7 @@ def due_reminders(
     recorded: set[ReminderKey] = set()
     if not ignore_record and candidates:
         show_ids = {release.show_id for release, _, _, _ in candidates}
-        recorded = queries.recorded_reminders(conn, show_ids, time.time() - ABANDONED_AFTER)
+        recorded = store.reminders.recorded_reminders(conn, show_ids, time.time() - ABANDONED_AFTER)
     found: list[Reminder] = []
     for release, moment, due, keys in candidates:
         # The shortest due lead settles the release: recorded, nothing to say; not recorded,
@@ -186,7 +187,7 @@ def claim(
     """Decide the due reminders and claim them, in one write transaction."""
     with transaction(conn):
         reminders = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
-        queries.claim_reminders(conn, [k for r in reminders for k in r.keys], time.time())
+        store.reminders.claim_reminders(conn, [k for r in reminders for k in r.keys], time.time())
     return reminders
 
 
@@ -195,5 +196,5 @@ def settle(
 ) -> None:
     """Record what was delivered; give back what was not, for the next run."""
     with transaction(conn):
-        queries.mark_reminders_sent(conn, [k for r in delivered for k in r.keys])
-        queries.release_reminders(conn, [k for r in failed for k in r.keys])
+        store.reminders.mark_reminders_sent(conn, [k for r in delivered for k in r.keys])
+        store.reminders.release_reminders(conn, [k for r in failed for k in r.keys])

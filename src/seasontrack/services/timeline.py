@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
+from seasontrack import store
 from seasontrack.countdown import Window, day_zone_for, is_past, window
 from seasontrack.dates import Precision
 from seasontrack.errors import InvalidInput, NotFound
@@ -19,8 +20,7 @@ from seasontrack.models import Release, Season, Show
 from seasontrack.schedule import season_releases as schedule_releases
 from seasontrack.services.inputs import did_you_mean, required_text
 from seasontrack.services.lookup import resolve_show
-from seasontrack.store import queries
-from seasontrack.store.queries import ShowRow
+from seasontrack.store.shows import ShowRow
 
 
 def season_releases(show: ShowRow, season: Season) -> list[Release]:
@@ -100,10 +100,10 @@ def upcoming(
     if network is not None:
         network = check_network(conn, network)
     now = now.astimezone(UTC)
-    pending: dict[int, list[queries.StoredRelease]] = {}
+    pending: dict[int, list[store.releases.StoredRelease]] = {}
     count = 0
 
-    def wanted(stored: queries.StoredRelease) -> bool:
+    def wanted(stored: store.releases.StoredRelease) -> bool:
         release = stored.release
         if followed_only and not stored.followed:
             return False
@@ -115,7 +115,7 @@ def upcoming(
     # enough; the vague ones (month, season, year) after them, only as far as could sort
     # among those; TBA premieres, which sort last, only when there are not enough yet.
     enough_by: datetime | None = None
-    for stored in queries.exact_releases_from(conn, now, network=network):
+    for stored in store.releases.exact_releases_from(conn, now, network=network):
         starts = _window(stored.release, _EARLIEST)
         if starts is not None and (
             (enough_by is not None and starts.earliest > enough_by)
@@ -135,15 +135,17 @@ def upcoming(
     # halfway from now to its end (less a day for the zones): one that ends later than
     # this sorts after everything already found.
     ends_by = enough_by + (enough_by - now) + timedelta(days=2) if enough_by is not None else None
-    vague = queries.vague_releases(conn, now, ends_by=ends_by, starts_by=until, network=network)
+    vague = store.releases.vague_releases(
+        conn, now, ends_by=ends_by, starts_by=until, network=network
+    )
     if enough_by is None:
-        vague += queries.tba_premieres(conn, network=network)
+        vague += store.releases.tba_premieres(conn, network=network)
     # A season found above may have a vague premiere the bounds left out; it decides
     # whether the season is airing.
     seen = {(stored.season_id, stored.position) for stored in vague}
     vague += [
         stored
-        for stored in queries.vague_releases_of(conn, pending, now)
+        for stored in store.releases.vague_releases_of(conn, pending, now)
         if (stored.season_id, stored.position) not in seen
     ]
     for stored in vague:
@@ -170,7 +172,7 @@ def _starts_by(release: Release, until: datetime, user_zone: tzinfo) -> bool:
 def check_network(conn: sqlite3.Connection, network: str) -> str:
     """A network some show is on; an unknown one is an error with the closest."""
     network = required_text(network, "a network")
-    known = queries.network_names(conn)
+    known = store.shows.network_names(conn)
     if not any(n.casefold() == network.casefold() for n in known):
         raise InvalidInput(f"no show is on {network!r}{did_you_mean(network, known)}")
     return network
@@ -179,7 +181,7 @@ def check_network(conn: sqlite3.Connection, network: str) -> str:
 def next_by_show(conn: sqlite3.Connection, now: datetime, user_zone: tzinfo) -> dict[int, Upcoming]:
     """Each show's next release (by show id), for the show list."""
     best: dict[int, Upcoming] = {}
-    for stored in queries.next_releases_by_show(conn, now):
+    for stored in store.releases.next_releases_by_show(conn, now):
         release = stored.release
         if is_past(release.when, now, day_zone_for(release.release_tz, user_zone)):
             continue
@@ -214,7 +216,7 @@ def countdown_target(
     conn: sqlite3.Connection, name: str, season: int | None, now: datetime, user_zone: tzinfo
 ) -> Upcoming:
     """What `countdown` counts down to: a season's premiere, or an airing season's next episode."""
-    show = queries.get_show(conn, resolve_show(conn, name).id)
+    show = store.shows.get_show(conn, resolve_show(conn, name).id)
     if season is not None:
         chosen = show.season(season)
         if chosen is None:
@@ -252,8 +254,8 @@ def calendar(
     seen: set[Release] = set()  # both queries can return a release; a set keeps this linear
     start = datetime.combine(first, datetime.min.time(), tzinfo=user_zone)
     end = datetime.combine(last + timedelta(days=2), datetime.min.time(), tzinfo=user_zone)
-    stored = queries.exact_releases_between(conn, start, end)
-    stored += queries.vague_releases(conn, start, starts_by=end)
+    stored = store.releases.exact_releases_between(conn, start, end)
+    stored += store.releases.vague_releases(conn, start, starts_by=end)
     for item in stored:
         release = item.release
         when = release.when

@@ -315,7 +315,7 @@ def _backfill_releases(conn: sqlite3.Connection) -> None:
     from seasontrack.dates import PartialDate, Precision
     from seasontrack.models import Episode, Season
     from seasontrack.schedule import season_releases
-    from seasontrack.store.queries import set_releases
+    from seasontrack.store.releases import set_releases
 
     def when(
         precision: str, start: str | None, at: str | None = None, tz: str | None = None

@@ -1,47 +1,12 @@
-"""Rows about online providers: show links, the origin of each fact, episode extras."""
+"""Where each fact came from (typed, imported, or a provider), and what the user removed."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime
 
-from seasontrack.models import Fact, ShowLink
-
-
-def _utc(moment: datetime | None) -> str | None:
-    return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
-
-
-def _link_from(row: sqlite3.Row) -> ShowLink:
-    synced = row["synced_at"]
-    return ShowLink(
-        tvmaze_id=row["tvmaze_id"],
-        thetvdb_id=row["thetvdb_id"],
-        imdb_id=row["imdb_id"],
-        tmdb_id=row["tmdb_id"],
-        url=row["url"],
-        official_site=row["official_site"],
-        genres=tuple(json.loads(row["genres"])),
-        premiered=row["premiered"],
-        updated=row["updated"],
-        synced_at=datetime.fromisoformat(synced) if synced else None,
-    )
-
-
-def get_link(conn: sqlite3.Connection, show_id: int) -> ShowLink | None:
-    row = conn.execute("SELECT * FROM show_links WHERE show_id = ?", (show_id,)).fetchone()
-    return _link_from(row) if row else None
-
-
-def links_of(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, ShowLink]:
-    """The links of those of ``show_ids`` that are linked, by show id (one query)."""
-    rows = conn.execute(
-        "SELECT * FROM show_links WHERE show_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(show_ids),),
-    )
-    return {row["show_id"]: _link_from(row) for row in rows}
+from seasontrack.models import Fact
 
 
 def facts_of(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, list[Fact]]:
@@ -60,67 +25,6 @@ def facts_of(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, list[Fa
             Fact(r["subject"], r["field"], r["origin"], r["value"], r["offered"], r["offered_by"])
         )
     return found
-
-
-def show_for_tvmaze(conn: sqlite3.Connection, tvmaze_id: int) -> int | None:
-    row = conn.execute(
-        "SELECT show_id FROM show_links WHERE tvmaze_id = ?", (tvmaze_id,)
-    ).fetchone()
-    return int(row["show_id"]) if row else None
-
-
-def set_link(conn: sqlite3.Connection, show_id: int, link: ShowLink) -> None:
-    conn.execute(
-        """
-        INSERT INTO show_links (show_id, tvmaze_id, thetvdb_id, imdb_id, tmdb_id, url,
-            official_site, genres, premiered, updated, synced_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (show_id) DO UPDATE SET tvmaze_id = excluded.tvmaze_id,
-            thetvdb_id = excluded.thetvdb_id, imdb_id = excluded.imdb_id,
-            tmdb_id = ifnull(excluded.tmdb_id, show_links.tmdb_id), url = excluded.url,
-            official_site = excluded.official_site, genres = excluded.genres,
-            premiered = excluded.premiered, updated = excluded.updated,
-            synced_at = excluded.synced_at
-        """,
-        (
-            show_id,
-            link.tvmaze_id,
-            link.thetvdb_id,
-            link.imdb_id,
-            link.tmdb_id,
-            link.url,
-            link.official_site,
-            json.dumps(list(link.genres)),
-            link.premiered,
-            link.updated,
-            _utc(link.synced_at),
-        ),
-    )
-
-
-def set_synced(conn: sqlite3.Connection, show_id: int, at: datetime) -> None:
-    conn.execute("UPDATE show_links SET synced_at = ? WHERE show_id = ?", (_utc(at), show_id))
-
-
-def linked_shows(
-    conn: sqlite3.Connection, *, followed_only: bool, show_ids: Iterable[int] | None = None
-) -> list[tuple[int, str, ShowLink]]:
-    """(show id, title, link) of linked shows, by title: the followed ones, every one, or
-    those of ``show_ids``."""
-    rows = conn.execute(
-        """
-        SELECT shows.id AS id, shows.title AS title, shows.followed AS followed, show_links.*
-        FROM show_links JOIN shows ON shows.id = show_links.show_id
-        ORDER BY shows.title COLLATE NOCASE
-        """
-    ).fetchall()
-    wanted = set(show_ids) if show_ids is not None else None
-    return [
-        (row["id"], row["title"], _link_from(row))
-        for row in rows
-        if (wanted is None or row["id"] in wanted)
-        and (not followed_only or wanted is not None or row["followed"])
-    ]
 
 
 def get_facts(conn: sqlite3.Connection, show_id: int) -> dict[tuple[str, str], Fact]:
@@ -152,23 +56,6 @@ def delete_facts(conn: sqlite3.Connection, show_id: int, keys: Iterable[tuple[st
     conn.executemany(
         "DELETE FROM facts WHERE show_id = ? AND subject = ? AND field = ?",
         [(show_id, subject, field) for subject, field in keys],
-    )
-
-
-def set_episode_extra(
-    conn: sqlite3.Connection,
-    episode_row_id: int,
-    tvmaze_id: int | None,
-    airstamp: str | None,
-    runtime: int | None,
-) -> None:
-    conn.execute(
-        """
-        INSERT INTO episode_extras (episode_id, tvmaze_id, airstamp, runtime) VALUES (?, ?, ?, ?)
-        ON CONFLICT (episode_id) DO UPDATE SET tvmaze_id = excluded.tvmaze_id,
-            airstamp = excluded.airstamp, runtime = excluded.runtime
-        """,
-        (episode_row_id, tvmaze_id, airstamp, runtime),
     )
 
 

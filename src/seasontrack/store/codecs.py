@@ -1,0 +1,63 @@
+"""How values are written to and read from columns, shared by every module of the store."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from seasontrack.dates import PartialDate, Precision
+
+
+def date_columns(value: PartialDate) -> tuple[str, str | None]:
+    """A date as (precision, first day); a time of day is the season's, not the date's."""
+    day = value.date_only()
+    return day.precision.value, day.start.isoformat() if day.start else None
+
+
+_PRECISIONS = {p.value: p for p in Precision}
+
+_TBA = PartialDate(Precision.TBA)
+
+
+def date_from(precision: str, start: str | None) -> PartialDate:
+    if start is None:
+        return _TBA
+    return PartialDate.trusted(_PRECISIONS[precision], date.fromisoformat(start))
+
+
+def moment_columns(value: PartialDate) -> tuple[str, str | None, str | None, str | None]:
+    """A date with its time and zone, for an episode's own air date."""
+    return (
+        value.precision.value,
+        value.start.isoformat() if value.start else None,
+        value.time.strftime("%H:%M") if value.time else None,
+        value.tz,
+    )
+
+
+def moment_from(precision: str, start: str | None, at: str | None, tz: str | None) -> PartialDate:
+    if start is None:
+        return _TBA
+    return PartialDate.trusted(
+        _PRECISIONS[precision],
+        date.fromisoformat(start),
+        time.fromisoformat(at) if at else None,
+        tz,
+    )
+
+
+def json_ids(ids: list[int]) -> str:
+    return "[" + ",".join(str(int(i)) for i in ids) + "]"
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern with ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def utc_text(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is not None and moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    # isoformat, not strftime: an import writes two of these for each of 500,000 releases.
+    return moment.replace(tzinfo=None, microsecond=0).isoformat()

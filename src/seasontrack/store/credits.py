@@ -1,0 +1,193 @@
+"""Cast and crew credits, and the people they name."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from seasontrack.models import Credit
+from seasontrack.store.codecs import like_escape
+
+
+def person_id(conn: sqlite3.Connection, name: str) -> int:
+    """The id of the person called ``name`` (ignoring case), added if new."""
+    row = conn.execute("SELECT id FROM people WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
+    if row:
+        return int(row["id"])
+    cursor = conn.execute("INSERT INTO people (name) VALUES (?)", (name,))
+    return int(cursor.lastrowid or 0)
+
+
+def delete_orphan_people(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM credits)")
+
+
+# Written out whole, each of these, so that no SQL is built by joining strings.
+_CREDITS_MATCHING = r"""
+    SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
+        seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
+        shows.title AS show_title, credits.show_id
+    FROM credits
+    JOIN people ON people.id = credits.person_id
+    JOIN shows ON shows.id = credits.show_id
+    LEFT JOIN seasons ON seasons.id = credits.season_id
+    WHERE credits.id IN (
+        SELECT credits.id FROM credits WHERE person_id IN (
+            SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\'
+        )
+        UNION SELECT id FROM credits WHERE character LIKE ?1 ESCAPE '\'
+    )
+    ORDER BY people.name COLLATE NOCASE, shows.title COLLATE NOCASE,
+        ifnull(seasons.number, -1), credits.id
+"""
+
+CREDITS_OF_SHOWS = """
+    SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
+        seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
+        shows.title AS show_title, credits.show_id
+    FROM credits
+    JOIN people ON people.id = credits.person_id
+    JOIN shows ON shows.id = credits.show_id
+    LEFT JOIN seasons ON seasons.id = credits.season_id
+    WHERE credits.show_id IN (SELECT value FROM json_each(?))
+    ORDER BY credits.show_id, credits.role, ifnull(seasons.number, -1),
+        credits.billing IS NULL, credits.billing, credits.id
+"""
+
+
+def credit_from_row(row: sqlite3.Row) -> Credit:
+    return Credit(
+        person=row["person"],
+        role=row["role"],
+        character=row["character"],
+        job=row["job"],
+        season=row["season"],
+        billing=row["billing"],
+        status=row["status"],
+        arrival=row["arrival"],
+        note=row["note"],
+    )
+
+
+def find_credit(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, credit: Credit
+) -> int | None:
+    """The id of the credit with the same person, role, season and character or job."""
+    row = conn.execute(
+        """
+        SELECT credits.id FROM credits JOIN people ON people.id = credits.person_id
+        WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0) AND role = ?
+            AND people.name = ? COLLATE NOCASE
+            AND ifnull(character, '') = ifnull(?, '') COLLATE NOCASE
+            AND ifnull(job, '') = ifnull(?, '') COLLATE NOCASE
+        """,
+        (show_id, season_row_id, credit.role, credit.person, credit.character, credit.job),
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def find_person_credits(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, role: str, person: str
+) -> list[int]:
+    """Ids of a person's credits of one role on a show (one season, or whole-show when None)."""
+    rows = conn.execute(
+        """
+        SELECT credits.id FROM credits JOIN people ON people.id = credits.person_id
+        WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0) AND role = ?
+            AND people.name = ? COLLATE NOCASE
+        """,
+        (show_id, season_row_id, role, person),
+    )
+    return [int(r["id"]) for r in rows]
+
+
+def insert_credit(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, credit: Credit
+) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO credits (show_id, season_id, person_id, role, character, job, billing,
+            status, arrival, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            show_id,
+            season_row_id,
+            person_id(conn, credit.person),
+            credit.role,
+            credit.character,
+            credit.job,
+            credit.billing,
+            credit.status,
+            credit.arrival,
+            credit.note,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def insert_credits(
+    conn: sqlite3.Connection,
+    show_id: int,
+    credits: list[tuple[int | None, Credit]],
+    people: dict[str, int],
+) -> None:
+    """Many credits of a new show at once; ``people`` caches person ids by folded name."""
+    rows = []
+    for season_row_id, credit in credits:
+        key = credit.person.casefold()
+        if key not in people:
+            people[key] = person_id(conn, credit.person)
+        rows.append(
+            (
+                show_id,
+                season_row_id,
+                people[key],
+                credit.role,
+                credit.character,
+                credit.job,
+                credit.billing,
+                credit.status,
+                credit.arrival,
+                credit.note,
+            )
+        )
+    conn.executemany(
+        """
+        INSERT INTO credits (show_id, season_id, person_id, role, character, job, billing,
+            status, arrival, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        rows,
+    )
+
+
+def update_credit(conn: sqlite3.Connection, credit_id: int, credit: Credit) -> None:
+    conn.execute(
+        "UPDATE credits SET billing = ?, status = ?, arrival = ?, note = ? WHERE id = ?",
+        (credit.billing, credit.status, credit.arrival, credit.note, credit_id),
+    )
+
+
+def delete_credits(conn: sqlite3.Connection, credit_ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM credits WHERE id = ?", [(i,) for i in credit_ids])
+    delete_orphan_people(conn)
+
+
+class CreditMatch(NamedTuple):
+    """A credit found by search, with the title of its show."""
+
+    show: str
+    credit: Credit
+
+
+def search_credits(conn: sqlite3.Connection, text: str) -> list[CreditMatch]:
+    """Credits whose person or character contains ``text``, ignoring case.
+
+    People and characters are matched apart (each a scan of one narrow table or index)
+    and the credits found by id: a LIKE across the joined rows read every credit in full.
+    """
+    pattern = "%" + like_escape(text) + "%"
+    rows = conn.execute(_CREDITS_MATCHING, (pattern,))
+    return [CreditMatch(r["show_title"], credit_from_row(r)) for r in rows]

@@ -1,0 +1,175 @@
+"""Links: a show's trailers and the sources (articles) its facts come from."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from seasontrack.models import Source, Trailer
+from seasontrack.store.codecs import date_columns, date_from
+
+
+def list_trailer_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Trailer]]:
+    """A show's trailers with their row ids, oldest first (undated last)."""
+    rows = conn.execute(
+        """
+        SELECT trailers.*, seasons.number AS season FROM trailers
+        LEFT JOIN seasons ON seasons.id = trailers.season_id
+        WHERE trailers.show_id = ?
+        ORDER BY published_start IS NULL, published_start, trailers.id
+        """,
+        (show_id,),
+    )
+    return [(int(r["id"]), trailer_from_row(r)) for r in rows]
+
+
+def trailer_from_row(r: sqlite3.Row) -> Trailer:
+    return Trailer(
+        url=r["url"],
+        title=r["title"],
+        kind=r["kind"],
+        publisher=r["publisher"],
+        published=date_from(r["published_precision"], r["published_start"]),
+        note=r["note"],
+        season=r["season"],
+    )
+
+
+def find_trailer(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, trailer: Trailer
+) -> int | None:
+    """The same trailer already recorded: same URL, or (without a URL) same title and date."""
+    precision, start = date_columns(trailer.published)
+    row = conn.execute(
+        """
+        SELECT id FROM trailers
+        WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0)
+            AND (url = ? OR (url IS NULL AND ? IS NULL
+                AND ifnull(title, '') = ifnull(?, '') AND kind = ?
+                AND published_precision = ? AND ifnull(published_start, '') = ifnull(?, '')))
+        """,
+        (
+            show_id,
+            season_row_id,
+            trailer.url,
+            trailer.url,
+            trailer.title,
+            trailer.kind,
+            precision,
+            start,
+        ),
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def insert_trailer(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, trailer: Trailer
+) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO trailers (show_id, season_id, url, title, kind, publisher,
+            published_precision, published_start, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            show_id,
+            season_row_id,
+            trailer.url,
+            trailer.title,
+            trailer.kind,
+            trailer.publisher,
+            *date_columns(trailer.published),
+            trailer.note,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_trailer(conn: sqlite3.Connection, trailer_id: int, trailer: Trailer) -> None:
+    conn.execute(
+        """
+        UPDATE trailers SET title = ?, kind = ?, publisher = ?, published_precision = ?,
+            published_start = ?, note = ?
+        WHERE id = ?
+        """,
+        (
+            trailer.title,
+            trailer.kind,
+            trailer.publisher,
+            *date_columns(trailer.published),
+            trailer.note,
+            trailer_id,
+        ),
+    )
+
+
+def delete_trailers(conn: sqlite3.Connection, trailer_ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM trailers WHERE id = ?", [(i,) for i in trailer_ids])
+
+
+def list_source_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Source]]:
+    """A show's sources with their row ids, oldest first (undated last)."""
+    rows = conn.execute(
+        """
+        SELECT sources.*, seasons.number AS season FROM sources
+        LEFT JOIN seasons ON seasons.id = sources.season_id
+        WHERE sources.show_id = ?
+        ORDER BY published_start IS NULL, published_start, sources.id
+        """,
+        (show_id,),
+    )
+    return [(int(r["id"]), source_from_row(r)) for r in rows]
+
+
+def source_from_row(r: sqlite3.Row) -> Source:
+    return Source(
+        url=r["url"],
+        outlet=r["outlet"],
+        title=r["title"],
+        published=date_from(r["published_precision"], r["published_start"]),
+        season=r["season"],
+    )
+
+
+def find_source(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, url: str
+) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM sources WHERE show_id = ? AND ifnull(season_id, 0) = ifnull(?, 0)"
+        " AND url = ?",
+        (show_id, season_row_id, url),
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def insert_source(
+    conn: sqlite3.Connection, show_id: int, season_row_id: int | None, source: Source
+) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO sources (show_id, season_id, url, outlet, title, published_precision,
+            published_start)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            show_id,
+            season_row_id,
+            source.url,
+            source.outlet,
+            source.title,
+            *date_columns(source.published),
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def update_source(conn: sqlite3.Connection, source_id: int, source: Source) -> None:
+    conn.execute(
+        "UPDATE sources SET outlet = ?, title = ?, published_precision = ?, published_start = ?"
+        " WHERE id = ?",
+        (source.outlet, source.title, *date_columns(source.published), source_id),
+    )
+
+
+def delete_sources(conn: sqlite3.Connection, source_ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM sources WHERE id = ?", [(i,) for i in source_ids])

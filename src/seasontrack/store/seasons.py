@@ -1,0 +1,283 @@
+"""Seasons and their episodes, breaks and watched marks."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date, time
+
+from seasontrack.models import Episode, Season
+from seasontrack.store.codecs import date_columns, date_from, json_ids, moment_columns, moment_from
+from seasontrack.store.credits import delete_orphan_people
+
+
+def _season_from_row(
+    row: sqlite3.Row, episodes: list[Episode], skips: list[date], watched: list[int]
+) -> Season:
+    return Season(
+        number=row["number"],
+        premiere=date_from(row["premiere_precision"], row["premiere_start"]),
+        finale=date_from(row["finale_precision"], row["finale_start"]),
+        episode_count=row["episode_count"],
+        release_pattern=row["release_pattern"],
+        release_time=time.fromisoformat(row["release_time"]) if row["release_time"] else None,
+        release_tz=row["release_tz"],
+        synopsis=row["synopsis"],
+        notes=row["notes"],
+        network=row["network"],
+        premiere_episodes=row["premiere_episodes"],
+        revision=row["revision"],
+        skips=tuple(skips),
+        episodes=tuple(episodes),
+        watched=tuple(watched),
+    )
+
+
+def seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Season]:
+    """Seasons with their episodes and breaks, read in two more queries for all of them."""
+    ids = json_ids([row["id"] for row in rows])
+    episodes: dict[int, list[Episode]] = {}
+    # Plain tuples: an export reads every episode of the catalog (500,000 of a big one).
+    plain = conn.cursor()
+    plain.row_factory = None
+    for season_id, number, title, precision, start, at, tz, director, writer in plain.execute(
+        """
+        SELECT season_id, number, title, airs_precision, airs_start, airs_time, airs_tz,
+            director, writer
+        FROM episodes WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, number
+        """,
+        (ids,),
+    ):
+        episodes.setdefault(season_id, []).append(
+            Episode(
+                number=number,
+                title=title,
+                airs=moment_from(precision, start, at, tz),
+                director=director,
+                writer=writer,
+            )
+        )
+    skips: dict[int, list[date]] = {}
+    for r in conn.execute(
+        """
+        SELECT season_id, day FROM season_skips WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, day
+        """,
+        (ids,),
+    ):
+        skips.setdefault(r["season_id"], []).append(date.fromisoformat(r["day"]))
+    watched: dict[int, list[int]] = {}
+    for r in conn.execute(
+        """
+        SELECT season_id, episode FROM watched WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, episode
+        """,
+        (ids,),
+    ):
+        watched.setdefault(r["season_id"], []).append(r["episode"])
+    return [
+        _season_from_row(
+            row,
+            episodes.get(row["id"], []),
+            skips.get(row["id"], []),
+            watched.get(row["id"], []),
+        )
+        for row in rows
+    ]
+
+
+def list_seasons(conn: sqlite3.Connection, show_ids: Iterable[int]) -> dict[int, list[Season]]:
+    """Seasons of the given shows, by show id, in season order."""
+    # One query for all shows, with the ids as a JSON array parameter (no string-built IN list).
+    rows = conn.execute(
+        """
+        SELECT * FROM seasons WHERE show_id IN (SELECT value FROM json_each(?))
+        ORDER BY show_id, number
+        """,
+        (json_ids(list(show_ids)),),
+    ).fetchall()
+    result: dict[int, list[Season]] = {}
+    for row, season in zip(rows, seasons_from_rows(conn, rows), strict=True):
+        result.setdefault(row["show_id"], []).append(season)
+    return result
+
+
+def season_id(conn: sqlite3.Connection, show_id: int, number: int) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM seasons WHERE show_id = ? AND number = ?", (show_id, number)
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def season_show_id(conn: sqlite3.Connection, season_row_id: int) -> int:
+    row = conn.execute("SELECT show_id FROM seasons WHERE id = ?", (season_row_id,)).fetchone()
+    return int(row["show_id"])
+
+
+def get_season(conn: sqlite3.Connection, season_row_id: int) -> Season:
+    rows = conn.execute("SELECT * FROM seasons WHERE id = ?", (season_row_id,)).fetchall()
+    return seasons_from_rows(conn, rows)[0]
+
+
+def season_numbers(conn: sqlite3.Connection, show_id: int) -> list[int]:
+    rows = conn.execute("SELECT number FROM seasons WHERE show_id = ? ORDER BY number", (show_id,))
+    return [r["number"] for r in rows]
+
+
+def _season_values(season: Season) -> tuple[object, ...]:
+    return (
+        season.number,
+        *date_columns(season.premiere),
+        *date_columns(season.finale),
+        season.episode_count,
+        season.release_pattern,
+        season.release_time.strftime("%H:%M") if season.release_time else None,
+        season.release_tz,
+        season.synopsis,
+        season.notes,
+        season.premiere_episodes,
+        season.network,
+    )
+
+
+def insert_season(conn: sqlite3.Connection, show_id: int, season: Season) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO seasons (show_id, number, premiere_precision, premiere_start,
+            finale_precision, finale_start, episode_count, release_pattern, release_time,
+            release_tz, synopsis, notes, premiere_episodes, network)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (show_id, *_season_values(season)),
+    )
+    row_id = int(cursor.lastrowid or 0)
+    _set_skips(conn, row_id, season.skips)
+    return row_id
+
+
+def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) -> None:
+    """Write the season's own fields and breaks (its episodes are written one by one)."""
+    conn.execute(
+        """
+        UPDATE seasons SET number = ?, premiere_precision = ?, premiere_start = ?,
+            finale_precision = ?, finale_start = ?, episode_count = ?, release_pattern = ?,
+            release_time = ?, release_tz = ?, synopsis = ?, notes = ?, premiere_episodes = ?,
+            network = ?
+        WHERE id = ?
+        """,
+        (*_season_values(season), season_row_id),
+    )
+    _set_skips(conn, season_row_id, season.skips)
+
+
+def bump_revision(conn: sqlite3.Connection, season_row_id: int) -> None:
+    conn.execute("UPDATE seasons SET revision = revision + 1 WHERE id = ?", (season_row_id,))
+
+
+def _set_skips(conn: sqlite3.Connection, season_row_id: int, skips: Iterable[date]) -> None:
+    conn.execute("DELETE FROM season_skips WHERE season_id = ?", (season_row_id,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO season_skips (season_id, day) VALUES (?, ?)",
+        [(season_row_id, day.isoformat()) for day in skips],
+    )
+
+
+def episode_id(conn: sqlite3.Connection, season_row_id: int, number: int) -> int | None:
+    row = conn.execute(
+        "SELECT id FROM episodes WHERE season_id = ? AND number = ?", (season_row_id, number)
+    ).fetchone()
+    return int(row["id"]) if row else None
+
+
+def insert_episode(conn: sqlite3.Connection, season_row_id: int, episode: Episode) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO episodes (season_id, number, title, airs_precision, airs_start, airs_time,
+            airs_tz, director, writer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        (
+            season_row_id,
+            episode.number,
+            episode.title,
+            *moment_columns(episode.airs),
+            episode.director,
+            episode.writer,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def insert_episodes(
+    conn: sqlite3.Connection, season_row_id: int, episodes: Iterable[Episode]
+) -> None:
+    conn.executemany(
+        """
+        INSERT INTO episodes (season_id, number, title, airs_precision, airs_start, airs_time,
+            airs_tz, director, writer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+            (season_row_id, e.number, e.title, *moment_columns(e.airs), e.director, e.writer)
+            for e in episodes
+        ],
+    )
+
+
+def update_episode(conn: sqlite3.Connection, episode_row_id: int, episode: Episode) -> None:
+    conn.execute(
+        """
+        UPDATE episodes SET number = ?, title = ?, airs_precision = ?, airs_start = ?,
+            airs_time = ?, airs_tz = ?, director = ?, writer = ?
+        WHERE id = ?
+        """,
+        (
+            episode.number,
+            episode.title,
+            *moment_columns(episode.airs),
+            episode.director,
+            episode.writer,
+            episode_row_id,
+        ),
+    )
+
+
+def delete_episode(conn: sqlite3.Connection, episode_row_id: int) -> None:
+    conn.execute("DELETE FROM episodes WHERE id = ?", (episode_row_id,))
+
+
+def delete_season(conn: sqlite3.Connection, season_row_id: int) -> None:
+    conn.execute("DELETE FROM seasons WHERE id = ?", (season_row_id,))
+    delete_orphan_people(conn)
+
+
+def set_watched(
+    conn: sqlite3.Connection, season_row_id: int, episodes: Iterable[int], watched: bool
+) -> None:
+    if watched:
+        conn.executemany(
+            "INSERT OR IGNORE INTO watched (season_id, episode) VALUES (?, ?)",
+            [(season_row_id, n) for n in episodes],
+        )
+    else:
+        conn.executemany(
+            "DELETE FROM watched WHERE season_id = ? AND episode = ?",
+            [(season_row_id, n) for n in episodes],
+        )
+
+
+def shows_with_watched(conn: sqlite3.Connection) -> list[int]:
+    rows = conn.execute(
+        "SELECT DISTINCT seasons.show_id FROM watched"
+        " JOIN seasons ON seasons.id = watched.season_id"
+    )
+    return [r["show_id"] for r in rows]
+
+
+def season_revisions(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, int]:
+    rows = conn.execute(
+        "SELECT id, revision FROM seasons WHERE show_id IN (SELECT value FROM json_each(?))",
+        (json_ids(show_ids),),
+    )
+    return {r["id"]: r["revision"] for r in rows}

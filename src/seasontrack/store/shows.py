@@ -1,0 +1,262 @@
+"""Shows: their own fields and aliases, finding them by name, and reading them whole."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from typing import NamedTuple, TypeVar
+
+from seasontrack.models import Show, ShowRef
+from seasontrack.store.codecs import json_ids, like_escape
+from seasontrack.store.credits import CREDITS_OF_SHOWS, credit_from_row, delete_orphan_people
+from seasontrack.store.links import source_from_row, trailer_from_row
+from seasontrack.store.seasons import list_seasons
+
+
+def find_shows_by_name(conn: sqlite3.Connection, name: str) -> list[ShowRef]:
+    """Shows whose title or an alias is ``name``, ignoring case."""
+    rows = conn.execute(
+        """
+        SELECT id, title FROM shows WHERE title = ? COLLATE NOCASE
+        UNION
+        SELECT shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_aliases.show_id
+        WHERE alias = ? COLLATE NOCASE
+        ORDER BY title
+        """,
+        (name, name),
+    )
+    return [ShowRef(row["id"], row["title"]) for row in rows]
+
+
+def find_shows_by_prefix(conn: sqlite3.Connection, prefix: str) -> list[ShowRef]:
+    """Shows whose title or an alias starts with ``prefix``, ignoring case."""
+    pattern = like_escape(prefix) + "%"
+    rows = conn.execute(
+        r"""
+        SELECT id, title FROM shows WHERE title LIKE ? ESCAPE '\'
+        UNION
+        SELECT shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_aliases.show_id
+        WHERE alias LIKE ? ESCAPE '\'
+        ORDER BY title
+        """,
+        (pattern, pattern),
+    )
+    return [ShowRef(row["id"], row["title"]) for row in rows]
+
+
+def all_show_names(conn: sqlite3.Connection) -> list[tuple[str, ShowRef]]:
+    """Every title and alias with the show it names: the haystack for "did you mean"."""
+    rows = conn.execute(
+        """
+        SELECT title AS name, id, title FROM shows
+        UNION ALL
+        SELECT alias, shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_id
+        """
+    )
+    return [(row["name"], ShowRef(row["id"], row["title"])) for row in rows]
+
+
+def name_owner(conn: sqlite3.Connection, name: str) -> ShowRef | None:
+    """The show that already uses ``name`` as its title or an alias, if any."""
+    found = find_shows_by_name(conn, name)
+    return found[0] if found else None
+
+
+def insert_show(conn: sqlite3.Connection, show: Show) -> int:
+    cursor = conn.execute(
+        """
+        INSERT INTO shows (title, network, country, status, summary, followed)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        (show.title, show.network, show.country, show.status, show.summary, int(show.followed)),
+    )
+    show_id = int(cursor.lastrowid or 0)
+    set_aliases(conn, show_id, show.aliases)
+    return show_id
+
+
+def update_show(conn: sqlite3.Connection, show_id: int, show: Show) -> None:
+    """Write the show's own fields and aliases (not its seasons or credits)."""
+    conn.execute(
+        """
+        UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ?,
+            followed = ?
+        WHERE id = ?
+        """,
+        (
+            show.title,
+            show.network,
+            show.country,
+            show.status,
+            show.summary,
+            int(show.followed),
+            show_id,
+        ),
+    )
+    set_aliases(conn, show_id, show.aliases)
+
+
+def set_aliases(conn: sqlite3.Connection, show_id: int, aliases: Iterable[str]) -> None:
+    conn.execute("DELETE FROM show_aliases WHERE show_id = ?", (show_id,))
+    conn.executemany(
+        "INSERT INTO show_aliases (show_id, alias) VALUES (?, ?)",
+        [(show_id, alias) for alias in aliases],
+    )
+
+
+def delete_show(conn: sqlite3.Connection, show_id: int) -> None:
+    conn.execute("DELETE FROM shows WHERE id = ?", (show_id,))
+    delete_orphan_people(conn)
+
+
+def get_show(conn: sqlite3.Connection, show_id: int) -> Show:
+    """The whole show: its fields, aliases, seasons, credits, trailers and sources."""
+    return get_shows(conn, [show_id])[0]
+
+
+T = TypeVar("T")
+
+
+def _by_show(rows: Iterable[sqlite3.Row], build: Callable[[sqlite3.Row], T]) -> dict[int, list[T]]:
+    """Rows with a show_id column, built and grouped by show, in the order they come."""
+    grouped: dict[int, list[T]] = {}
+    for row in rows:
+        grouped.setdefault(row["show_id"], []).append(build(row))
+    return grouped
+
+
+def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = True) -> list[Show]:
+    """Whole shows, in the order of ``show_ids``, read with one query per kind of row
+    (without their seasons when ``seasons`` is false)."""
+    ids = json_ids(show_ids)
+    rows = {
+        r["id"]: r
+        for r in conn.execute(
+            "SELECT * FROM shows WHERE id IN (SELECT value FROM json_each(?))", (ids,)
+        )
+    }
+    aliases = _by_show(
+        conn.execute(
+            """
+            SELECT show_id, alias FROM show_aliases
+            WHERE show_id IN (SELECT value FROM json_each(?))
+            ORDER BY id
+            """,
+            (ids,),
+        ),
+        lambda r: str(r["alias"]),
+    )
+    credits = _by_show(conn.execute(CREDITS_OF_SHOWS, (ids,)), credit_from_row)
+    trailers = _by_show(
+        conn.execute(
+            """
+            SELECT trailers.*, seasons.number AS season FROM trailers
+            LEFT JOIN seasons ON seasons.id = trailers.season_id
+            WHERE trailers.show_id IN (SELECT value FROM json_each(?))
+            ORDER BY trailers.show_id, published_start IS NULL, published_start, trailers.id
+            """,
+            (ids,),
+        ),
+        trailer_from_row,
+    )
+    sources = _by_show(
+        conn.execute(
+            """
+            SELECT sources.*, seasons.number AS season FROM sources
+            LEFT JOIN seasons ON seasons.id = sources.season_id
+            WHERE sources.show_id IN (SELECT value FROM json_each(?))
+            ORDER BY sources.show_id, published_start IS NULL, published_start, sources.id
+            """,
+            (ids,),
+        ),
+        source_from_row,
+    )
+    by_show = list_seasons(conn, show_ids) if seasons else {}
+    return [
+        Show(
+            id=show_id,
+            title=rows[show_id]["title"],
+            aliases=tuple(aliases.get(show_id, [])),
+            network=rows[show_id]["network"],
+            country=rows[show_id]["country"],
+            status=rows[show_id]["status"],
+            summary=rows[show_id]["summary"],
+            followed=bool(rows[show_id]["followed"]),
+            seasons=tuple(by_show.get(show_id, [])),
+            credits=tuple(credits.get(show_id, [])),
+            trailers=tuple(trailers.get(show_id, [])),
+            sources=tuple(sources.get(show_id, [])),
+        )
+        for show_id in show_ids
+    ]
+
+
+class ShowRow(NamedTuple):
+    """A show's own fields, without its seasons and credits: what `list` needs."""
+
+    id: int
+    title: str
+    network: str | None
+    country: str | None
+    status: str
+    followed: bool = True
+
+
+def _show_row(row: sqlite3.Row, id_column: str = "id") -> ShowRow:
+    return ShowRow(
+        row[id_column],
+        row["title"],
+        row["network"],
+        row["country"],
+        row["status"],
+        bool(row["followed"]),
+    )
+
+
+def list_show_rows(
+    conn: sqlite3.Connection, *, status: str | None = None, network: str | None = None
+) -> list[ShowRow]:
+    rows = conn.execute(
+        """
+        SELECT id, title, network, country, status, followed FROM shows
+        WHERE (? IS NULL OR status = ?) AND (? IS NULL OR network = ? COLLATE NOCASE)
+        ORDER BY title COLLATE NOCASE
+        """,
+        (status, status, network, network),
+    )
+    return [_show_row(r) for r in rows]
+
+
+def latest_season_numbers(conn: sqlite3.Connection) -> dict[int, int]:
+    """Each show's highest season number, by show id."""
+    rows = conn.execute("SELECT show_id, max(number) AS latest FROM seasons GROUP BY show_id")
+    return {r["show_id"]: r["latest"] for r in rows}
+
+
+def network_names(conn: sqlite3.Connection) -> list[str]:
+    """Every network a show or a season is on."""
+    rows = conn.execute(
+        "SELECT network FROM shows WHERE network IS NOT NULL"
+        " UNION SELECT network FROM seasons WHERE network IS NOT NULL"
+    )
+    return [r["network"] for r in rows]
+
+
+def search_shows(conn: sqlite3.Connection, text: str) -> list[ShowRef]:
+    """Shows whose title or an alias contains ``text``, ignoring case."""
+    pattern = "%" + like_escape(text) + "%"
+    rows = conn.execute(
+        r"""
+        SELECT id, title FROM shows WHERE title LIKE ? ESCAPE '\'
+        UNION
+        SELECT shows.id, shows.title FROM show_aliases JOIN shows ON shows.id = show_id
+        WHERE alias LIKE ? ESCAPE '\'
+        ORDER BY title COLLATE NOCASE
+        """,
+        (pattern, pattern),
+    )
+    return [ShowRef(r["id"], r["title"]) for r in rows]
+
+
+def set_followed(conn: sqlite3.Connection, show_id: int, followed: bool) -> None:
+    conn.execute("UPDATE shows SET followed = ? WHERE id = ?", (int(followed), show_id))
