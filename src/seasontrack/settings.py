@@ -75,7 +75,7 @@ def config_path() -> Path:
 def _known(key: str) -> Setting:
     setting = SETTINGS.get(key)
     if setting is None:
-        from seasontrack.services.inputs import did_you_mean
+        from seasontrack.inputs import did_you_mean
 
         listed = ", ".join(SETTINGS)
         raise InvalidInput(

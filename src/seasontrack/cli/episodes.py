@@ -19,7 +19,7 @@ from seasontrack.cli.common import (
 from seasontrack.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from seasontrack.services import catalog as svc
+    from seasontrack import inputs
 
 app = typer.Typer(help="Add, change or remove episodes.", no_args_is_help=True)
 
@@ -40,16 +40,16 @@ WriterOption = Annotated[str | None, typer.Option("--writer", help="Who wrote it
 
 def _episode_input(
     title: str | None, airs: str | None, director: str | None, writer: str | None, tz: str | None
-) -> svc.EpisodeInput:
+) -> inputs.EpisodeInput:
+    from seasontrack import inputs
     from seasontrack.clock import user_zone
     from seasontrack.dates import DateInputError
-    from seasontrack.services import catalog as svc
 
     try:
         fallback = user_zone(tz).name
     except DateInputError as exc:
         raise InvalidInput(f"--tz: {exc}") from None
-    return svc.EpisodeInput(
+    return inputs.EpisodeInput(
         title=title,
         airs=when_option(airs, "--airs"),
         director=director,

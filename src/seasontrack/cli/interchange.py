@@ -106,7 +106,7 @@ def _format(given: str | None, output: Path | None) -> str:
         return suffix if suffix in FORMATS else "json"
     chosen = given.strip().lower()
     if chosen not in FORMATS:
-        from seasontrack.services.inputs import did_you_mean
+        from seasontrack.inputs import did_you_mean
 
         raise InvalidInput(
             f"--format {given!r} is not one of: {', '.join(FORMATS)}{did_you_mean(given, FORMATS)}"

@@ -24,7 +24,7 @@ DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"
 
 def _template(text: str) -> str:
     """Check a --format template: only the known fields, by plain name."""
-    from seasontrack.services.inputs import did_you_mean
+    from seasontrack.inputs import did_you_mean
     from seasontrack.services.reminders import FIELDS
 
     try:

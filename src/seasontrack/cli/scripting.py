@@ -58,7 +58,7 @@ def next_command(
     Exits 1, printing nothing, when nothing is known to come or the value is not known yet.
     """
     if field is not None and field not in NEXT_FIELDS:
-        from seasontrack.services.inputs import did_you_mean
+        from seasontrack.inputs import did_you_mean
 
         raise InvalidInput(
             f"--field {field!r} is not one of: {', '.join(NEXT_FIELDS)}"

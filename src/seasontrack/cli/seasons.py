@@ -21,7 +21,7 @@ from seasontrack.cli.common import (
 from seasontrack.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from seasontrack.services import catalog as svc
+    from seasontrack import inputs
 
 app = typer.Typer(help="Add, change or remove seasons.", no_args_is_help=True)
 
@@ -85,11 +85,11 @@ def _season_input(
     skip: list[str] | None = None,
     unskip: list[str] | None = None,
     network: str | None = None,
-) -> svc.SeasonInput:
-    from seasontrack.services import catalog as svc
+) -> inputs.SeasonInput:
+    from seasontrack import inputs
 
     zone = zone_option(tz)
-    return svc.SeasonInput(
+    return inputs.SeasonInput(
         premiere_episodes=premiere_episodes,
         add_skips=tuple(_day(text, "--skip") for text in skip or ()),
         remove_skips=tuple(_day(text, "--unskip") for text in unskip or ()),

@@ -7,18 +7,25 @@ a command either changes the catalog completely or (raising an error) not at all
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
-from datetime import date, time
+from dataclasses import replace
 
 from seasontrack import store
-from seasontrack.dates import PartialDate, Precision
 from seasontrack.errors import InvalidInput, NotFound
+from seasontrack.inputs import (
+    EpisodeInput,
+    SeasonInput,
+    apply_episode_input,
+    apply_season_input,
+    choose,
+    clean_credit,
+    clean_source,
+    clean_trailer,
+    did_you_mean,
+    optional_text,
+    required_text,
+)
 from seasontrack.models import (
-    ARRIVALS,
-    CREDIT_STATUSES,
-    RELEASE_PATTERNS,
     SHOW_STATUSES,
-    TRAILER_KINDS,
     Credit,
     Episode,
     Season,
@@ -29,13 +36,6 @@ from seasontrack.models import (
 )
 from seasontrack.schedule import season_releases
 from seasontrack.services import facts
-from seasontrack.services.inputs import (
-    choose,
-    did_you_mean,
-    optional_text,
-    required_text,
-    web_url,
-)
 from seasontrack.services.lookup import resolve_show, season_row
 from seasontrack.store import transaction
 
@@ -162,107 +162,6 @@ def remove_show(conn: sqlite3.Connection, name: str) -> ShowRef:
 # ---------------------------------------------------------------------------- seasons
 
 
-@dataclass(frozen=True)
-class SeasonInput:
-    """What a user gave for a season; None leaves a field as it is (on edit) or unknown (on add)."""
-
-    premiere: PartialDate | None = None
-    finale: PartialDate | None = None
-    episode_count: int | None = None
-    release_pattern: str | None = None
-    release_time: time | None = None
-    release_tz: str | None = None
-    synopsis: str | None = None
-    notes: str | None = None
-    network: str | None = None
-    premiere_episodes: int | None = None
-    add_skips: tuple[date, ...] = ()
-    remove_skips: tuple[date, ...] = ()
-    # All the breaks, replacing the season's (import); None keeps them.
-    skips: tuple[date, ...] | None = None
-
-
-def apply_season_input(season: Season, given: SeasonInput) -> Season:
-    """The season with ``given`` applied; a time inside a date becomes the season's release time."""
-    release_time = given.release_time or season.release_time
-    release_tz = given.release_tz or season.release_tz
-    dates: dict[str, PartialDate] = {}
-    for field_name, value in (("premiere", given.premiere), ("finale", given.finale)):
-        if value is None:
-            continue
-        if value.precision is Precision.MINUTE and value.time is not None:
-            if given.release_time is not None and value.time != given.release_time:
-                raise InvalidInput(
-                    f"the {field_name} says {value.time:%H:%M} but --time says"
-                    f" {given.release_time:%H:%M}; give the time once"
-                )
-            if given.release_tz is not None and value.tz not in (None, given.release_tz):
-                raise InvalidInput(
-                    f"the {field_name} is in {value.tz} but --tz says {given.release_tz};"
-                    " give the zone once"
-                )
-            release_time = value.time
-            release_tz = value.tz or release_tz
-        dates[field_name] = value.date_only()
-    pattern = season.release_pattern
-    if given.release_pattern is not None:
-        pattern = choose(given.release_pattern, RELEASE_PATTERNS, "release pattern")
-    changed = replace(
-        season,
-        premiere=dates.get("premiere", season.premiere),
-        finale=dates.get("finale", season.finale),
-        episode_count=(
-            season.episode_count if given.episode_count is None else given.episode_count
-        ),
-        release_pattern=pattern,
-        release_time=release_time,
-        release_tz=release_tz,
-        synopsis=season.synopsis if given.synopsis is None else optional_text(given.synopsis),
-        notes=season.notes if given.notes is None else optional_text(given.notes),
-        network=season.network if given.network is None else optional_text(given.network),
-    )
-    changed = replace(
-        changed,
-        premiere_episodes=given.premiere_episodes or season.premiere_episodes,
-        skips=_apply_skips(changed, given),
-    )
-    if changed.release_pattern == "all-at-once" and given.finale is None:
-        # Every episode comes out at the premiere moment, so that is also the finale.
-        changed = replace(changed, finale=changed.premiere)
-    premiere, finale = changed.premiere, changed.finale
-    if premiere.start and finale.start and finale.end and finale.end < premiere.start:
-        raise InvalidInput(
-            f"the finale ({finale.label()}) would come before the premiere ({premiere.label()})"
-        )
-    return changed
-
-
-def _apply_skips(season: Season, given: SeasonInput) -> tuple[date, ...]:
-    """The season's breaks with ``given``'s added and removed; each must be a release day."""
-    skips = set(season.skips) if given.skips is None else set()
-    for day in given.remove_skips:
-        if day not in skips:
-            listed = ", ".join(d.isoformat() for d in sorted(skips)) or "none"
-            raise InvalidInput(
-                f"season {season.number} has no break on {day}; its breaks: {listed}"
-            )
-        skips.discard(day)
-    premiere = season.premiere
-    for day in (*given.add_skips, *(given.skips or ())):
-        if season.release_pattern != "weekly":
-            raise InvalidInput("--skip is for weekly seasons; add --release weekly")
-        if premiere.precision in (Precision.DAY, Precision.MINUTE) and premiere.start:
-            if day <= premiere.start:
-                raise InvalidInput(f"--skip {day} is not after the premiere ({premiere.label()})")
-            if day.weekday() != premiere.start.weekday():
-                raise InvalidInput(
-                    f"--skip {day} is a {day:%A}, but the season comes out on"
-                    f" {premiere.start:%A}s; give the {premiere.start:%A} with no episode"
-                )
-        skips.add(day)
-    return tuple(sorted(skips))
-
-
 def save_season(
     conn: sqlite3.Connection, show_id: int, season: Season, row_id: int | None = None
 ) -> int:
@@ -351,33 +250,6 @@ def remove_season(conn: sqlite3.Connection, name: str, number: int) -> ShowRef:
 # ---------------------------------------------------------------------------- episodes
 
 
-@dataclass(frozen=True)
-class EpisodeInput:
-    """What a user gave for an episode; None leaves a field as it is (on edit)."""
-
-    title: str | None = None
-    airs: PartialDate | None = None
-    director: str | None = None
-    writer: str | None = None
-    # The zone of an --airs time given without one, when the season has none either.
-    fallback_tz: str | None = None
-
-
-def _apply_episode_input(season: Season, episode: Episode, given: EpisodeInput) -> Episode:
-    airs = episode.airs
-    if given.airs is not None:
-        airs = given.airs
-        if airs.precision is Precision.MINUTE and airs.tz is None:
-            airs = replace(airs, tz=season.release_tz or given.fallback_tz)
-    return replace(
-        episode,
-        title=episode.title if given.title is None else optional_text(given.title),
-        airs=airs,
-        director=episode.director if given.director is None else optional_text(given.director),
-        writer=episode.writer if given.writer is None else optional_text(given.writer),
-    )
-
-
 def _episode_row(conn: sqlite3.Connection, ref: ShowRef, season: int, number: int) -> int:
     season_row_id = season_row(conn, ref, season)
     found = store.seasons.episode_id(conn, season_row_id, number)
@@ -402,7 +274,7 @@ def add_episode(
                 f" `seasontrack episode edit`"
             )
         current = store.seasons.get_season(conn, season_row_id)
-        episode = _apply_episode_input(current, Episode(number), given)
+        episode = apply_episode_input(current, Episode(number), given)
         store.seasons.insert_episode(conn, season_row_id, episode)
         episodes_changed(conn, season_row_id)
         store.facts.clear_removed(conn, ref.id, f"S{season}E{number}")
@@ -425,7 +297,7 @@ def edit_episode(
         season_row_id = season_row(conn, ref, season)
         current = store.seasons.get_season(conn, season_row_id)
         before = next(e for e in current.episodes if e.number == number)
-        episode = _apply_episode_input(current, before, given)
+        episode = apply_episode_input(current, before, given)
         if new_number is not None and new_number != number:
             if new_number < 1:
                 raise InvalidInput(f"episode number {new_number} must be 1 or more")
@@ -466,50 +338,6 @@ def episodes_changed(
 
 # ---------------------------------------------------------------------------- checking values
 # Shared by the commands and by import, so a file is held to the same rules as typing.
-
-
-def clean_credit(credit: Credit) -> Credit:
-    credit = replace(
-        credit,
-        person=required_text(credit.person, "a person's name"),
-        character=optional_text(credit.character),
-        job=optional_text(credit.job.casefold()) if credit.job else None,
-        note=optional_text(credit.note),
-        status=choose(credit.status, CREDIT_STATUSES, "credit status"),
-        arrival=None if credit.arrival is None else choose(credit.arrival, ARRIVALS, "arrival"),
-    )
-    if credit.role == "crew" and not credit.job:
-        raise InvalidInput("a crew credit needs a job, like --job showrunner")
-    if credit.billing is not None and credit.billing < 1:
-        raise InvalidInput(f"billing {credit.billing} must be 1 or more (1 = top billed)")
-    return credit
-
-
-def clean_trailer(trailer: Trailer) -> Trailer:
-    trailer = replace(
-        trailer,
-        url=web_url(trailer.url, "trailer link") if trailer.url else None,
-        title=optional_text(trailer.title),
-        kind=choose(trailer.kind, TRAILER_KINDS, "trailer kind"),
-        publisher=optional_text(trailer.publisher),
-        note=optional_text(trailer.note),
-        published=trailer.published.date_only(),
-    )
-    if trailer.url is None and trailer.title is None and trailer.published.start is None:
-        raise InvalidInput(
-            "a trailer needs a URL, a --title or a --published date to tell it apart"
-        )
-    return trailer
-
-
-def clean_source(source: Source) -> Source:
-    return replace(
-        source,
-        url=web_url(source.url, "source link"),
-        outlet=optional_text(source.outlet),
-        title=optional_text(source.title),
-        published=source.published.date_only(),
-    )
 
 
 # ---------------------------------------------------------------------------- credits

@@ -22,6 +22,17 @@ from typing import IO, Any
 from seasontrack import store
 from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when
 from seasontrack.errors import InvalidInput, SeasontrackError
+from seasontrack.inputs import (
+    SeasonInput,
+    apply_season_input,
+    choose,
+    clean_credit,
+    clean_source,
+    clean_trailer,
+    optional_text,
+    required_text,
+    web_url,
+)
 from seasontrack.models import (
     FACT_ORIGINS,
     PROVIDER_NAMES,
@@ -39,16 +50,7 @@ from seasontrack.models import (
 from seasontrack.schedule import season_releases
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION
 from seasontrack.services import facts
-from seasontrack.services.catalog import (
-    SeasonInput,
-    apply_season_input,
-    clean_credit,
-    clean_source,
-    clean_trailer,
-    episodes_changed,
-    save_season,
-)
-from seasontrack.services.inputs import choose, optional_text, required_text, web_url
+from seasontrack.services.catalog import episodes_changed, save_season
 from seasontrack.store import transaction
 
 # ---------------------------------------------------------------------------- reading a file

@@ -9,8 +9,8 @@ import sqlite3
 
 from seasontrack import store
 from seasontrack.errors import InvalidInput, NotFound
+from seasontrack.inputs import did_you_mean
 from seasontrack.models import Show, ShowRef
-from seasontrack.services.inputs import did_you_mean
 
 
 def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from seasontrack import store
 from seasontrack.errors import InvalidInput, NetworkError, NotFound
+from seasontrack.inputs import clean_credit, clean_trailer
 from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, ShowLink, Trailer
 from seasontrack.schedule import season_releases
 from seasontrack.services import catalog as svc
@@ -371,7 +372,7 @@ def merge(
     for credit in offered.credits:
         if (credit.person.casefold(), (credit.character or "").casefold()) in mine_cast:
             continue
-        store.credits.insert_credit(conn, show_id, None, svc.clean_credit(credit))
+        store.credits.insert_credit(conn, show_id, None, clean_credit(credit))
         report.cast_added += 1
 
     for trailer in trailers:
@@ -380,7 +381,7 @@ def merge(
             season_row = store.seasons.season_id(conn, show_id, trailer.season)
             if season_row is None:
                 continue
-        cleaned = svc.clean_trailer(trailer)
+        cleaned = clean_trailer(trailer)
         if store.links.find_trailer(conn, show_id, season_row, cleaned) is None:
             store.links.insert_trailer(conn, show_id, season_row, cleaned)
             report.trailers_added += 1

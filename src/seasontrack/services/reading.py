@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from seasontrack import store
+from seasontrack.inputs import choose, required_text
 from seasontrack.models import SHOW_STATUSES, ShowRef
-from seasontrack.services.inputs import choose, required_text
 from seasontrack.services.progress import (
     Progress,
     progress_of,

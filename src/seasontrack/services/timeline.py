@@ -16,9 +16,9 @@ from seasontrack import store
 from seasontrack.countdown import Window, day_zone_for, is_past, window
 from seasontrack.dates import Precision
 from seasontrack.errors import InvalidInput, NotFound
+from seasontrack.inputs import did_you_mean, required_text
 from seasontrack.models import Release, Season, Show
 from seasontrack.schedule import season_releases as schedule_releases
-from seasontrack.services.inputs import did_you_mean, required_text
 from seasontrack.services.lookup import resolve_show
 from seasontrack.store.shows import ShowRow
 

@@ -1,0 +1,279 @@
+"""Checking values a user typed or a file gave; errors say in one line what would be right.
+
+The rules here hold for every way a value enters the catalog (a command, an import file, a
+provider), so they sit below the services and the catalog file format alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, time
+from urllib.parse import urlsplit
+
+from seasontrack.dates import PartialDate, Precision
+from seasontrack.errors import InvalidInput
+from seasontrack.models import (
+    ARRIVALS,
+    CREDIT_STATUSES,
+    RELEASE_PATTERNS,
+    TRAILER_KINDS,
+    Credit,
+    Episode,
+    Season,
+    Source,
+    Trailer,
+)
+
+
+def did_you_mean(
+    value: str, candidates: Iterable[str] | Mapping[str, str], *, limit: int = 3
+) -> str:
+    """`` (did you mean 'X'?)`` for the closest candidates, or ``""`` when none is close.
+
+    ``candidates`` may map each name to what to suggest for it (an alias to its show's
+    title, say); several names for one thing suggest it once.
+    """
+    # Imported here: only a mistake needs it, and every command imports this module.
+    import difflib
+
+    shown = candidates if isinstance(candidates, Mapping) else {c: c for c in candidates}
+    pool: dict[str, str] = {}
+    for name, suggestion in shown.items():
+        pool.setdefault(name.casefold(), suggestion)
+    close = difflib.get_close_matches(value.casefold(), list(pool), n=max(1, len(pool)), cutoff=0.6)
+    suggestions = list(dict.fromkeys(pool[c] for c in close))[:limit]
+    if not suggestions:
+        return ""
+    quoted = " or ".join(repr(s) for s in suggestions)
+    return f" (did you mean {quoted}?)"
+
+
+def choose(value: str, choices: Iterable[str], what: str) -> str:
+    """One of ``choices``, matched ignoring case and with ``-``/``_`` read as spaces or hyphens."""
+    options = list(choices)
+    if value in options:
+        return value  # as written already: what a file holds, every row of an import
+    wanted = _loose(value)
+    for option in options:
+        if _loose(option) == wanted:
+            return option
+    accepted = ", ".join(options)
+    raise InvalidInput(f"{what} {value!r} is not one of: {accepted}{did_you_mean(value, options)}")
+
+
+def _loose(text: str) -> str:
+    return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
+
+
+def optional_text(value: str | None) -> str | None:
+    """Free text with surrounding blanks removed; an empty string clears the field (None)."""
+    if value is None:
+        return None
+    stripped = value.strip()
+    return stripped or None
+
+
+def required_text(value: str, what: str) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise InvalidInput(f"{what} cannot be empty")
+    return stripped
+
+
+def web_url(value: str, what: str = "link") -> str:
+    """An absolute http(s) URL; anything else (javascript:, file:, a bare word) is refused."""
+    stripped = value.strip()
+    try:
+        parts = urlsplit(stripped)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or any(ch.isspace() or ord(ch) < 32 for ch in stripped)
+    ):
+        raise InvalidInput(
+            f"{what} {value!r} is not a web address; give an http:// or https:// URL,"
+            " like https://www.youtube.com/watch?v=..."
+        )
+    return stripped
+
+
+# ---------------------------------------------------------------------------- seasons, episodes
+
+
+@dataclass(frozen=True)
+class SeasonInput:
+    """What a user gave for a season; None leaves a field as it is (on edit) or unknown (on add)."""
+
+    premiere: PartialDate | None = None
+    finale: PartialDate | None = None
+    episode_count: int | None = None
+    release_pattern: str | None = None
+    release_time: time | None = None
+    release_tz: str | None = None
+    synopsis: str | None = None
+    notes: str | None = None
+    network: str | None = None
+    premiere_episodes: int | None = None
+    add_skips: tuple[date, ...] = ()
+    remove_skips: tuple[date, ...] = ()
+    # All the breaks, replacing the season's (import); None keeps them.
+    skips: tuple[date, ...] | None = None
+
+
+def apply_season_input(season: Season, given: SeasonInput) -> Season:
+    """The season with ``given`` applied; a time inside a date becomes the season's release time."""
+    release_time = given.release_time or season.release_time
+    release_tz = given.release_tz or season.release_tz
+    dates: dict[str, PartialDate] = {}
+    for field_name, value in (("premiere", given.premiere), ("finale", given.finale)):
+        if value is None:
+            continue
+        if value.precision is Precision.MINUTE and value.time is not None:
+            if given.release_time is not None and value.time != given.release_time:
+                raise InvalidInput(
+                    f"the {field_name} says {value.time:%H:%M} but --time says"
+                    f" {given.release_time:%H:%M}; give the time once"
+                )
+            if given.release_tz is not None and value.tz not in (None, given.release_tz):
+                raise InvalidInput(
+                    f"the {field_name} is in {value.tz} but --tz says {given.release_tz};"
+                    " give the zone once"
+                )
+            release_time = value.time
+            release_tz = value.tz or release_tz
+        dates[field_name] = value.date_only()
+    pattern = season.release_pattern
+    if given.release_pattern is not None:
+        pattern = choose(given.release_pattern, RELEASE_PATTERNS, "release pattern")
+    changed = replace(
+        season,
+        premiere=dates.get("premiere", season.premiere),
+        finale=dates.get("finale", season.finale),
+        episode_count=(
+            season.episode_count if given.episode_count is None else given.episode_count
+        ),
+        release_pattern=pattern,
+        release_time=release_time,
+        release_tz=release_tz,
+        synopsis=season.synopsis if given.synopsis is None else optional_text(given.synopsis),
+        notes=season.notes if given.notes is None else optional_text(given.notes),
+        network=season.network if given.network is None else optional_text(given.network),
+    )
+    changed = replace(
+        changed,
+        premiere_episodes=given.premiere_episodes or season.premiere_episodes,
+        skips=_apply_skips(changed, given),
+    )
+    if changed.release_pattern == "all-at-once" and given.finale is None:
+        # Every episode comes out at the premiere moment, so that is also the finale.
+        changed = replace(changed, finale=changed.premiere)
+    premiere, finale = changed.premiere, changed.finale
+    if premiere.start and finale.start and finale.end and finale.end < premiere.start:
+        raise InvalidInput(
+            f"the finale ({finale.label()}) would come before the premiere ({premiere.label()})"
+        )
+    return changed
+
+
+def _apply_skips(season: Season, given: SeasonInput) -> tuple[date, ...]:
+    """The season's breaks with ``given``'s added and removed; each must be a release day."""
+    skips = set(season.skips) if given.skips is None else set()
+    for day in given.remove_skips:
+        if day not in skips:
+            listed = ", ".join(d.isoformat() for d in sorted(skips)) or "none"
+            raise InvalidInput(
+                f"season {season.number} has no break on {day}; its breaks: {listed}"
+            )
+        skips.discard(day)
+    premiere = season.premiere
+    for day in (*given.add_skips, *(given.skips or ())):
+        if season.release_pattern != "weekly":
+            raise InvalidInput("--skip is for weekly seasons; add --release weekly")
+        if premiere.precision in (Precision.DAY, Precision.MINUTE) and premiere.start:
+            if day <= premiere.start:
+                raise InvalidInput(f"--skip {day} is not after the premiere ({premiere.label()})")
+            if day.weekday() != premiere.start.weekday():
+                raise InvalidInput(
+                    f"--skip {day} is a {day:%A}, but the season comes out on"
+                    f" {premiere.start:%A}s; give the {premiere.start:%A} with no episode"
+                )
+        skips.add(day)
+    return tuple(sorted(skips))
+
+
+@dataclass(frozen=True)
+class EpisodeInput:
+    """What a user gave for an episode; None leaves a field as it is (on edit)."""
+
+    title: str | None = None
+    airs: PartialDate | None = None
+    director: str | None = None
+    writer: str | None = None
+    # The zone of an --airs time given without one, when the season has none either.
+    fallback_tz: str | None = None
+
+
+def apply_episode_input(season: Season, episode: Episode, given: EpisodeInput) -> Episode:
+    airs = episode.airs
+    if given.airs is not None:
+        airs = given.airs
+        if airs.precision is Precision.MINUTE and airs.tz is None:
+            airs = replace(airs, tz=season.release_tz or given.fallback_tz)
+    return replace(
+        episode,
+        title=episode.title if given.title is None else optional_text(given.title),
+        airs=airs,
+        director=episode.director if given.director is None else optional_text(given.director),
+        writer=episode.writer if given.writer is None else optional_text(given.writer),
+    )
+
+
+# ---------------------------------------------------------------------------- credits, links
+
+
+def clean_credit(credit: Credit) -> Credit:
+    credit = replace(
+        credit,
+        person=required_text(credit.person, "a person's name"),
+        character=optional_text(credit.character),
+        job=optional_text(credit.job.casefold()) if credit.job else None,
+        note=optional_text(credit.note),
+        status=choose(credit.status, CREDIT_STATUSES, "credit status"),
+        arrival=None if credit.arrival is None else choose(credit.arrival, ARRIVALS, "arrival"),
+    )
+    if credit.role == "crew" and not credit.job:
+        raise InvalidInput("a crew credit needs a job, like --job showrunner")
+    if credit.billing is not None and credit.billing < 1:
+        raise InvalidInput(f"billing {credit.billing} must be 1 or more (1 = top billed)")
+    return credit
+
+
+def clean_trailer(trailer: Trailer) -> Trailer:
+    trailer = replace(
+        trailer,
+        url=web_url(trailer.url, "trailer link") if trailer.url else None,
+        title=optional_text(trailer.title),
+        kind=choose(trailer.kind, TRAILER_KINDS, "trailer kind"),
+        publisher=optional_text(trailer.publisher),
+        note=optional_text(trailer.note),
+        published=trailer.published.date_only(),
+    )
+    if trailer.url is None and trailer.title is None and trailer.published.start is None:
+        raise InvalidInput(
+            "a trailer needs a URL, a --title or a --published date to tell it apart"
+        )
+    return trailer
+
+
+def clean_source(source: Source) -> Source:
+    return replace(
+        source,
+        url=web_url(source.url, "source link"),
+        outlet=optional_text(source.outlet),
+        title=optional_text(source.title),
+        published=source.published.date_only(),
+    )
