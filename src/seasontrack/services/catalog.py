@@ -34,7 +34,6 @@ from seasontrack.models import (
     Source,
     Trailer,
 )
-from seasontrack.schedule import season_releases
 from seasontrack.services import facts
 from seasontrack.services.lookup import resolve_show, season_row
 from seasontrack.store import transaction
@@ -162,30 +161,6 @@ def remove_show(conn: sqlite3.Connection, name: str) -> ShowRef:
 # ---------------------------------------------------------------------------- seasons
 
 
-def save_season(
-    conn: sqlite3.Connection, show_id: int, season: Season, row_id: int | None = None
-) -> int:
-    """Insert or update a season, keeping its stored releases current for `upcoming`, and
-    counting a change of its release dates (the calendar feed's SEQUENCE)."""
-    if row_id is None:
-        row_id = store.seasons.insert_season(conn, show_id, season)
-        store.releases.set_releases(conn, row_id, show_id, season_releases(season, show_id=show_id))
-        return row_id
-    before = store.seasons.get_season(conn, row_id)
-    store.seasons.update_season(conn, row_id, season)
-    if before.schedule_facts() != season.schedule_facts():
-        store.seasons.bump_revision(conn, row_id)
-        refresh_releases(conn, row_id)
-    return row_id
-
-
-def refresh_releases(conn: sqlite3.Connection, season_row: int) -> None:
-    """Store the season's releases again, from what the catalog now says of it."""
-    show_id = store.seasons.season_show_id(conn, season_row)
-    season = store.seasons.get_season(conn, season_row)
-    store.releases.set_releases(conn, season_row, show_id, season_releases(season, show_id=show_id))
-
-
 def add_season(
     conn: sqlite3.Connection, name: str, number: int, given: SeasonInput
 ) -> tuple[ShowRef, Season]:
@@ -201,7 +176,7 @@ def add_season(
                 f" `seasontrack season edit {ref.title!r} {number} ...`"
             )
         season = apply_season_input(Season(number=number), given)
-        save_season(conn, ref.id, season)
+        store.seasons.save_season(conn, ref.id, season)
         store.facts.clear_removed(conn, ref.id, f"S{number}")
         facts.claim(conn, ref.id, f"S{number}", {}, facts.season_facts(season), "typed")
     return ref, season
@@ -226,7 +201,7 @@ def edit_season(
             if store.seasons.season_id(conn, ref.id, new_number) is not None:
                 raise InvalidInput(f"{ref.title} already has season {new_number}")
             season = replace(season, number=new_number)
-        save_season(conn, ref.id, season, row_id)
+        store.seasons.save_season(conn, ref.id, season, row_id)
         facts.claim(
             conn,
             ref.id,
@@ -276,7 +251,6 @@ def add_episode(
         current = store.seasons.get_season(conn, season_row_id)
         episode = apply_episode_input(current, Episode(number), given)
         store.seasons.insert_episode(conn, season_row_id, episode)
-        episodes_changed(conn, season_row_id)
         store.facts.clear_removed(conn, ref.id, f"S{season}E{number}")
         facts.claim(conn, ref.id, f"S{season}E{number}", {}, facts.episode_facts(episode), "typed")
     return ref, episode
@@ -305,7 +279,6 @@ def edit_episode(
                 raise InvalidInput(f"{ref.title} season {season} already has episode {new_number}")
             episode = replace(episode, number=new_number)
         store.seasons.update_episode(conn, row_id, episode)
-        episodes_changed(conn, season_row_id)
         facts.claim(
             conn,
             ref.id,
@@ -321,19 +294,8 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
     with transaction(conn):
         ref = resolve_show(conn, name)
         store.seasons.delete_episode(conn, _episode_row(conn, ref, season, number))
-        episodes_changed(conn, season_row(conn, ref, season))
         store.facts.mark_removed(conn, ref.id, f"S{season}E{number}")
     return ref
-
-
-def episodes_changed(
-    conn: sqlite3.Connection, season_row: int, *, dates_moved: bool = True
-) -> None:
-    """After a season's episodes changed: its stored releases (which carry the episodes'
-    titles), and, when a release date may have moved, its revision."""
-    if dates_moved:
-        store.seasons.bump_revision(conn, season_row)
-    refresh_releases(conn, season_row)
 
 
 # ---------------------------------------------------------------------------- checking values
@@ -354,12 +316,8 @@ def add_credits(conn: sqlite3.Connection, name: str, credits: list[Credit]) -> t
         ref = resolve_show(conn, name)
         for credit in cleaned:
             season_row = _optional_season_row(conn, ref, credit.season)
-            existing = store.credits.find_credit(conn, ref.id, season_row, credit)
-            if existing is not None:
-                store.credits.update_credit(conn, existing, credit)
-            else:
-                store.credits.insert_credit(conn, ref.id, season_row, credit)
-                added += 1
+            _, new = store.credits.upsert_credit(conn, ref.id, season_row, credit)
+            added += new
     return ref, added
 
 
@@ -405,12 +363,8 @@ def add_trailer(conn: sqlite3.Connection, name: str, trailer: Trailer) -> tuple[
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, trailer.season)
-        existing = store.links.find_trailer(conn, ref.id, season_row, trailer)
-        if existing is not None:
-            store.links.update_trailer(conn, existing, trailer)
-            return ref, False
-        store.links.insert_trailer(conn, ref.id, season_row, trailer)
-    return ref, True
+        _, new = store.links.upsert_trailer(conn, ref.id, season_row, trailer)
+    return ref, new
 
 
 def _pick_trailers(
@@ -468,12 +422,8 @@ def add_source(conn: sqlite3.Connection, name: str, source: Source) -> tuple[Sho
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, source.season)
-        existing = store.links.find_source(conn, ref.id, season_row, source.url)
-        if existing is not None:
-            store.links.update_source(conn, existing, source)
-            return ref, False
-        store.links.insert_source(conn, ref.id, season_row, source)
-    return ref, True
+        _, new = store.links.upsert_source(conn, ref.id, season_row, source)
+    return ref, new
 
 
 def remove_source(

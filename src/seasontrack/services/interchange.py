@@ -47,10 +47,8 @@ from seasontrack.models import (
     Source,
     Trailer,
 )
-from seasontrack.schedule import season_releases
 from seasontrack.serialize import FORMAT_NAME, FORMAT_VERSION
 from seasontrack.services import facts
-from seasontrack.services.catalog import episodes_changed, save_season
 from seasontrack.store import transaction
 
 # ---------------------------------------------------------------------------- reading a file
@@ -727,7 +725,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         if not existed:
             store.facts.clear_removed(conn, show_id, subject)
         written_season = apply_season_input(current, given)
-        row_id = save_season(conn, show_id, written_season, row_id)
+        row_id = store.seasons.save_season(conn, show_id, written_season, row_id)
         before_facts = facts.season_facts(current) if existed else {}
         facts.claim(
             conn, show_id, subject, before_facts, facts.season_facts(written_season), "imported"
@@ -735,12 +733,9 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         had = {e.number: e for e in current.episodes}
         for episode in season_import.episodes:
             code = f"{subject}E{episode.number}"
-            episode_row = store.seasons.episode_id(conn, row_id, episode.number)
-            if episode_row is None:
-                store.seasons.insert_episode(conn, row_id, episode)
+            _, new = store.seasons.upsert_episode(conn, row_id, episode)
+            if new:
                 store.facts.clear_removed(conn, show_id, code)
-            else:
-                store.seasons.update_episode(conn, episode_row, episode)
             old = had.get(episode.number)
             facts.claim(
                 conn,
@@ -750,33 +745,17 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
                 facts.episode_facts(episode),
                 "imported",
             )
-        if season_import.episodes:
-            stored = store.seasons.get_season(conn, row_id)
-            moved = stored.schedule_facts() != written_season.schedule_facts()
-            episodes_changed(conn, row_id, dates_moved=moved)
         store.seasons.set_watched(conn, row_id, season_import.watched, True)
 
     def season_row(number: int | None) -> int | None:
         return None if number is None else store.seasons.season_id(conn, show_id, number)
 
     for credit in incoming.credits:
-        existing = store.credits.find_credit(conn, show_id, season_row(credit.season), credit)
-        if existing is None:
-            store.credits.insert_credit(conn, show_id, season_row(credit.season), credit)
-        else:
-            store.credits.update_credit(conn, existing, credit)
+        store.credits.upsert_credit(conn, show_id, season_row(credit.season), credit)
     for trailer in incoming.trailers:
-        found_trailer = store.links.find_trailer(conn, show_id, season_row(trailer.season), trailer)
-        if found_trailer is None:
-            store.links.insert_trailer(conn, show_id, season_row(trailer.season), trailer)
-        else:
-            store.links.update_trailer(conn, found_trailer, trailer)
+        store.links.upsert_trailer(conn, show_id, season_row(trailer.season), trailer)
     for source in incoming.sources:
-        found_source = store.links.find_source(conn, show_id, season_row(source.season), source.url)
-        if found_source is None:
-            store.links.insert_source(conn, show_id, season_row(source.season), source)
-        else:
-            store.links.update_source(conn, found_source, source)
+        store.links.upsert_source(conn, show_id, season_row(source.season), source)
 
     _record_online(conn, show_id, item)
     after = store.shows.get_show(conn, show_id)
@@ -808,7 +787,6 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         season_rows[season.number] = row_id
         store.seasons.insert_episodes(conn, row_id, season.episodes)
         store.seasons.set_watched(conn, row_id, season_import.watched, True)
-        store.releases.set_releases(conn, row_id, show_id, season_releases(season, show_id=show_id))
     # The same credit twice in a file is one credit; the last one says how it is.
     credits = {
         (
@@ -826,14 +804,13 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         [(season_rows.get(c.season or -1), c) for c in credits.values()],
         report.people,
     )
+    # The same trailer or source twice in a file is one; the first one says how it is.
     for trailer in show.trailers:
         row = _row_of(season_rows, trailer.season)
-        if store.links.find_trailer(conn, show_id, row, trailer) is None:
-            store.links.insert_trailer(conn, show_id, row, trailer)
+        store.links.upsert_trailer(conn, show_id, row, trailer, replace=False)
     for source in show.sources:
         row = _row_of(season_rows, source.season)
-        if store.links.find_source(conn, show_id, row, source.url) is None:
-            store.links.insert_source(conn, show_id, row, source)
+        store.links.upsert_source(conn, show_id, row, source, replace=False)
     _record_online(conn, show_id, item)
     report.added.append(show.title)
 

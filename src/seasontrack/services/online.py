@@ -20,8 +20,6 @@ from seasontrack import store
 from seasontrack.errors import InvalidInput, NetworkError, NotFound
 from seasontrack.inputs import clean_credit, clean_trailer
 from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, ShowLink, Trailer
-from seasontrack.schedule import season_releases
-from seasontrack.services import catalog as svc
 from seasontrack.services import facts as facts_of
 from seasontrack.services.lookup import resolve_show
 from seasontrack.store import transaction
@@ -382,9 +380,9 @@ def merge(
             if season_row is None:
                 continue
         cleaned = clean_trailer(trailer)
-        if store.links.find_trailer(conn, show_id, season_row, cleaned) is None:
-            store.links.insert_trailer(conn, show_id, season_row, cleaned)
-            report.trailers_added += 1
+        # A provider adds what is missing; it never rewrites a trailer already recorded.
+        _, new = store.links.upsert_trailer(conn, show_id, season_row, cleaned, replace=False)
+        report.trailers_added += new
 
     store.facts.set_facts(conn, show_id, facts.write)
     store.facts.delete_facts(conn, show_id, facts.drop)
@@ -409,17 +407,15 @@ def _merge_season(
     row = store.seasons.season_id(conn, show_id, offered.number)
     if row is None:
         fields = replace(offered, episodes=())
-        row = svc.save_season(conn, show_id, fields)
+        row = store.seasons.save_season(conn, show_id, fields)
         for name, value in facts_of.season_facts(offered).items():
             facts.take(subject, name, None, value)
         if not created:
             report.added.append(f"season {offered.number}")
-        before: Season | None = None
         current = fields
         moved = False
     else:
         current = store.seasons.get_season(conn, row)
-        before = current
         fields = current
         moved = False
         for name, theirs in facts_of.season_facts(offered).items():
@@ -428,7 +424,7 @@ def _merge_season(
                 fields = _set_season_fact(fields, offered, name)
                 moved = moved or (name in ("premiere", "finale") and mine is not None)
         if fields != current:
-            svc.save_season(conn, show_id, fields, row)
+            store.seasons.save_season(conn, show_id, fields, row)
             current = store.seasons.get_season(conn, row)
 
     # Where the user's premiere stands against TVmaze's, TVmaze's episode dates would
@@ -437,7 +433,6 @@ def _merge_season(
     own_dates = theirs_premiere is None or facts_of.label(current.premiere) == theirs_premiere
     mine_episodes = {e.number: e for e in current.episodes}
     extras = {(x.season, x.number): x for x in remote.extras}
-    touched = False
     episodes_moved = 0
     for episode in offered.episodes:
         code = f"{subject}E{episode.number}"
@@ -451,7 +446,6 @@ def _merge_season(
             facts.take(code, "title", None, episode.title)
             facts.take(code, "airs", None, facts_of.airs_label(episode))
             report.new_episodes += 1
-            touched = True
         else:
             changed = existing
             if facts.take(code, "title", existing.title, episode.title):
@@ -463,7 +457,6 @@ def _merge_season(
             episode_row = store.seasons.episode_id(conn, row, episode.number) or 0
             if changed != existing:
                 store.seasons.update_episode(conn, episode_row, changed)
-                touched = True
         extra = extras.get((offered.number, episode.number))
         if extra is not None:
             store.provider_links.set_episode_extra(
@@ -471,14 +464,6 @@ def _merge_season(
             )
     # A moved date counts once: by its episodes when they have dates, else by the season's.
     report.moved += episodes_moved or int(moved)
-    if touched:
-        after = store.seasons.get_season(conn, row)
-        moved_dates = before is not None and _moments(before) != _moments(after)
-        svc.episodes_changed(conn, row, dates_moved=moved_dates)
-
-
-def _moments(season: Season) -> list[tuple[int | None, int | None, object]]:
-    return [(r.first_episode, r.last_episode, r.when) for r in season_releases(season)]
 
 
 def _set_season_fact(season: Season, offered: Season, name: str) -> Season:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 from seasontrack.dates import PartialDate, Precision
@@ -61,3 +62,16 @@ def utc_text(moment: datetime | None) -> str | None:
         moment = moment.astimezone(UTC)
     # isoformat, not strftime: an import writes two of these for each of 500,000 releases.
     return moment.replace(tzinfo=None, microsecond=0).isoformat()
+
+
+def upsert(
+    found: int | None, insert: Callable[[], int], update: Callable[[int], object] | None
+) -> tuple[int, bool]:
+    """One way to write a row whether or not it is there: the row ``found`` (its id, or None),
+    changed by ``update`` (None: left as it is), else a new one from ``insert``. Returns the
+    row's id and whether it is new. Each noun's ``upsert_*`` says how its row is found."""
+    if found is None:
+        return insert(), True
+    if update is not None:
+        update(found)
+    return found, False

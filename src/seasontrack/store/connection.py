@@ -9,6 +9,7 @@ from pathlib import Path
 
 from seasontrack.errors import StoreError
 from seasontrack.store.migrations import SCHEMA_VERSION, migrate, schema_version
+from seasontrack.store.seasons import has_stale, rebuild_stale
 
 # Another seasontrack (a cron reminder, say) may hold the write lock for a moment;
 # wait this long for it before reporting the catalog as locked.
@@ -45,6 +46,11 @@ def open_catalog(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(CACHE_PRAGMA)
             migrate(conn)
+            if has_stale(conn):
+                # A migration asked for the release index to be derived again: once, after
+                # the last one. (An up-to-date catalog is only read: no write lock.)
+                with transaction(conn):
+                    pass
             yield conn
         finally:
             conn.close()
@@ -93,6 +99,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        # What the block wrote to seasons, episodes or breaks, the release index follows
+        # before anyone else can read it.
+        rebuild_stale(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from seasontrack.models import Credit
-from seasontrack.store.codecs import like_escape
+from seasontrack.store.codecs import like_escape, upsert
 
 
 def person_id(conn: sqlite3.Connection, name: str) -> int:
@@ -160,6 +160,23 @@ def insert_credits(
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         rows,
+    )
+
+
+def upsert_credit(
+    conn: sqlite3.Connection,
+    show_id: int,
+    season_row_id: int | None,
+    credit: Credit,
+    *,
+    replace: bool = True,
+) -> tuple[int, bool]:
+    """Record the credit, or (``replace``) update the same one already there (same person,
+    role, season and character or job); return its id and whether it is new."""
+    return upsert(
+        find_credit(conn, show_id, season_row_id, credit),
+        lambda: insert_credit(conn, show_id, season_row_id, credit),
+        (lambda found: update_credit(conn, found, credit)) if replace else None,
     )
 
 

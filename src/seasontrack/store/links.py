@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from seasontrack.models import Source, Trailer
-from seasontrack.store.codecs import date_columns, date_from
+from seasontrack.store.codecs import date_columns, date_from, upsert
 
 
 def list_trailer_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Trailer]]:
@@ -85,6 +85,23 @@ def insert_trailer(
     return int(cursor.lastrowid or 0)
 
 
+def upsert_trailer(
+    conn: sqlite3.Connection,
+    show_id: int,
+    season_row_id: int | None,
+    trailer: Trailer,
+    *,
+    replace: bool = True,
+) -> tuple[int, bool]:
+    """Record the trailer, or (``replace``) update the same one already there (same URL, or
+    without one the same title and date); return its id and whether it is new."""
+    return upsert(
+        find_trailer(conn, show_id, season_row_id, trailer),
+        lambda: insert_trailer(conn, show_id, season_row_id, trailer),
+        (lambda found: update_trailer(conn, found, trailer)) if replace else None,
+    )
+
+
 def update_trailer(conn: sqlite3.Connection, trailer_id: int, trailer: Trailer) -> None:
     conn.execute(
         """
@@ -161,6 +178,23 @@ def insert_source(
         ),
     )
     return int(cursor.lastrowid or 0)
+
+
+def upsert_source(
+    conn: sqlite3.Connection,
+    show_id: int,
+    season_row_id: int | None,
+    source: Source,
+    *,
+    replace: bool = True,
+) -> tuple[int, bool]:
+    """Record the source, or (``replace``) update the one with the same URL; return its id
+    and whether it is new."""
+    return upsert(
+        find_source(conn, show_id, season_row_id, source.url),
+        lambda: insert_source(conn, show_id, season_row_id, source),
+        (lambda found: update_source(conn, found, source)) if replace else None,
+    )
 
 
 def update_source(conn: sqlite3.Connection, source_id: int, source: Source) -> None:

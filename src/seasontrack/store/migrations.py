@@ -3,6 +3,14 @@
 ``PRAGMA user_version`` holds how many migrations a file has had. Each migration runs in
 its own transaction together with the version bump, so a file is never left half-migrated.
 Append new migrations at the end; never edit or reorder one that has shipped.
+
+Migrations are plain SQL over the schema of their own day: they never call the domain code
+(schedules, dates), which changes with later versions. Derived data is not computed here: a
+migration that changes how releases are derived marks every season stale
+(``INSERT INTO stale_seasons SELECT id FROM seasons``), and :func:`migrate`'s caller rebuilds
+the release index once, after the last migration (see ``store.releases.rebuild_stale``).
+m002 and m005 computed derived data with the code of their day when they shipped; they no
+longer do (m010 marks everything stale instead), which leaves the schema they make unchanged.
 """
 
 from __future__ import annotations
@@ -168,44 +176,6 @@ def m002_episodes_and_schedules(conn: sqlite3.Connection) -> None:
     ]
     for statement in statements:
         conn.execute(statement)
-    _backfill_ends_on(conn)
-
-
-def _backfill_ends_on(conn: sqlite3.Connection) -> None:
-    """Give the seasons already recorded their ``ends_on``, from the columns of this version.
-
-    Catalogs before m002 have no episodes and no breaks, so the season row says it all.
-    """
-    from datetime import date, time
-
-    from seasontrack.dates import PartialDate, Precision
-    from seasontrack.models import Season
-    from seasontrack.schedule import last_release_day
-
-    def when(precision: str, start: str | None) -> PartialDate:
-        if start is None:
-            return PartialDate(Precision.TBA)
-        return PartialDate(Precision(precision), date.fromisoformat(start))
-
-    rows = conn.execute(
-        "SELECT id, number, premiere_precision, premiere_start, finale_precision, finale_start,"
-        " episode_count, release_pattern, release_time, release_tz FROM seasons"
-    ).fetchall()
-    for row in rows:
-        season = Season(
-            number=row[1],
-            premiere=when(row[2], row[3]),
-            finale=when(row[4], row[5]),
-            episode_count=row[6],
-            release_pattern=row[7],
-            release_time=time.fromisoformat(row[8]) if row[8] else None,
-            release_tz=row[9],
-        )
-        last = last_release_day(season)
-        conn.execute(
-            "UPDATE seasons SET ends_on = ? WHERE id = ?",
-            (last.isoformat() if last else None, row[0]),
-        )
 
 
 @migration
@@ -252,10 +222,11 @@ def m004_season_revision(conn: sqlite3.Connection) -> None:
 
 @migration
 def m005_releases(conn: sqlite3.Connection) -> None:
-    # Every release (one moment at which episodes come out) of every season, kept by the
-    # services whenever a season or its episodes change. starts_at and ends_at bound the
-    # moment in UTC, widened to every time zone on Earth where the date has none, so that
-    # "what comes out between A and B" is an index range scan whatever the catalog's size.
+    # Every release (one moment at which episodes come out) of every season, derived from
+    # the season by the store (m010: whenever a season, its episodes or breaks change).
+    # starts_at and ends_at bound the moment in UTC, widened to every time zone on Earth
+    # where the date has none, so that "what comes out between A and B" is an index range
+    # scan whatever the catalog's size.
     # exact: known to the day or the minute (anything vaguer is a month, season or year).
     conn.execute(
         """
@@ -296,7 +267,6 @@ def m005_releases(conn: sqlite3.Connection) -> None:
         JOIN shows ON shows.id = releases.show_id
         """
     )
-    _backfill_releases(conn)
 
 
 @migration
@@ -305,57 +275,6 @@ def m006_tba_lookup(conn: sqlite3.Connection) -> None:
     # position in the index that is a seek instead of a walk over every TBA episode.
     conn.execute("DROP INDEX releases_by_end")
     conn.execute("CREATE INDEX releases_by_end ON releases (exact, ends_at, position)")
-
-
-def _backfill_releases(conn: sqlite3.Connection) -> None:
-    """Store the releases of the seasons already recorded, read with the columns of m005's
-    time (so that a later migration's columns are not needed here)."""
-    from datetime import date, time
-
-    from seasontrack.dates import PartialDate, Precision
-    from seasontrack.models import Episode, Season
-    from seasontrack.schedule import season_releases
-    from seasontrack.store.releases import set_releases
-
-    def when(
-        precision: str, start: str | None, at: str | None = None, tz: str | None = None
-    ) -> PartialDate:
-        if start is None:
-            return PartialDate(Precision.TBA)
-        wall = time.fromisoformat(at) if at else None
-        return PartialDate(Precision(precision), date.fromisoformat(start), wall, tz)
-
-    seasons = conn.execute(
-        "SELECT id, show_id, number, premiere_precision, premiere_start, finale_precision,"
-        " finale_start, episode_count, release_pattern, release_time, release_tz,"
-        " premiere_episodes FROM seasons"
-    ).fetchall()
-    for row in seasons:
-        episodes = tuple(
-            Episode(number=e[0], title=e[1], airs=when(e[2], e[3], e[4], e[5]))
-            for e in conn.execute(
-                "SELECT number, title, airs_precision, airs_start, airs_time, airs_tz"
-                " FROM episodes WHERE season_id = ? ORDER BY number",
-                (row[0],),
-            )
-        )
-        skips = tuple(
-            date.fromisoformat(r[0])
-            for r in conn.execute("SELECT day FROM season_skips WHERE season_id = ?", (row[0],))
-        )
-        season = Season(
-            number=row[2],
-            premiere=when(row[3], row[4]),
-            finale=when(row[5], row[6]),
-            episode_count=row[7],
-            release_pattern=row[8],
-            release_time=time.fromisoformat(row[9]) if row[9] else None,
-            release_tz=row[10],
-            premiere_episodes=row[11],
-            skips=skips,
-            episodes=episodes,
-        )
-        set_releases(conn, row[0], row[1], season_releases(season, show_id=row[1]))
 
 
 @migration
@@ -441,6 +360,67 @@ def m009_season_network(conn: sqlite3.Connection) -> None:
         JOIN shows ON shows.id = releases.show_id
         """
     )
+
+
+@migration
+def m010_release_index_kept_by_store(conn: sqlite3.Connection) -> None:
+    # The release index is derived in one place, the store, from what its triggers mark
+    # stale: any write to a season's schedule, its episodes or its breaks, however made.
+    # The rows are rebuilt before the writing transaction commits, so a reader never sees a
+    # stale index; a writer cannot forget to refresh it.
+    statements = [
+        # No foreign key: a season deleted in the same transaction leaves a mark that the
+        # rebuild drops (a cascade deleting its episodes marks it on the way out).
+        "CREATE TABLE stale_seasons (season_id INTEGER PRIMARY KEY)",
+        """
+        CREATE TRIGGER seasons_stale_on_insert AFTER INSERT ON seasons BEGIN
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (NEW.id);
+        END
+        """,
+        """
+        CREATE TRIGGER seasons_stale_on_update AFTER UPDATE OF premiere_precision,
+            premiere_start, finale_precision, finale_start, episode_count, release_pattern,
+            release_time, release_tz, premiere_episodes ON seasons BEGIN
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (NEW.id);
+        END
+        """,
+        """
+        CREATE TRIGGER episodes_stale_on_insert AFTER INSERT ON episodes BEGIN
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (NEW.season_id);
+        END
+        """,
+        """
+        CREATE TRIGGER episodes_stale_on_update AFTER UPDATE OF season_id, number, title,
+            airs_precision, airs_start, airs_time, airs_tz ON episodes BEGIN
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (OLD.season_id);
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (NEW.season_id);
+        END
+        """,
+        """
+        CREATE TRIGGER episodes_stale_on_delete AFTER DELETE ON episodes BEGIN
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (OLD.season_id);
+        END
+        """,
+        """
+        CREATE TRIGGER skips_stale_on_insert AFTER INSERT ON season_skips BEGIN
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (NEW.season_id);
+        END
+        """,
+        """
+        CREATE TRIGGER skips_stale_on_delete AFTER DELETE ON season_skips BEGIN
+            INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (OLD.season_id);
+        END
+        """,
+        # seasons.ends_on (m002) was superseded by the release index and is no longer
+        # written; its index only cost every season write. (The column stays: dropping a
+        # column needs SQLite 3.35.)
+        "DROP INDEX seasons_ends_on",
+        # Derived by the catalogs' own versions until now: rebuild every season's releases
+        # with today's rules, once, after the last migration.
+        "INSERT INTO stale_seasons (season_id) SELECT id FROM seasons",
+    ]
+    for statement in statements:
+        conn.execute(statement)
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,29 +14,48 @@ from seasontrack.schedule import release_bounds
 from seasontrack.store.codecs import json_ids, moment_from, utc_text
 
 
-def set_releases(
+def replace_releases(
     conn: sqlite3.Connection, season_row_id: int, show_id: int, releases: list[Release]
-) -> None:
-    """Replace a season's stored releases (what `upcoming`, `calendar` and `remind` read)."""
+) -> bool:
+    """Replace a season's stored releases (what `upcoming`, `calendar` and `remind` read);
+    return whether a release it had before now comes out at another moment (or is gone, or
+    new). Only the store's derivation (``seasons.derive_releases``) calls this."""
+    plain = conn.cursor()
+    plain.row_factory = None
+    # What of a release decides when it comes out: a change to any of these moves an event
+    # of a calendar feed, which the season's revision (the feed's SEQUENCE) counts.
+    before = plain.execute(
+        """
+        SELECT first_episode, last_episode, precision, start, time, tz, premiere, finale
+        FROM releases WHERE season_id = ? ORDER BY position
+        """,
+        (season_row_id,),
+    ).fetchall()
     conn.execute("DELETE FROM releases WHERE season_id = ?", (season_row_id,))
     rows = []
+    after = []
     for position, release in enumerate(releases):
         starts, ends, exact = release_bounds(release)
         when = release.when
+        moment = (
+            release.first_episode,
+            release.last_episode,
+            when.precision.value,
+            when.start.isoformat() if when.start else None,
+            when.time.strftime("%H:%M") if when.time else None,
+            when.tz,
+            int(release.premiere),
+            int(release.finale),
+        )
+        after.append(moment)
         rows.append(
             (
                 season_row_id,
                 position,
                 show_id,
-                release.first_episode,
-                release.last_episode,
+                *moment[:2],
                 release.episode_title,
-                when.precision.value,
-                when.start.isoformat() if when.start else None,
-                when.time.strftime("%H:%M") if when.time else None,
-                when.tz,
-                int(release.premiere),
-                int(release.finale),
+                *moment[2:],
                 utc_text(starts),
                 utc_text(ends),
                 int(exact),
@@ -50,6 +69,7 @@ def set_releases(
         """,
         rows,
     )
+    return bool(before) and before != after
 
 
 class StoredRelease(NamedTuple):

@@ -1,4 +1,10 @@
-"""Seasons and their episodes, breaks and watched marks."""
+"""Seasons and their episodes, breaks and watched marks, and the release index derived from them.
+
+Any write to a season's schedule, its episodes or its breaks marks the season stale (the
+schema's triggers, migration m010), whoever makes it; :func:`rebuild_stale` derives the
+stale seasons' releases again and counts a moved date in the season's revision. The store's
+``transaction`` runs it before every commit, so no writer refreshes the index by hand.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,17 @@ from collections.abc import Iterable
 from datetime import date, time
 
 from seasontrack.models import Episode, Season
-from seasontrack.store.codecs import date_columns, date_from, json_ids, moment_columns, moment_from
+from seasontrack.schedule import season_releases
+from seasontrack.store.codecs import (
+    date_columns,
+    date_from,
+    json_ids,
+    moment_columns,
+    moment_from,
+    upsert,
+)
 from seasontrack.store.credits import delete_orphan_people
+from seasontrack.store.releases import replace_releases
 
 
 def _season_from_row(
@@ -156,6 +171,17 @@ def insert_season(conn: sqlite3.Connection, show_id: int, season: Season) -> int
     return row_id
 
 
+def save_season(
+    conn: sqlite3.Connection, show_id: int, season: Season, row_id: int | None = None
+) -> int:
+    """Write a season's own fields and breaks, as a new row or over ``row_id``; return its
+    row id. (Its releases follow by themselves: see the module's docstring.)"""
+    if row_id is None:
+        return insert_season(conn, show_id, season)
+    update_season(conn, row_id, season)
+    return row_id
+
+
 def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) -> None:
     """Write the season's own fields and breaks (its episodes are written one by one)."""
     conn.execute(
@@ -169,10 +195,6 @@ def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) 
         (*_season_values(season), season_row_id),
     )
     _set_skips(conn, season_row_id, season.skips)
-
-
-def bump_revision(conn: sqlite3.Connection, season_row_id: int) -> None:
-    conn.execute("UPDATE seasons SET revision = revision + 1 WHERE id = ?", (season_row_id,))
 
 
 def _set_skips(conn: sqlite3.Connection, season_row_id: int, skips: Iterable[date]) -> None:
@@ -222,6 +244,18 @@ def insert_episodes(
             (season_row_id, e.number, e.title, *moment_columns(e.airs), e.director, e.writer)
             for e in episodes
         ],
+    )
+
+
+def upsert_episode(
+    conn: sqlite3.Connection, season_row_id: int, episode: Episode
+) -> tuple[int, bool]:
+    """Write the episode of its number, new or over the one there; return its row id and
+    whether it is new."""
+    return upsert(
+        episode_id(conn, season_row_id, episode.number),
+        lambda: insert_episode(conn, season_row_id, episode),
+        lambda found: update_episode(conn, found, episode),
     )
 
 
@@ -281,3 +315,44 @@ def season_revisions(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int,
         (json_ids(show_ids),),
     )
     return {r["id"]: r["revision"] for r in rows}
+
+
+# ---------------------------------------------------------------------------- the release index
+
+# Seasons read back per query when rebuilding: enough to batch, small enough to stay light.
+_REBUILD_BATCH = 500
+
+
+def rebuild_stale(conn: sqlite3.Connection) -> int:
+    """Derive again the releases of every season marked stale; return how many there were.
+
+    A season whose releases now come out at other moments gets its revision counted (a
+    calendar feed's SEQUENCE, so that a subscribed calendar moves the event); a season new
+    to the index does not.
+    """
+    plain = conn.cursor()
+    plain.row_factory = None
+    stale = [row[0] for row in plain.execute("SELECT season_id FROM stale_seasons")]
+    if not stale:
+        return 0
+    for start in range(0, len(stale), _REBUILD_BATCH):
+        rows = conn.execute(
+            "SELECT * FROM seasons WHERE id IN (SELECT value FROM json_each(?))",
+            (json_ids(stale[start : start + _REBUILD_BATCH]),),
+        ).fetchall()
+        # A season deleted since it was marked has no row: nothing to derive.
+        for row, season in zip(rows, seasons_from_rows(conn, rows), strict=True):
+            moved = replace_releases(
+                conn, row["id"], row["show_id"], season_releases(season, show_id=row["show_id"])
+            )
+            if moved:
+                conn.execute(
+                    "UPDATE seasons SET revision = revision + 1 WHERE id = ?", (row["id"],)
+                )
+    conn.execute("DELETE FROM stale_seasons")
+    return len(stale)
+
+
+def has_stale(conn: sqlite3.Connection) -> bool:
+    """Whether some season's releases wait to be derived (after a migration, say)."""
+    return conn.execute("SELECT 1 FROM stale_seasons LIMIT 1").fetchone() is not None
