@@ -291,10 +291,12 @@ def _read_season(reader: _Reader) -> SeasonImport:
         skips = None
         if reader.mapping().get("skips") is not None:
             skips = tuple(_read_day(item) for item in reader.items("skips"))
+        # Files written before seasontrack recorded episodes give their count as "episodes".
+        count_only = not isinstance(reader.mapping().get("episodes"), list | None)
         given = SeasonInput(
             premiere=reader.date("premiere"),
             finale=reader.date("finale"),
-            episode_count=reader.integer("episode_count"),
+            episode_count=reader.integer("episodes" if count_only else "episode_count"),
             release_pattern=reader.text("release"),
             release_time=at,
             release_tz=reader.text("release_tz"),
@@ -309,7 +311,7 @@ def _read_season(reader: _Reader) -> SeasonImport:
         # Check it now, so that a bad season fails before anything is written; a season new
         # to the catalog is written as checked here.
         as_new = apply_season_input(Season(number=number), given)
-    episodes = tuple(_read_episode(item) for item in reader.items("episodes"))
+    episodes = () if count_only else tuple(_read_episode(i) for i in reader.items("episodes"))
     if len({e.number for e in episodes}) != len(episodes):
         raise reader.fail("an episode number appears twice")
     watched = []

@@ -10,7 +10,8 @@ export (`vN.json`). The tests load `vN.sql`, let today's migrations run, and com
 result with `vN.json` imported into a fresh catalog.
 
 Needs a git checkout with history and the dependencies of those versions installed (the
-project's own are enough). The first commit of each version that runs is named (c2e1cea, the very first, missed a file).
+project's own are enough). Each version is built by its first commit that runs (c2e1cea,
+the very first, missed a file).
 """
 
 from __future__ import annotations
@@ -52,9 +53,7 @@ def build(version: int, commit: str) -> None:
         program = Path(scratch) / "seasontrack"
         program.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m seasontrack "$@"\n')
         program.chmod(0o755)
-        env = {
-            key: value for key, value in os.environ.items() if not key.startswith("SEASONTRACK")
-        }
+        env = {key: value for key, value in os.environ.items() if not key.startswith("SEASONTRACK")}
         env.update(
             PYTHONPATH=str(tree / "src"),
             SEASONTRACK=str(program),
