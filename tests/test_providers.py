@@ -170,7 +170,7 @@ def test_the_chooser_is_called_with_the_matches_and_its_choice_is_recorded(
         "Doctor Who (1963, BBC One, GB, Ended, TVmaze 210)",
         "Doctor Who (2030, BBC One, GB, Running, TVmaze 2103)",
     ]
-    assert (fetched.source, fetched.show_id, fetched.report.created) == ("TVmaze", 2103, True)
+    assert (fetched.source, fetched.source_id, fetched.report.created) == ("TVmaze", 2103, True)
     assert not fetched.trailers
     data = json.loads(run("info", "Doctor Who", "--json").stdout)
     assert data["online"]["tvmaze_id"] == 2103
@@ -188,7 +188,7 @@ def test_a_single_show_with_the_name_asked_for_needs_no_chooser(
         raise AssertionError(f"asked to choose among {choice.matches}")
 
     fetched = _fetch(catalog, "Doctor Who", never)
-    assert fetched.show_id == 2103
+    assert fetched.source_id == 2103
 
 
 # ---------------------------------------------------------------------------- the registry
@@ -263,7 +263,7 @@ def test_a_provider_in_the_registry_is_used_by_fetch_and_sync_with_no_other_chan
     assert chosen == [
         ["Night Watch (2028, BBC One, Listings 7001)", "Night Watch (2031, BBC One, Listings 7002)"]
     ]
-    assert (fetched.source, fetched.show_id) == ("Listings", 7002)
+    assert (fetched.source, fetched.source_id) == ("Listings", 7002)
     assert Listings.asked == ["search Night Watch", "show 7002", "close"]
     data = json.loads(run("info", "Night Watch", "--json").stdout)
     assert data["online"]["tvmaze_id"] == 7002  # the show source's id in the provider link

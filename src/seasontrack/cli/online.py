@@ -92,7 +92,7 @@ def fetch_command(
             at.now,
             today,
             query=query,
-            show_id=tvmaze,
+            source_id=tvmaze,
             year=year,
             pick=pick,
             choose=_chooser(),

@@ -57,7 +57,7 @@ def online_details(screen: Screen, title: str, online: OnlineFacts) -> None:
 
 def fetch_lines(fetched: Fetched, dry_run: bool) -> list[str]:
     """What `fetch` did (or would do), one line each."""
-    report, where = fetched.report, f"{fetched.source} (id {fetched.show_id})"
+    report, where = fetched.report, f"{fetched.source} (id {fetched.source_id})"
     if report.created:
         lines = [f"{'Would add' if dry_run else 'Added'} {report.title} from {where}."]
     elif report.changed:

@@ -43,7 +43,7 @@ class Fetched:
     report: MergeReport
     # The show source's display name and its id of the show.
     source: str
-    show_id: int
+    source_id: int
     # Whether a trailer source was asked.
     trailers: bool
 
@@ -55,29 +55,29 @@ def fetch(
     today: date,
     *,
     query: str | None,
-    show_id: int | None = None,
+    source_id: int | None = None,
     year: int | None = None,
     pick: int | None = None,
     choose: Chooser,
     dry_run: bool = False,
 ) -> Fetched:
-    """Find the show (by the source's ``show_id``, else by the linked catalog show ``query``
+    """Find the show (by the show source's id, else by the linked catalog show ``query``
     names, else by searching for ``query``) and record it, in one transaction."""
     shows = sources.shows
-    if show_id is None and query is not None and year is None and pick is None:
+    if source_id is None and query is not None and year is None and pick is None:
         # A show already linked needs no search: one request.
-        show_id = linked_id_for(conn, shows, query)
-    if show_id is None:
+        source_id = linked_id_for(conn, shows, query)
+    if source_id is None:
         if query is None:
             raise InvalidInput("give a show's name, or the show source's id")
-        show_id = search(conn, shows, query, year=year, pick=pick, choose=choose).id
-    remote = get_remote(shows, show_id, today, fresh=False)
+        source_id = search(conn, shows, query, year=year, pick=pick, choose=choose).id
+    remote = get_remote(shows, source_id, today, fresh=False)
     known = existing_show(conn, remote, query)
     trailer_id, trailers = remote_trailers(conn, sources, remote, known)
     report = record(
         conn, remote, now, query=query, trailers=trailers, tmdb_id=trailer_id, dry_run=dry_run
     )
-    return Fetched(report, shows.display, show_id, sources.trailers is not None)
+    return Fetched(report, shows.display, source_id, sources.trailers is not None)
 
 
 def search(
@@ -149,8 +149,8 @@ def choose_match(
     return exact or listed
 
 
-def get_remote(shows: ShowSource, show_id: int, today: date, *, fresh: bool) -> RemoteShow:
-    remote = shows.show(show_id, today, fresh=fresh)
+def get_remote(shows: ShowSource, source_id: int, today: date, *, fresh: bool) -> RemoteShow:
+    remote = shows.show(source_id, today, fresh=fresh)
     if remote is None:
-        raise NotFound(f"{shows.display} has no show with id {show_id}")
+        raise NotFound(f"{shows.display} has no show with id {source_id}")
     return remote
