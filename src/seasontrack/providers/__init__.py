@@ -1,8 +1,9 @@
 """Online providers of show metadata: TVmaze (shows, seasons, episodes, cast) and TMDB (trailers).
 
 The clients turn provider JSON into the catalog's dataclasses; they never touch the catalog.
-This package's ``__init__`` imports nothing heavy: httpx is imported by :mod:`.http`, which
-only the commands that use the network load.
+What the services ask of them is in :mod:`.protocol`; :mod:`.registry` names them. This
+package's ``__init__`` imports nothing heavy: httpx is imported by :mod:`.http`, which only
+the commands that use the network load.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ class RemoteShow:
 class Match:
     """One search result: enough to tell same-name shows apart."""
 
-    tvmaze_id: int
+    # The provider's display name ("TVmaze") and its id of the show.
+    provider: str
+    id: int
     name: str
     premiered: int | None
     network: str | None
@@ -70,6 +73,6 @@ class Match:
             self.network or "network unknown",
             self.country or "",
             self.status or "",
-            f"TVmaze {self.tvmaze_id}",
+            f"{self.provider} {self.id}",
         ]
         return f"{self.name} (" + ", ".join(p for p in parts if p) + ")"

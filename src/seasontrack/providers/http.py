@@ -146,15 +146,37 @@ class Http:
         self._store(key, shown, response, body)
         return self._decode(body, shown)
 
+    def get_location(self, path: str, params: Params | None = None) -> str | None:
+        """Where GET ``path`` redirects to (an absolute URL), without following it: one
+        request, and none while a cached answer lasts. None for HTTP 404."""
+        url = self.base_url + path
+        shown = str(httpx.URL(url, params=params or {}))
+        key = hashlib.sha256(f"location {shown}".encode()).hexdigest()
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        response = self._send(url, {**self._params, **(params or {})}, shown, follow=False)
+        if response.status_code == 404:
+            return None
+        location = response.headers.get("Location")
+        if not response.is_redirect or not location:
+            raise NetworkError(
+                f"{self.provider} answered HTTP {response.status_code} without a redirect"
+                f" for {shown}; try again later"
+            )
+        target = str(response.url.join(location))
+        self._store(key, shown, response, target)
+        return target
+
     # -------------------------------------------------------------------- sending
 
-    def _send(self, url: str, params: Params, shown: str) -> httpx.Response:
+    def _send(self, url: str, params: Params, shown: str, *, follow: bool = True) -> httpx.Response:
         host = urlsplit(url).hostname or url
         for attempt in range(RETRIES + 1):
             self._rate.wait()
             self.requests += 1
             try:
-                response = self._client.get(url, params=params)
+                response = self._client.get(url, params=params, follow_redirects=follow)
             except httpx.TimeoutException:
                 raise NetworkError(
                     f"{self.provider} ({host}) did not answer within {self._timeout:g} s;"
@@ -248,7 +270,8 @@ class Http:
             return
 
     def _store(self, key: str, shown: str, response: httpx.Response, body: str) -> None:
-        if self._cache is None or response.status_code != 200:
+        """Keep ``body`` (a response's, or the place a redirect points to) for its max-age."""
+        if self._cache is None or not (response.status_code == 200 or response.is_redirect):
             return
         max_age = _max_age(response.headers.get("Cache-Control", ""))
         if not max_age:

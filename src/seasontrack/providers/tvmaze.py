@@ -1,5 +1,6 @@
-"""TVmaze (https://www.tvmaze.com/api): search, a show with everything in one request, and
-the map of recently updated shows. Data from TVmaze is licensed CC BY-SA.
+"""TVmaze (https://www.tvmaze.com/api): search, a show with everything in one request, the
+look-up by TheTVDB or IMDb id, and the map of recently updated shows. Data from TVmaze is
+licensed CC BY-SA. Meets :class:`~seasontrack.providers.protocol.ShowSource`.
 
 Times: a network show's ``airtime`` is wall-clock time in its network's country's zone; a
 web-channel show has none (``""``); ``airstamp`` is the instant.
@@ -7,16 +8,27 @@ web-channel show has none (``""``); ``airstamp`` is the instant.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date, time
+from datetime import date, time, timedelta
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from seasontrack.dates import DateInputError, PartialDate, Precision
 from seasontrack.errors import NetworkError
 from seasontrack.models import TBA, Credit, Episode, Season, Show, ShowLink
-from seasontrack.providers import EpisodeExtra, Match, RemoteShow
-from seasontrack.providers.http import Http
+from seasontrack.providers import (
+    TVMAZE_URL,
+    TVMAZE_URL_ENV,
+    EpisodeExtra,
+    Match,
+    RemoteShow,
+    base_url,
+)
+from seasontrack.providers.http import Http, RateLimit
+from seasontrack.providers.protocol import ExternalSource
 from seasontrack.providers.text import plain_text
 
 NAME = "TVmaze"
@@ -28,29 +40,68 @@ STATUSES = {
     "to be determined": "returning",
     "in development": "announced",
 }
+# The spans /updates/shows can be asked for, shortest first.
+WINDOWS = (("day", timedelta(days=1)), ("week", timedelta(days=7)), ("month", timedelta(days=30)))
+# Where /lookup/shows redirects: the show's own resource.
+SHOW_PATH = re.compile(r"/shows/(\d+)/?$")
+
+
+def connect(cache: Path | None) -> TVmaze:
+    # TVmaze: "at least 20 calls every 10 seconds per IP address".
+    return TVmaze(
+        Http(NAME, base_url(TVMAZE_URL_ENV, TVMAZE_URL), rate=RateLimit(20, 10.0), cache=cache)
+    )
 
 
 class TVmaze:
+    name = "tvmaze"
+    display = NAME
+
     def __init__(self, http: Http) -> None:
         self.http = http
+
+    @property
+    def requests(self) -> int:
+        return self.http.requests
+
+    def close(self) -> None:
+        self.http.close()
+
+    def link_id(self, link: ShowLink) -> int:
+        return link.tvmaze_id
+
+    def lookup(self, source: ExternalSource, value: str) -> int | None:
+        """TVmaze's id of the show with this TheTVDB or IMDb id: /lookup/shows answers with a
+        redirect to the show (read, not followed: one request), or 404."""
+        location = self.http.get_location("/lookup/shows", {source: value})
+        if location is None:
+            return None
+        with _shape(f"the {source} look-up"):
+            found = SHOW_PATH.search(urlsplit(location).path)
+            if found is None:
+                raise ValueError(f"a redirect to {location}")
+            return int(found.group(1))
 
     def search(self, query: str) -> list[Match]:
         found = self.http.get_json("/search/shows", {"q": query})
         with _shape("search results"):
             return [_match(_dict(item)["show"]) for item in _list(found or [])]
 
-    def show(self, tvmaze_id: int, today: date, *, fresh: bool = False) -> RemoteShow | None:
+    def show(self, show_id: int, today: date, *, fresh: bool = False) -> RemoteShow | None:
         """The show with its seasons, episodes and cast (one request); None if TVmaze has
         no show with that id."""
-        body = self.http.get_json(f"/shows/{tvmaze_id:d}", {"embed[]": SHOW_EMBEDS}, fresh=fresh)
+        body = self.http.get_json(f"/shows/{show_id:d}", {"embed[]": SHOW_EMBEDS}, fresh=fresh)
         if body is None:
             return None
-        with _shape(f"show {tvmaze_id}"):
+        with _shape(f"show {show_id}"):
             return parse_show(_dict(body), today)
 
-    def updates(self, since: str) -> dict[int, int]:
-        """Show id -> Unix time of its last update, for shows updated in the last
-        ``since`` (day, week or month)."""
+    def updated_within(self, span: timedelta) -> dict[int, int] | None:
+        """Show id -> Unix time of its last update, for shows updated in the last day, week
+        or month (the shortest that covers ``span``); None beyond a month."""
+        since = next((name for name, window in WINDOWS if span <= window), None)
+        if since is None:
+            return None
         body = self.http.get_json("/updates/shows", {"since": since}, fresh=True)
         with _shape("updates"):
             return {int(k): int(v) for k, v in _dict(body or {}).items()}
@@ -122,7 +173,8 @@ def _match(raw: Any) -> Match:
     network, country, _ = _channel(show)
     premiered = _day(show.get("premiered"))
     return Match(
-        tvmaze_id=int(show["id"]),
+        provider=NAME,
+        id=int(show["id"]),
         name=str(show["name"]).strip(),
         premiered=premiered.year if premiered else None,
         network=network,

@@ -1,5 +1,6 @@
-"""Drawing for `fetch` and `sync` (the pick list, the progress bar), and the part of `info`
-about a linked show: where TVmaze differs from you, and the credit TVmaze's licence asks for."""
+"""Drawing for `fetch` and `sync` (what changed, the pick list, the progress bar), and the part
+of `info` about a linked show: where TVmaze differs from you, and the credit TVmaze's licence
+asks for."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from seasontrack.render import safe
 
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
+    from seasontrack.services.fetching import Fetched
+    from seasontrack.services.online import MergeReport
+    from seasontrack.services.syncing import SyncReport
 
 TVMAZE_LICENCE = "CC BY-SA 4.0"
 
@@ -49,6 +53,67 @@ def online_details(screen: Screen, title: str, online: OnlineFacts) -> None:
         # `info`'s plain sections are apart by a blank line; the last one's was trimmed.
         sys.stdout.write("\n")
     screen.print(screen.section(f"{title} · TVmaze", grid))
+
+
+def fetch_lines(fetched: Fetched, dry_run: bool) -> list[str]:
+    """What `fetch` did (or would do), one line each."""
+    report, where = fetched.report, f"{fetched.source} (id {fetched.source_id})"
+    if report.created:
+        lines = [f"{'Would add' if dry_run else 'Added'} {report.title} from {where}."]
+    elif report.changed:
+        lines = [f"{'Would update' if dry_run else 'Updated'} {report.title} from {where}."]
+    else:
+        lines = [f"{report.title} already agrees with {where}."]
+    lines += detail_lines(report)
+    if dry_run:
+        lines.append("Nothing written (--dry-run).")
+    return lines
+
+
+def detail_lines(report: MergeReport, indent: str = "  ") -> list[str]:
+    """What a merge added and changed, and where the user's facts were kept."""
+    counts = []
+    if report.new_episodes:
+        counts.append(_count(report.new_episodes, "new episode"))
+    if report.cast_added:
+        counts.append(f"{report.cast_added} cast added")
+    if report.trailers_added:
+        counts.append(f"{_count(report.trailers_added, 'trailer')} added")
+    if report.specials:
+        counts.append(f"{_count(report.specials, 'special')} kept apart as season 0")
+    lines = [indent + ", ".join(counts)] if counts else []
+    lines += [f"{indent}new: {line}" for line in report.added]
+    lines += [f"{indent}changed: {line}" for line in report.changes]
+    lines += [f"{indent}kept yours: {line}" for line in report.differences]
+    return lines
+
+
+def sync_lines(report: SyncReport, targets: int) -> list[str]:
+    """Each show `sync` changed (or found different from you), then the summary."""
+    lines = []
+    for merged in report.shows:
+        if merged.changed or merged.differences:
+            lines.append(f"{merged.title}:")
+            lines += detail_lines(merged)
+    for title in report.gone:
+        lines.append(f"{title}: {report.source} no longer has it; left as it was.")
+    updated = sum(1 for m in report.shows if m.changed)
+    parts = [f"{updated} updated", f"{report.unchanged + len(report.shows) - updated} unchanged"]
+    if report.fresh:
+        parts.append(f"{report.fresh} synced within the hour")
+    new = sum(m.new_episodes for m in report.shows)
+    moved = sum(m.moved for m in report.shows)
+    statuses = sum(1 for m in report.shows if m.status_change)
+    lines.append(
+        f"Synced {_count(targets, 'show')}: {', '.join(parts)};"
+        f" {_count(new, 'new episode')}, {_count(moved, 'moved date')},"
+        f" {_count(statuses, 'status change')} ({_count(report.requests, 'request')})."
+    )
+    return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def numbered(labels: list[str]) -> list[str]:

@@ -1,107 +1,32 @@
-"""Filling and refreshing the catalog from TVmaze (and trailers from TMDB).
+"""Merging a show as a provider describes it into the catalog (`fetch` and `sync` both end here).
 
 The catalog stays the user's: each fact keeps where it came from (see
 :class:`seasontrack.models.Fact`). A provider fills what is empty and replaces only its own
 older values; where the user's value and the provider's differ, the user's stays and the
 difference is reported. Every request is made before the writes, so a network failure
-leaves the catalog as it was; `sync` writes each show in its own transaction.
+leaves the catalog as it was. Finding the show is :mod:`.fetching`'s, refreshing linked
+shows :mod:`.syncing`'s, and the providers they talk to :mod:`.sources`'.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from seasontrack import store
-from seasontrack.errors import InvalidInput, NetworkError, NotFound
+from seasontrack.errors import InvalidInput
 from seasontrack.inputs import clean_credit, clean_trailer
-from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, ShowLink, Trailer
+from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, Trailer
 from seasontrack.services import facts as facts_of
-from seasontrack.services.lookup import resolve_show
 from seasontrack.store import transaction
 
 if TYPE_CHECKING:
-    from seasontrack.providers import Match, RemoteShow
-    from seasontrack.providers.http import Http
-    from seasontrack.providers.tmdb import TMDB
-    from seasontrack.providers.tvmaze import TVmaze
+    from seasontrack.providers import RemoteShow
 
+# The origin merge records its facts under: the show source whose id the provider link keeps.
 PROVIDER = "tvmaze"
-# A show synced this recently makes no request at all (unless --force).
-FRESH_FOR = timedelta(hours=1)
-# The windows TVmaze's /updates/shows can be asked for.
-WINDOWS = (("day", timedelta(days=1)), ("week", timedelta(days=7)), ("month", timedelta(days=30)))
-
-
-# ---------------------------------------------------------------------------- the providers
-
-
-@dataclass
-class Providers:
-    tvmaze: TVmaze
-    tmdb: TMDB | None
-    clients: list[Http]
-
-    @property
-    def requests(self) -> int:
-        return sum(c.requests for c in self.clients)
-
-
-def tmdb_key() -> str | None:
-    """The TMDB API key: ``SEASONTRACK_TMDB_KEY``, else the ``tmdb.key`` setting."""
-    import os
-
-    from seasontrack import settings
-    from seasontrack.providers import TMDB_KEY_ENV
-
-    return (os.environ.get(TMDB_KEY_ENV) or settings.get("tmdb.key")).strip() or None
-
-
-@contextmanager
-def open_providers(what: str) -> Iterator[Providers]:
-    """The provider clients for one command; refuses at once when offline."""
-    from seasontrack.providers import (
-        TMDB_URL,
-        TMDB_URL_ENV,
-        TVMAZE_URL,
-        TVMAZE_URL_ENV,
-        base_url,
-    )
-    from seasontrack.providers.http import Http, RateLimit, cache_dir, check_online
-    from seasontrack.providers.tmdb import TMDB
-    from seasontrack.providers.tvmaze import TVmaze
-
-    check_online(what)
-    cache = cache_dir()
-    # TVmaze: "at least 20 calls every 10 seconds per IP address".
-    tv_http = Http(
-        "TVmaze", base_url(TVMAZE_URL_ENV, TVMAZE_URL), rate=RateLimit(20, 10.0), cache=cache
-    )
-    clients = [tv_http]
-    tmdb = None
-    key = tmdb_key()
-    if key is not None:
-        # A v4 read token goes in a header; a v3 key in the query.
-        bearer = len(key) > 40
-        tmdb_http = Http(
-            "TMDB",
-            base_url(TMDB_URL_ENV, TMDB_URL),
-            rate=RateLimit(40, 1.0),
-            params={} if bearer else {"api_key": key},
-            headers={"Authorization": f"Bearer {key}"} if bearer else None,
-            cache=cache,
-        )
-        clients.append(tmdb_http)
-        tmdb = TMDB(tmdb_http)
-    try:
-        yield Providers(TVmaze(tv_http), tmdb, clients)
-    finally:
-        for client in clients:
-            client.close()
 
 
 # ---------------------------------------------------------------------------- reports
@@ -131,86 +56,6 @@ class MergeReport:
             or self.cast_added
             or self.trailers_added
         )
-
-
-# ---------------------------------------------------------------------------- choosing a show
-
-
-def match_names(conn: sqlite3.Connection, query: str) -> set[str]:
-    """The names a search result may have to be the show the user means: the query, and the
-    title and aliases of the catalog show it names."""
-    names = {query.strip().casefold()}
-    for ref in store.shows.find_shows_by_name(conn, query.strip()):
-        show = store.shows.get_shows(conn, [ref.id], seasons=False)[0]
-        names |= {show.title.casefold(), *(a.casefold() for a in show.aliases)}
-    return names
-
-
-def linked_id_for(conn: sqlite3.Connection, query: str) -> int | None:
-    """The TVmaze id of the catalog show ``query`` names exactly, when it is linked."""
-    found = store.shows.find_shows_by_name(conn, query.strip())
-    if len(found) != 1:
-        return None
-    link = store.provider_links.get_provider_link(conn, found[0].id)
-    return link.tvmaze_id if link else None
-
-
-def choose_match(
-    matches: list[Match], query: str, names: set[str], *, year: int | None, pick: int | None
-) -> Match | list[Match]:
-    """The search result the user means, or the list to choose from when that is unclear.
-
-    Raises NotFound when nothing fits: no result has the query's name (the closest offered
-    are named), or none is from ``year``.
-    """
-    listed = [m for m in matches if year is None or m.premiered == year]
-    if not matches:
-        raise NotFound(f"TVmaze knows no show called {query!r}")
-    if not listed:
-        years = ", ".join(m.label() for m in matches[:5])
-        raise NotFound(f"TVmaze has no {query!r} from {year}; it offered: {years}")
-    if pick is not None:
-        if not 1 <= pick <= len(listed):
-            raise InvalidInput(f"--pick {pick}: choose 1 to {len(listed)}")
-        return listed[pick - 1]
-    exact = [m for m in listed if m.name.casefold() in names]
-    if len(exact) == 1:
-        return exact[0]
-    return exact or listed
-
-
-def not_known(query: str, listed: list[Match]) -> NotFound:
-    closest = "; ".join(m.label() for m in listed[:5])
-    return NotFound(
-        f"TVmaze has no show called {query!r}; closest: {closest}"
-        " (choose one with --pick N or --tvmaze ID)"
-    )
-
-
-def get_remote(providers: Providers, tvmaze_id: int, today: date, *, fresh: bool) -> RemoteShow:
-    remote = providers.tvmaze.show(tvmaze_id, today, fresh=fresh)
-    if remote is None:
-        raise NotFound(f"TVmaze has no show with id {tvmaze_id}")
-    return remote
-
-
-def remote_trailers(
-    conn: sqlite3.Connection, providers: Providers, remote: RemoteShow, show_id: int | None
-) -> tuple[int | None, list[Trailer]]:
-    """TMDB's id for the show and its official trailers (and each season's); none without
-    a key, or when TMDB does not know the show."""
-    if providers.tmdb is None:
-        return None, []
-    known = store.provider_links.get_provider_link(conn, show_id) if show_id is not None else None
-    tmdb_id = known.tmdb_id if known and known.tmdb_id else providers.tmdb.find_id(remote.link)
-    if tmdb_id is None:
-        return None, []
-    network = remote.show.network
-    found = providers.tmdb.trailers(tmdb_id, None, network)
-    for season in remote.show.seasons:
-        if season.number > 0:
-            found += providers.tmdb.trailers(tmdb_id, season.number, network)
-    return tmdb_id, found
 
 
 # ---------------------------------------------------------------------------- fetch
@@ -478,123 +323,3 @@ def _set_season_fact(season: Season, offered: Season, name: str) -> Season:
     if name == "network":
         return replace(season, network=offered.network)
     return replace(season, release_time=offered.release_time, release_tz=offered.release_tz)
-
-
-# ---------------------------------------------------------------------------- sync
-
-
-@dataclass
-class SyncPlan:
-    """Which linked shows to ask about, and how."""
-
-    targets: list[tuple[int, str, ShowLink]]
-    # Synced within the last hour: no request.
-    fresh: list[str] = field(default_factory=list)
-    # To refetch whatever the updates map says (never synced, or --force).
-    refetch: list[tuple[int, str, ShowLink]] = field(default_factory=list)
-    # To refetch only if /updates/shows lists them as changed since their copy.
-    check: list[tuple[int, str, ShowLink]] = field(default_factory=list)
-    since: str | None = None
-
-
-@dataclass
-class SyncReport:
-    shows: list[MergeReport] = field(default_factory=list)
-    unchanged: int = 0
-    fresh: int = 0
-    gone: list[str] = field(default_factory=list)
-    requests: int = 0
-
-
-def plan_sync(
-    conn: sqlite3.Connection,
-    titles: list[str],
-    *,
-    every: bool,
-    force: bool,
-    now: datetime,
-) -> SyncPlan:
-    if titles:
-        ids = []
-        for title in titles:
-            ref = resolve_show(conn, title)
-            if store.provider_links.get_provider_link(conn, ref.id) is None:
-                raise NotFound(
-                    f"{ref.title} is not linked to TVmaze yet; link it with:"
-                    f" seasontrack fetch {ref.title!r}"
-                )
-            ids.append(ref.id)
-        targets = store.provider_links.linked_shows(conn, followed_only=False, show_ids=ids)
-    else:
-        targets = store.provider_links.linked_shows(conn, followed_only=not every)
-    plan = SyncPlan(targets)
-    for target in targets:
-        synced = target[2].synced_at
-        if force or synced is None:
-            plan.refetch.append(target)
-        elif now - synced < FRESH_FOR:
-            plan.fresh.append(target[1])
-        else:
-            plan.check.append(target)
-    if plan.check:
-        oldest = max(now - t[2].synced_at for t in plan.check if t[2].synced_at is not None)
-        plan.since = next((name for name, span in WINDOWS if oldest <= span), None)
-        if plan.since is None:
-            # Not synced for over a month: the updates map cannot tell; ask again.
-            plan.refetch += plan.check
-            plan.check = []
-    return plan
-
-
-def sync(
-    conn: sqlite3.Connection,
-    providers: Providers,
-    plan: SyncPlan,
-    now: datetime,
-    today: date,
-    *,
-    force: bool = False,
-    advance: Callable[[str], None] | None = None,
-) -> SyncReport:
-    """Refresh the planned shows, each in its own transaction; a failure stops the sync and
-    keeps the shows that finished."""
-    report = SyncReport(fresh=len(plan.fresh))
-    todo = list(plan.refetch)
-    unchanged: list[int] = []
-    if plan.check and plan.since is not None:
-        changed_at = providers.tvmaze.updates(plan.since)
-        for target in plan.check:
-            stamp = changed_at.get(target[2].tvmaze_id)
-            if stamp is not None and (target[2].updated is None or stamp > target[2].updated):
-                todo.append(target)
-            else:
-                unchanged.append(target[0])
-    if unchanged:
-        with transaction(conn):
-            for show_id in unchanged:
-                store.provider_links.set_synced(conn, show_id, now)
-        report.unchanged = len(unchanged)
-        if advance is not None:
-            for _ in unchanged:
-                advance("")
-    finished = 0
-    for show_id, title, link in todo:
-        try:
-            remote = providers.tvmaze.show(link.tvmaze_id, today, fresh=True)
-            if remote is None:
-                report.gone.append(title)
-                continue
-            tmdb_id, trailers = remote_trailers(conn, providers, remote, show_id)
-        except NetworkError as exc:
-            raise NetworkError(
-                f"sync stopped at {title} ({finished} of {len(todo)} shows to refresh done,"
-                f" kept): {exc}"
-            ) from None
-        with transaction(conn):
-            merged = merge(conn, show_id, remote, now, trailers, tmdb_id)
-        report.shows.append(merged)
-        finished += 1
-        if advance is not None:
-            advance(title)
-    report.requests = providers.requests
-    return report
