@@ -50,6 +50,10 @@ class RemoteShow:
 
     show: Show
     link: ShowLink
+    # Which provider describes it: its name in the facts it writes ("tvmaze") and the name a
+    # user reads ("TVmaze").
+    provider: str
+    provider_display: str
     extras: tuple[EpisodeExtra, ...] = ()
     specials: int = 0
 

@@ -265,7 +265,14 @@ def parse_show(body: Mapping[str, Any], today: date) -> RemoteShow:
         premiered=premiered.year if premiered else None,
         updated=_int(body.get("updated")),
     )
-    return RemoteShow(show=show, link=link, extras=tuple(extras), specials=len(specials))
+    return RemoteShow(
+        show=show,
+        link=link,
+        provider=TVmaze.name,
+        provider_display=TVmaze.display,
+        extras=tuple(extras),
+        specials=len(specials),
+    )
 
 
 def _extra(item: Mapping[str, Any], season: int, number: int) -> EpisodeExtra:

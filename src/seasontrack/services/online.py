@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from seasontrack.providers import RemoteShow
 
 # The origin merge records its facts under: the show source whose id the provider link keeps.
-PROVIDER = "tvmaze"
 
 
 # ---------------------------------------------------------------------------- reports
@@ -67,7 +66,7 @@ class _DryRun(Exception):
 
 def existing_show(conn: sqlite3.Connection, remote: RemoteShow, query: str | None) -> int | None:
     """The catalog show the remote one is: linked by id, else named by the user's query or by
-    the provider's title (a show linked to another TVmaze id is a different show)."""
+    the provider's title (a show linked to another of the provider's ids is a different show)."""
     linked = store.provider_links.show_for_tvmaze(conn, remote.link.tvmaze_id)
     if linked is not None:
         return linked
@@ -110,7 +109,7 @@ def _new_title(conn: sqlite3.Connection, remote: RemoteShow) -> str:
     candidates = [title]
     if remote.link.premiered:
         candidates.append(f"{title} ({remote.link.premiered})")
-    candidates.append(f"{title} (TVmaze {remote.link.tvmaze_id})")
+    candidates.append(f"{title} ({remote.provider_display} {remote.link.tvmaze_id})")
     for candidate in candidates:
         if store.shows.name_owner(conn, candidate) is None:
             return candidate
@@ -124,9 +123,15 @@ class _Facts:
     """Decides, fact by fact, whether the provider's value goes in, and records why."""
 
     def __init__(
-        self, known: dict[tuple[str, str], Fact], report: MergeReport, entered_by: str
+        self,
+        known: dict[tuple[str, str], Fact],
+        report: MergeReport,
+        entered_by: str,
+        provider: str,
     ) -> None:
         self.known = known
+        # The provider offering the values ("tvmaze"), as the facts name it.
+        self.provider = provider
         # Where the user's facts without a row came from: how the show came.
         self.entered_by = entered_by
         self.report = report
@@ -141,8 +146,8 @@ class _Facts:
         where = f"{subject} {name}" if subject else name
         own = fact is not None and fact.origin in PROVIDER_NAMES and fact.value == current
         if current is None or own:
-            if fact is None or fact.origin != PROVIDER or fact.value != offered:
-                self.write.append(Fact(subject, name, PROVIDER, value=offered))
+            if fact is None or fact.origin != self.provider or fact.value != offered:
+                self.write.append(Fact(subject, name, self.provider, value=offered))
             if current is not None and current != offered:
                 self.report.changes.append(f"{where}: {current} → {offered}")
                 return True
@@ -160,9 +165,11 @@ class _Facts:
         user_fact = fact is not None and fact.origin not in PROVIDER_NAMES
         origin = fact.origin if fact is not None and user_fact else self.entered_by
         if fact is None or fact.offered != offered or fact.origin != origin:
-            self.write.append(Fact(subject, name, origin, offered=offered, offered_by=PROVIDER))
+            self.write.append(
+                Fact(subject, name, origin, offered=offered, offered_by=self.provider)
+            )
         self.report.differences.append(
-            facts_of.difference(where, origin, current, PROVIDER, offered)
+            facts_of.difference(where, origin, current, self.provider, offered)
         )
         return False
 
@@ -187,7 +194,10 @@ def merge(
         current = store.shows.get_show(conn, show_id)
     report = MergeReport(title=current.title, created=created, specials=remote.specials)
     facts = _Facts(
-        store.facts.get_facts(conn, show_id), report, store.facts.entered_by(conn, show_id)
+        store.facts.get_facts(conn, show_id),
+        report,
+        store.facts.entered_by(conn, show_id),
+        remote.provider,
     )
 
     updated = current
@@ -272,7 +282,7 @@ def _merge_season(
             store.seasons.save_season(conn, show_id, fields, row)
             current = store.seasons.get_season(conn, row)
 
-    # Where the user's premiere stands against TVmaze's, TVmaze's episode dates would
+    # Where the user's premiere stands against the provider's, its episode dates would
     # contradict it: they are left out (the difference is listed with the premiere).
     theirs_premiere = facts_of.label(offered.premiere)
     own_dates = theirs_premiere is None or facts_of.label(current.premiere) == theirs_premiere
