@@ -66,7 +66,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "unwatched": ("progress", "unwatched_command", _TRACK),
     "remind": ("remind", "remind_command", _TRACK),
     "cron": ("remind", "cron_command", _TRACK),
-    "config": ("remind", "config_app", _SETTINGS),
+    "config": ("config", "app", _SETTINGS),
     "db": ("scripting", "db_app", _SETTINGS),
     "export": ("interchange", "export_command", _MOVE),
     "import": ("interchange", "import_command", _MOVE),

@@ -1,12 +1,13 @@
-"""`seasontrack remind`, `cron` and `config`: reminders that cron can run unattended."""
+"""`seasontrack remind` and `cron`: reminders that cron can run unattended.
+
+`remind` only reads its options and picks a delivery channel (``seasontrack.channels``);
+the reminder service claims what is due, delivers it through the channel and records it.
+"""
 
 from __future__ import annotations
 
-import json
-import os
 import shlex
 import shutil
-import string
 import subprocess
 import sys
 from pathlib import Path
@@ -19,40 +20,23 @@ from seasontrack.config import resolve_db_path
 from seasontrack.dates import DateInputError
 from seasontrack.errors import EXIT_DELIVERY, EXIT_NOT_FOUND, InvalidInput
 
-DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"
-
-
-def _template(text: str) -> str:
-    """Check a --format template: only the known fields, by plain name."""
-    from seasontrack.inputs import did_you_mean
-    from seasontrack.services.reminders import FIELDS
-
-    try:
-        parts = list(string.Formatter().parse(text))
-    except ValueError as exc:
-        raise InvalidInput(f"--format {text!r}: {exc}; write fields like {{show}}") from None
-    for _, name, _, _ in parts:
-        if name is None:
-            continue
-        if name not in FIELDS:
-            raise InvalidInput(
-                f"--format: unknown field {{{name}}}{did_you_mean(name, FIELDS)};"
-                f" fields: {', '.join('{' + f + '}' for f in FIELDS)}"
-            )
-    return text
-
 
 def remind_command(
     lead: Annotated[
         str | None,
         typer.Option(
-            "--lead", help="How long before to remind, e.g. 14d,2d,0d [config: remind.lead]."
+            "--lead",
+            metavar="SPANS",
+            help="How long before a release to remind, e.g. 14d,2d,0d"
+            " (default: the remind.lead setting).",
         ),
     ] = None,
     catch_up: Annotated[
         str | None,
         typer.Option(
-            "--catch-up", help="Still remind of releases this recent [config: remind.catch_up]."
+            "--catch-up",
+            metavar="SPAN",
+            help="Still remind of releases this recent (default: the remind.catch_up setting).",
         ),
     ] = None,
     dry_run: Annotated[
@@ -65,13 +49,16 @@ def remind_command(
     template: Annotated[
         str | None,
         typer.Option(
-            "--format", help="Line template, e.g. '{show} S{season} {when} {countdown} {lead}'."
+            "--format",
+            metavar="TEMPLATE",
+            help="Line template, e.g. '{show} S{season} {when} {countdown} {lead}'.",
         ),
     ] = None,
     command: Annotated[
         str | None,
         typer.Option(
             "--exec",
+            metavar="COMMAND",
             help="Run this command for each reminder, with the fields in SEASONTRACK_* variables.",
         ),
     ] = None,
@@ -86,7 +73,7 @@ def remind_command(
 
     Prints nothing when nothing is due, so cron sends no mail.
     """
-    from seasontrack import settings
+    from seasontrack import channels, settings
     from seasontrack.clock import parse_leads, parse_span
     from seasontrack.services import reminders
 
@@ -96,59 +83,20 @@ def remind_command(
         window = parse_span(catch_up if catch_up is not None else settings.get("remind.catch_up"))
     except DateInputError as exc:
         raise InvalidInput(f"--catch-up: {exc}") from None
-    line = _template(template) if template is not None else DEFAULT_FORMAT
-    argv = shlex.split(command) if command is not None else None
-    if argv is not None and not argv:
-        raise InvalidInput("--exec needs a command")
+    # Every channel asked for is built (and so checked) before anything is claimed; a dry
+    # run prints what --exec would have been given.
+    lines = channels.make("lines", template, sys.stdout)
+    printer = channels.make("json", None, sys.stdout) if as_json else lines
+    runner = channels.make("exec", command, sys.stdout) if command is not None else None
+    chosen = runner if runner is not None and not dry_run else printer
     with catalog(db) as conn:
-        if dry_run:
-            due = reminders.due_reminders(conn, at, leads, window, ignore_record=again)
-        else:
-            due = reminders.claim(conn, at, leads, window, again=again)
-        delivered, failed = [], []
-        try:
-            for reminder in due:
-                fields = reminder.fields(at)
-                if argv is not None and not dry_run:
-                    if _run(argv, fields):
-                        delivered.append(reminder)
-                    else:
-                        failed.append(reminder)
-                    continue
-                if as_json:
-                    sys.stdout.write(json.dumps(fields, ensure_ascii=False) + "\n")
-                else:
-                    from seasontrack.render import one_line
-
-                    sys.stdout.write(one_line(line.format(**fields)) + "\n")
-                sys.stdout.flush()
-                delivered.append(reminder)
-        finally:
-            if not dry_run:
-                # By identity: comparing whole reminders field by field was quadratic.
-                handled = {id(r) for r in delivered} | {id(r) for r in failed}
-                undelivered = [r for r in due if id(r) not in handled]
-                reminders.settle(conn, delivered, failed + undelivered)
-    if failed:
+        outcome = reminders.deliver_due(
+            conn, at, leads, window, chosen, again=again, dry_run=dry_run, on_failure=_warn
+        )
+    if outcome.failed:
         raise typer.Exit(EXIT_DELIVERY)
-    if exit_code and not due:
+    if exit_code and not outcome.due:
         raise typer.Exit(EXIT_NOT_FOUND)
-
-
-def _run(argv: list[str], fields: dict[str, str]) -> bool:
-    """Run the --exec command for one reminder; the fields go in its environment only."""
-    env = dict(os.environ)
-    env.update({f"SEASONTRACK_{name.upper()}": value for name, value in fields.items()})
-    what = f"{fields['show']} {fields['code']}"
-    try:
-        done_process = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, check=False)
-    except OSError as exc:
-        _warn(f"--exec could not run {argv[0]!r} for {what} ({exc.strerror}); will retry")
-        return False
-    if done_process.returncode != 0:
-        _warn(f"--exec exited {done_process.returncode} for {what}; will retry next run")
-        return False
-    return True
 
 
 def _warn(message: str) -> None:
@@ -224,50 +172,3 @@ def cron_command(
     if written.returncode != 0:
         raise InvalidInput(f"crontab failed: {written.stderr.strip()}")
     done("Added to your crontab:\n" + line if install else "Removed from your crontab.")
-
-
-# ---------------------------------------------------------------------------- config
-
-config_app = typer.Typer(help="Read or change settings (a TOML file).", no_args_is_help=True)
-
-
-@config_app.command("set")
-def config_set(
-    key: Annotated[str, typer.Argument(help="Setting, e.g. remind.lead.")],
-    value: Annotated[str, typer.Argument(help="Its new value.")],
-) -> None:
-    """Change a setting."""
-    from seasontrack import settings
-
-    settings.set_value(key, value)
-    done(f"{key} = {value}")
-
-
-@config_app.command("get")
-def config_get(key: Annotated[str, typer.Argument(help="Setting, e.g. remind.lead.")]) -> None:
-    """Print a setting's value (its default when unset)."""
-    from seasontrack import settings
-
-    typer.echo(settings.get(key))
-
-
-@config_app.command("unset")
-def config_unset(key: Annotated[str, typer.Argument(help="Setting, e.g. remind.lead.")]) -> None:
-    """Go back to a setting's default."""
-    from seasontrack import settings
-
-    settings.unset(key)
-    done(f"{key} is back to its default, {settings.SETTINGS[key].default}.")
-
-
-@config_app.command("list")
-def config_list() -> None:
-    """Every setting with its value, and where the file is."""
-    from seasontrack import settings
-
-    values = settings.load()
-    for key, setting in settings.SETTINGS.items():
-        shown = values.get(key, setting.default)
-        origin = "" if key in values else "  (default)"
-        typer.echo(f"{key} = {shown}{origin}    # {setting.help}")
-    typer.echo(f"# file: {settings.config_path()}")

@@ -8,21 +8,9 @@ and control characters (terminal escape codes) are shown as visible escapes, nev
 
 from __future__ import annotations
 
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def safe(value: str | None) -> str:
-    """``value`` with control characters shown as escapes (``\\x1b``), so a terminal runs none."""
-    if value is None:
-        return ""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], value)
-
-
-def one_line(value: str | None) -> str:
-    """``value`` for a one-record-per-line output: also line breaks and tabs as escapes."""
-    return safe(value).replace("\n", "\\n").replace("\t", "\\t")
+# Re-exported: the views and the commands take them from here.
+from seasontrack.printable import one_line as one_line
+from seasontrack.printable import safe as safe
 
 
 def episode_ranges(numbers: tuple[int, ...] | list[int]) -> str:

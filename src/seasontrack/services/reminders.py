@@ -6,6 +6,9 @@ user's zone (so "1d" reminds the day before, at the first run after midnight); f
 hours, that long before the release. A release reminded for a day it no longer has (it was
 postponed) is a new release, reminded again.
 
+:func:`deliver_due` is a whole run: claim, deliver each reminder through a channel
+(``seasontrack.channels``), record the outcome.
+
 Deciding is one write transaction: the due reminders not yet recorded are claimed
 ('pending') before the transaction commits, so a second `remind` started at the same moment
 waits, then sees them claimed. Delivery happens after; a delivered reminder becomes 'sent',
@@ -17,11 +20,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from seasontrack import store
+from seasontrack.channels import Channel, DeliveryFailed
 from seasontrack.clock import Clock
 from seasontrack.countdown import day_zone_for, window
 from seasontrack.dates import Precision
@@ -30,22 +35,6 @@ from seasontrack.store import transaction
 from seasontrack.store.reminders import ReminderKey
 
 ABANDONED_AFTER = 3600.0
-
-# The fields a --format template and an --exec command's environment get.
-FIELDS = (
-    "show",
-    "season",
-    "episodes",
-    "code",
-    "title",
-    "when",
-    "date",
-    "time",
-    "countdown",
-    "lead",
-    "network",
-    "kind",
-)
 
 
 @dataclass(frozen=True)
@@ -59,6 +48,7 @@ class Reminder:
     keys: tuple[ReminderKey, ...]
 
     def fields(self, clock: Clock) -> dict[str, str]:
+        """What a channel gets: :data:`seasontrack.channels.FIELDS`, by name."""
         release = self.release
         local = clock.local(release.when)
         phrase = clock.countdown(release.when, release.release_tz)
@@ -198,3 +188,46 @@ def settle(
     with transaction(conn):
         store.reminders.mark_reminders_sent(conn, [k for r in delivered for k in r.keys])
         store.reminders.release_reminders(conn, [k for r in failed for k in r.keys])
+
+
+class Outcome(NamedTuple):
+    due: int  # reminders due (and, unless a dry run, claimed)
+    failed: int  # of those, how many the channel could not deliver
+
+
+def deliver_due(
+    conn: sqlite3.Connection,
+    clock: Clock,
+    leads: list[timedelta],
+    catch_up: timedelta,
+    channel: Channel,
+    *,
+    again: bool = False,
+    dry_run: bool = False,
+    on_failure: Callable[[str], None] = lambda reason: None,
+) -> Outcome:
+    """Claim the due reminders, deliver each through ``channel``, soonest first, and record
+    what got through; what failed, and what a stopped run never reached, is given back for
+    the next run. A dry run delivers what is due and records nothing (``again``: what was
+    already sent too). ``on_failure`` hears each failed delivery's one-line reason."""
+    if dry_run:
+        due = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
+    else:
+        due = claim(conn, clock, leads, catch_up, again=again)
+    delivered: list[Reminder] = []
+    failed: list[Reminder] = []
+    try:
+        for reminder in due:
+            try:
+                channel.deliver(reminder.fields(clock))
+            except DeliveryFailed as exc:
+                failed.append(reminder)
+                on_failure(str(exc))
+            else:
+                delivered.append(reminder)
+    finally:
+        if not dry_run:
+            # In order: whatever comes after the last one tried was never reached.
+            reached = len(delivered) + len(failed)
+            settle(conn, delivered, failed + due[reached:])
+    return Outcome(len(due), len(failed))
