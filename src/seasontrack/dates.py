@@ -21,6 +21,8 @@ from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from seasontrack.errors import DateInputError
+
 __all__ = [
     "TZ_ABBREVIATIONS",
     "DateInputError",
@@ -124,10 +126,6 @@ _SHORT_WORD = r"(?<![A-Za-z])[A-Za-z]{1,5}(?![A-Za-z])"
 _FLAGS = re.IGNORECASE | re.ASCII
 # An IANA zone name at the end of the text: "Europe/Madrid", "America/Argentina/Buenos_Aires".
 _ZONE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z][A-Za-z0-9_+-]*)*", re.ASCII)
-
-
-class DateInputError(ValueError):
-    """A date, time or zone that cannot be read; the message is one line for the user."""
 
 
 class Precision(StrEnum):
