@@ -1,7 +1,12 @@
 """The `seasontrack` command: thin Typer commands that parse, call a service and render.
 
 Errors are reported in one place, :class:`CatalogGroup`: every :class:`SeasontrackError`
-and every usage error becomes one line on stderr and its documented exit code.
+(date input errors included) and every usage error becomes one line on stderr and its
+documented exit code.
+
+`--help` speaks the user's words in one place too: every command is built with
+:class:`WordsCommand` or :class:`WordsGroup`, which show an option's declared metavar
+(`--premiere WHEN`), nothing after a flag, and arguments as `TITLE`, not Python types.
 
 Start-up is kept short: a run builds only the command it runs (:data:`COMMANDS`), and the
 command modules import their services inside the commands, so that `--help` and shell
