@@ -298,7 +298,7 @@ def test_parse_when_on_date_like_token_soup(tokens: list[str], sep: str) -> None
 
 
 def test_dateutil_is_imported_lazily() -> None:
-    path = Path(__file__).resolve().parents[1] / "src" / "seasontrack" / "dates.py"
+    path = Path(__file__).resolve().parents[1] / "src" / "seasontrack" / "dates" / "parsing.py"
     code = (
         "import importlib.util, sys\n"
         f"spec = importlib.util.spec_from_file_location('dates_alone', {str(path)!r})\n"
@@ -466,12 +466,12 @@ def test_check_zone_takes_a_correct_name_without_listing_every_zone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Listing the zone database costs ~30 ms, and --tz or the system zone is read at every start.
-    import seasontrack.dates as dates
+    import seasontrack.dates.zones as zones
 
     def listing() -> frozenset[str]:
         raise AssertionError("listed every zone")
 
-    monkeypatch.setattr(dates, "_available_zones", listing)
+    monkeypatch.setattr(zones, "available_zones", listing)
     assert check_zone("America/New_York") == "America/New_York"
     assert check_zone("Etc/GMT+5") == "Etc/GMT+5"
     with pytest.raises(AssertionError, match="listed every zone"):

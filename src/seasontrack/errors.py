@@ -14,6 +14,8 @@ EXIT_STORE = 3
 EXIT_NETWORK = 4
 # `remind --exec`: a command failed for some reminders; they are retried by the next run.
 EXIT_DELIVERY = 5
+# Stopped by the user (Ctrl-C, or a prompt aborted): 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
 
 
 class SeasontrackError(Exception):
@@ -32,6 +34,14 @@ class InvalidInput(SeasontrackError):
     """A value, file or combination of options that cannot be accepted as given."""
 
     exit_code = EXIT_INVALID
+
+
+class DateInputError(InvalidInput, ValueError):
+    """A date, time, span or zone that cannot be read; the message is one line for the user.
+
+    Raised by :mod:`seasontrack.dates` and :mod:`seasontrack.clock`; still a ValueError for
+    code that reads values generically.
+    """
 
 
 class StoreError(SeasontrackError):

@@ -1,7 +1,12 @@
 """The `seasontrack` command: thin Typer commands that parse, call a service and render.
 
 Errors are reported in one place, :class:`CatalogGroup`: every :class:`SeasontrackError`
-and every usage error becomes one line on stderr and its documented exit code.
+(date input errors included) and every usage error becomes one line on stderr and its
+documented exit code.
+
+`--help` speaks the user's words in one place too: every command is built with
+:class:`WordsCommand` or :class:`WordsGroup`, which show an option's declared metavar
+(`--premiere WHEN`), nothing after a flag, and arguments as `TITLE`, not Python types.
 
 Start-up is kept short: a run builds only the command it runs (:data:`COMMANDS`), and the
 command modules import their services inside the commands, so that `--help` and shell
@@ -20,11 +25,10 @@ import typer.core
 import typer.main
 import typer.models
 from typer import _click as click
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from seasontrack import __version__
-from seasontrack.dates import DateInputError
-from seasontrack.errors import EXIT_INVALID, SeasontrackError
+from seasontrack.errors import EXIT_INTERRUPTED, EXIT_OK, SeasontrackError
 
 
 def _error_line(message: str) -> None:
@@ -75,16 +79,98 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+class WordsOption(TyperOption):
+    """An option as `--help` shows it: the metavar it declares, nothing for a flag.
+
+    Typer would show the Python type (`<str>`, `<int range> [x>=0]`, `<bool>` on flags);
+    an option that takes a value declares its own metavar (`--premiere WHEN`) instead.
+    """
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        if self.is_flag:
+            return None
+        return super().display_type_rich(ctx)
+
+    def _get_number_range_help_str(self) -> str | None:
+        return None
+
+
+class WordsArgument(TyperArgument):
+    """An argument as `--help` shows it: `TITLE`, `[SEASON]`, `TITLE...`, with no type."""
+
+    @property
+    def display_name_raw(self) -> str:
+        return self.metavar or self.name.upper()
+
+    def get_error_hint(self) -> str:
+        # Usage errors keep naming the parameter as before: "Missing argument 'title'".
+        return f"'{self.metavar or self.name}'"
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        return None
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def _get_number_range_help_str(self) -> str | None:
+        return None
+
+
+def in_words(params: list[click.Parameter]) -> list[click.Parameter]:
+    """The same parameters, shown in the user's words (see WordsOption, WordsArgument).
+
+    Typer builds its own parameter classes; these subclasses change only how a parameter
+    is shown, so each parameter is switched over in place.
+    """
+    for param in params:
+        if type(param) is TyperOption:
+            param.__class__ = WordsOption
+        elif type(param) is TyperArgument:
+            param.__class__ = WordsArgument
+    return params
+
+
+class WordsCommand(TyperCommand):
+    """A command whose `--help` shows its parameters in the user's words."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        return in_words(super().get_params(ctx))
+
+
+class WordsGroup(TyperGroup):
+    """A group whose `--help` shows its parameters in the user's words."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        return in_words(super().get_params(ctx))
+
+
+def _build_in_words(app: typer.Typer) -> None:
+    """Have Typer build a group app, its commands and its subgroups with the Words classes."""
+    # Typer's own classes (or none given) are replaced; a class a module chose is kept.
+    if not app.info.cls or app.info.cls is TyperGroup:
+        app.info.cls = WordsGroup
+    for command in app.registered_commands:
+        if not command.cls or command.cls is TyperCommand:
+            command.cls = WordsCommand
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            _build_in_words(group.typer_instance)
+
+
 def load_command(name: str) -> click.Command:
     """Import one subcommand's module and build its Click command."""
     module_name, attribute, panel = COMMANDS[name]
     target = getattr(import_module(f"seasontrack.cli.{module_name}"), attribute)
     if isinstance(target, typer.Typer):
+        _build_in_words(target)
         group = typer.main.get_group(target)
         group.name = name
         group.rich_help_panel = panel
         return group
-    info = typer.models.CommandInfo(name=name, callback=target, rich_help_panel=panel)
+    info = typer.models.CommandInfo(
+        name=name, callback=target, rich_help_panel=panel, cls=WordsCommand
+    )
     return typer.main.get_command_from_info(
         info, pretty_exceptions_short=True, rich_markup_mode=typer.core.DEFAULT_MARKUP_MODE
     )
@@ -124,7 +210,7 @@ class LazyCommands(MutableMapping[str, click.Command]):
         return len(self._names)
 
 
-class CatalogGroup(TyperGroup):
+class CatalogGroup(WordsGroup):
     """The root command: turns every error a user can cause into one line and an exit code."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -148,11 +234,9 @@ class CatalogGroup(TyperGroup):
                 **extra,
             )
         except SeasontrackError as exc:
+            # Every error a user can cause, date input errors included (errors.py).
             _error_line(str(exc))
             code = exc.exit_code
-        except DateInputError as exc:
-            _error_line(str(exc))
-            code = EXIT_INVALID
         except typer.TyperException as exc:
             # Click's usage errors: bad option, missing argument, unknown command.
             ctx = getattr(exc, "ctx", None)
@@ -161,9 +245,9 @@ class CatalogGroup(TyperGroup):
             code = exc.exit_code
         except typer.Abort:
             sys.stderr.write("Aborted.\n")
-            code = 130
+            code = EXIT_INTERRUPTED
         if not isinstance(code, int):
-            code = 0
+            code = EXIT_OK
         if standalone_mode:
             sys.exit(code)
         return code
@@ -172,7 +256,7 @@ class CatalogGroup(TyperGroup):
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"seasontrack {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(EXIT_OK)
 
 
 app = typer.Typer(

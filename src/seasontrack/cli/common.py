@@ -19,7 +19,7 @@ import typer
 from seasontrack.clock import NOW_ENV, TZ_ENV, Clock, current_time, user_zone
 from seasontrack.config import DB_ENV, resolve_db_path
 from seasontrack.dates import DateInputError, PartialDate, check_zone, parse_when
-from seasontrack.errors import InvalidInput
+from seasontrack.errors import EXIT_OK, InvalidInput
 
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
@@ -51,7 +51,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar=DB_ENV,
-        help="Catalog file to use [default: seasontrack.db in the user data folder].",
+        metavar="FILE",
+        help="Catalog file to use (default: seasontrack.db in the user data folder).",
         show_default=False,
         dir_okay=False,
     ),
@@ -64,7 +65,8 @@ NowOption = Annotated[
     typer.Option(
         "--now",
         envvar=NOW_ENV,
-        help="Answer as if it were this moment, e.g. '2018-03-05 12:00' [default: the clock].",
+        metavar="WHEN",
+        help="Answer as if it were this moment, e.g. '2018-03-05 12:00' (default: the clock).",
         show_default=False,
     ),
 ]
@@ -73,16 +75,24 @@ TzOption = Annotated[
     typer.Option(
         "--tz",
         envvar=TZ_ENV,
-        help="Time zone to show times in, an IANA name like Europe/Berlin [default: the system's].",
+        metavar="ZONE",
+        help="Time zone to show times in, an IANA name like Europe/Berlin (default: the system's).",
         show_default=False,
     ),
 ]
 SeasonOption = Annotated[
     int | None,
-    typer.Option("--season", "-s", min=0, help="The season it is about (default: the whole show)."),
+    typer.Option(
+        "--season",
+        "-s",
+        min=0,
+        metavar="N",
+        help="The season it is about (default: the whole show).",
+    ),
 ]
 NetworkFilterOption = Annotated[
-    str | None, typer.Option("--network", help="Only shows on this network or platform.")
+    str | None,
+    typer.Option("--network", metavar="NAME", help="Only shows on this network or platform."),
 ]
 PlainOption = Annotated[
     bool,
@@ -173,7 +183,7 @@ def confirm(question: str, yes: bool) -> None:
 
     if not typer.confirm(safe(question), default=False):
         typer.echo("Nothing removed.", err=True)
-        raise typer.Exit(0)
+        raise typer.Exit(EXIT_OK)
 
 
 def print_rows(rows: list[list[str]]) -> None:

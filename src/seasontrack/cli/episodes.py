@@ -25,17 +25,22 @@ app = typer.Typer(help="Add, change or remove episodes.", no_args_is_help=True)
 
 SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0)]
 NumberArg = Annotated[int, typer.Argument(help="Episode number within the season.", min=1)]
-EpisodeTitleOption = Annotated[str | None, typer.Option("--title", help="The episode's title.")]
+EpisodeTitleOption = Annotated[
+    str | None, typer.Option("--title", metavar="TITLE", help="The episode's title.")
+]
 AirsOption = Annotated[
     str | None,
     typer.Option(
         "--airs",
+        metavar="WHEN",
         help="Its own release date, overriding the season's schedule: 'Jan 14, 2024',"
         " '2024-01-14 21:00 America/New_York'.",
     ),
 ]
-DirectorOption = Annotated[str | None, typer.Option("--director", help="Who directed it.")]
-WriterOption = Annotated[str | None, typer.Option("--writer", help="Who wrote it.")]
+DirectorOption = Annotated[
+    str | None, typer.Option("--director", metavar="NAME", help="Who directed it.")
+]
+WriterOption = Annotated[str | None, typer.Option("--writer", metavar="NAME", help="Who wrote it.")]
 
 
 def _episode_input(
@@ -85,7 +90,7 @@ def edit(
     season: SeasonArg,
     number: NumberArg,
     new_number: Annotated[
-        int | None, typer.Option("--number", min=1, help="Renumber the episode.")
+        int | None, typer.Option("--number", min=1, metavar="N", help="Renumber the episode.")
     ] = None,
     episode_title: EpisodeTitleOption = None,
     airs: AirsOption = None,

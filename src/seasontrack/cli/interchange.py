@@ -23,7 +23,11 @@ def export_command(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout.",
+            dir_okay=False,
         ),
     ] = None,
     format: Annotated[
@@ -31,17 +35,24 @@ def export_command(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="json (everything; what import reads), csv (a spreadsheet) or ics (a calendar)"
-            " [default: from the -o file's extension, else json].",
+            " (default: from the -o file's extension, else json).",
             show_default=False,
         ),
     ] = None,
     show: Annotated[
-        list[str] | None, typer.Option("--show", "-s", help="Only this show (repeatable).")
+        list[str] | None,
+        typer.Option("--show", "-s", metavar="TITLE", help="Only this show (repeatable)."),
     ] = None,
     within: Annotated[
         str | None,
-        typer.Option("--within", "-w", help="csv/ics: only releases from now within 30d, 2w..."),
+        typer.Option(
+            "--within",
+            "-w",
+            metavar="SPAN",
+            help="csv/ics: only releases from now within a span: 30d, 2w, 12h.",
+        ),
     ] = None,
     episodes: Annotated[
         bool, typer.Option("--episodes", help="csv: one row per release, not per season.")
@@ -52,6 +63,7 @@ def export_command(
             "--jobs",
             "-j",
             min=1,
+            metavar="N",
             help="json/ics: processes sharing a big catalog's work (default: the cores, up to 4).",
         ),
     ] = None,

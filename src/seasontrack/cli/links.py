@@ -14,7 +14,8 @@ source_app = typer.Typer(
 )
 
 PublishedOption = Annotated[
-    str | None, typer.Option("--published", help="When it was published, e.g. 'Dec 9, 2017'.")
+    str | None,
+    typer.Option("--published", metavar="WHEN", help="When it was published, e.g. 'Dec 9, 2017'."),
 ]
 
 
@@ -29,16 +30,22 @@ def trailer_add(
         str | None, typer.Argument(help="http(s) link to the video, if known.", show_default=False)
     ] = None,
     season: SeasonOption = None,
-    trailer_title: Annotated[str | None, typer.Option("--title", help="The video's title.")] = None,
+    trailer_title: Annotated[
+        str | None, typer.Option("--title", metavar="TITLE", help="The video's title.")
+    ] = None,
     kind: Annotated[
-        str, typer.Option("--kind", help="teaser, trailer, clip or featurette.")
+        str, typer.Option("--kind", metavar="KIND", help="teaser, trailer, clip or featurette.")
     ] = "trailer",
     publisher: Annotated[
-        str | None, typer.Option("--publisher", help="Who released it, e.g. Netflix.")
+        str | None,
+        typer.Option("--publisher", metavar="NAME", help="Who released it, e.g. Netflix."),
     ] = None,
     published: PublishedOption = None,
     note: Annotated[
-        str | None, typer.Option("--note", help="Anything worth keeping, e.g. the song it uses.")
+        str | None,
+        typer.Option(
+            "--note", metavar="TEXT", help="Anything worth keeping, e.g. the song it uses."
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -66,7 +73,10 @@ def trailer_rm(
     url: Annotated[str | None, typer.Argument(help="The trailer's link.")] = None,
     season: SeasonOption = None,
     trailer_title: Annotated[
-        str | None, typer.Option("--title", help="The trailer's title (for one without a link).")
+        str | None,
+        typer.Option(
+            "--title", metavar="TITLE", help="The trailer's title (for one without a link)."
+        ),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -100,10 +110,11 @@ def source_add(
     url: Annotated[str, typer.Argument(help="http(s) link to the article or announcement.")],
     season: SeasonOption = None,
     outlet: Annotated[
-        str | None, typer.Option("--outlet", help="Who published it, e.g. The Daily Dot.")
+        str | None,
+        typer.Option("--outlet", metavar="NAME", help="Who published it, e.g. The Daily Dot."),
     ] = None,
     source_title: Annotated[
-        str | None, typer.Option("--title", help="The article's title.")
+        str | None, typer.Option("--title", metavar="TITLE", help="The article's title.")
     ] = None,
     published: PublishedOption = None,
     db: DbOption = None,

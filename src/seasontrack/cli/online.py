@@ -51,17 +51,21 @@ def fetch_command(
     query: Annotated[
         str | None,
         typer.Argument(
-            help="The show's name, as TVmaze or your catalog knows it.", show_default=False
+            help="The show's name, as TVmaze or your catalog knows it.",
+            metavar="TITLE",
+            show_default=False,
         ),
     ] = None,
     tvmaze: Annotated[
-        int | None, typer.Option("--tvmaze", min=1, help="TVmaze's id of the show: no search.")
+        int | None,
+        typer.Option("--tvmaze", min=1, metavar="ID", help="TVmaze's id of the show: no search."),
     ] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="Only shows that premiered this year.")
+        int | None,
+        typer.Option("--year", metavar="YEAR", help="Only shows that premiered this year."),
     ] = None,
     pick: Annotated[
-        int | None, typer.Option("--pick", min=1, help="Take the Nth search result.")
+        int | None, typer.Option("--pick", min=1, metavar="N", help="Take the Nth search result.")
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print what would change; write nothing.")
@@ -144,7 +148,9 @@ def sync_command(
     titles: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Only these shows (default: the followed linked ones).", show_default=False
+            help="Only these shows (default: the followed linked ones).",
+            metavar="TITLE",
+            show_default=False,
         ),
     ] = None,
     every: Annotated[

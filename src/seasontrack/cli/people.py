@@ -14,7 +14,9 @@ crew_app = typer.Typer(
 )
 
 PersonArg = Annotated[str, typer.Argument(help="The person's name.")]
-NoteOption = Annotated[str | None, typer.Option("--note", help="Anything worth keeping about it.")]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", metavar="TEXT", help="Anything worth keeping about it.")
+]
 
 
 def _where(season: int | None) -> str:
@@ -26,7 +28,10 @@ def cast_add(
     title: TitleArg,
     person: PersonArg,
     character: Annotated[
-        str | None, typer.Option("--as", help="The character they play (omit if undisclosed).")
+        str | None,
+        typer.Option(
+            "--as", metavar="CHARACTER", help="The character they play (omit if undisclosed)."
+        ),
     ] = None,
     season: SeasonOption = None,
     new: Annotated[
@@ -39,7 +44,8 @@ def cast_add(
         bool, typer.Option("--rumoured", help="Reported but not confirmed.")
     ] = False,
     billing: Annotated[
-        int | None, typer.Option("--billing", min=1, help="Billing order, 1 = top billed.")
+        int | None,
+        typer.Option("--billing", min=1, metavar="N", help="Billing order, 1 = top billed."),
     ] = None,
     note: NoteOption = None,
     db: DbOption = None,
@@ -70,7 +76,8 @@ def cast_rm(
     title: TitleArg,
     person: PersonArg,
     character: Annotated[
-        str | None, typer.Option("--as", help="Only this role, when they play several.")
+        str | None,
+        typer.Option("--as", metavar="CHARACTER", help="Only this role, when they play several."),
     ] = None,
     season: SeasonOption = None,
     db: DbOption = None,
@@ -91,7 +98,9 @@ def crew_add(
     person: PersonArg,
     job: Annotated[
         list[str],
-        typer.Option("--job", "-j", help="Their job, e.g. showrunner, writer (repeatable)."),
+        typer.Option(
+            "--job", "-j", metavar="JOB", help="Their job, e.g. showrunner, writer (repeatable)."
+        ),
     ],
     season: SeasonOption = None,
     rumoured: Annotated[
@@ -124,7 +133,9 @@ def crew_add(
 def crew_rm(
     title: TitleArg,
     person: PersonArg,
-    job: Annotated[str | None, typer.Option("--job", "-j", help="Only this job.")] = None,
+    job: Annotated[
+        str | None, typer.Option("--job", "-j", metavar="JOB", help="Only this job.")
+    ] = None,
     season: SeasonOption = None,
     db: DbOption = None,
 ) -> None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 def list_command(
     status: Annotated[
-        str | None, typer.Option("--status", help="Only shows with this status.")
+        str | None, typer.Option("--status", metavar="STATUS", help="Only shows with this status.")
     ] = None,
     network: NetworkFilterOption = None,
     unwatched: Annotated[

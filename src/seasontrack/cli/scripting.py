@@ -19,7 +19,7 @@ from seasontrack.cli.common import (
     print_json,
 )
 from seasontrack.config import resolve_db_path
-from seasontrack.errors import InvalidInput, NotFound
+from seasontrack.errors import EXIT_STORE, InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
@@ -46,7 +46,9 @@ def next_command(
     title: TitleArg,
     field: Annotated[
         str | None,
-        typer.Option("--field", "-f", help=f"Print only this: {', '.join(NEXT_FIELDS)}."),
+        typer.Option(
+            "--field", "-f", metavar="FIELD", help=f"Print only this: {', '.join(NEXT_FIELDS)}."
+        ),
     ] = None,
     as_json: JsonOption = False,
     now: NowOption = None,
@@ -134,7 +136,7 @@ def db_check(db: DbOption = None) -> None:
         typer.echo(line, err=True)
     typer.echo(report.summary)
     if report.problems:
-        raise typer.Exit(3)
+        raise typer.Exit(EXIT_STORE)
 
 
 @db_app.command("backup")

@@ -30,45 +30,67 @@ PremiereOption = Annotated[
     str | None,
     typer.Option(
         "--premiere",
+        metavar="WHEN",
         help="When it starts, as precise as known: 'March 8, 2018', 'March 2018', 'Q1 2018',"
         " 'late 2018', 2018, TBA, or with a time: '8 Mar 2018 00:01 PST'.",
     ),
 ]
 FinaleOption = Annotated[
-    str | None, typer.Option("--finale", help="When its last episode comes out (same forms).")
+    str | None,
+    typer.Option("--finale", metavar="WHEN", help="When its last episode comes out (same forms)."),
 ]
 EpisodesOption = Annotated[
-    int | None, typer.Option("--episodes", "-e", min=0, help="How many episodes it has.")
+    int | None,
+    typer.Option("--episodes", "-e", min=0, metavar="N", help="How many episodes it has."),
 ]
 ReleaseOption = Annotated[
     str | None,
-    typer.Option("--release", help="all-at-once, weekly or unknown.", show_default=False),
+    typer.Option(
+        "--release", metavar="PATTERN", help="all-at-once, weekly or unknown.", show_default=False
+    ),
 ]
 TimeOption = Annotated[
-    str | None, typer.Option("--time", help="Release time of day, HH:MM (in --tz).")
+    str | None, typer.Option("--time", metavar="HH:MM", help="Release time of day (in --tz).")
 ]
 ZoneOption = Annotated[
     str | None,
-    typer.Option("--tz", help="IANA time zone of the release time, e.g. America/Los_Angeles."),
+    typer.Option(
+        "--tz", metavar="ZONE", help="IANA time zone of the release time, e.g. America/Los_Angeles."
+    ),
 ]
 PremiereEpisodesOption = Annotated[
     int | None,
-    typer.Option("--premiere-episodes", min=1, help="Episodes the premiere brings (2: a double)."),
+    typer.Option(
+        "--premiere-episodes",
+        min=1,
+        metavar="N",
+        help="Episodes the premiere brings (2: a double).",
+    ),
 ]
 SkipOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--skip", help="A week with no episode (mid-season break), by its date. Repeatable."
+        "--skip",
+        metavar="DATE",
+        help="A week with no episode (mid-season break), by its date. Repeatable.",
     ),
 ]
-SynopsisOption = Annotated[str | None, typer.Option("--synopsis", help="What it is about.")]
+SynopsisOption = Annotated[
+    str | None, typer.Option("--synopsis", metavar="TEXT", help="What it is about.")
+]
 SeasonNetworkOption = Annotated[
     str | None,
-    typer.Option("--network", help="Where this season comes out, if not on the show's network."),
+    typer.Option(
+        "--network",
+        metavar="NAME",
+        help="Where this season comes out, if not on the show's network.",
+    ),
 ]
 NoteOption = Annotated[
     str | None,
-    typer.Option("--note", help="Free notes, e.g. 'all 13 episodes directed by women'."),
+    typer.Option(
+        "--note", metavar="TEXT", help="Free notes, e.g. 'all 13 episodes directed by women'."
+    ),
 ]
 
 
@@ -158,7 +180,7 @@ def edit(
     title: TitleArg,
     number: NumberArg,
     new_number: Annotated[
-        int | None, typer.Option("--number", min=0, help="Renumber the season.")
+        int | None, typer.Option("--number", min=0, metavar="N", help="Renumber the season.")
     ] = None,
     premiere: PremiereOption = None,
     finale: FinaleOption = None,
@@ -169,7 +191,8 @@ def edit(
     premiere_episodes: PremiereEpisodesOption = None,
     skip: SkipOption = None,
     unskip: Annotated[
-        list[str] | None, typer.Option("--unskip", help="Remove a break. Repeatable.")
+        list[str] | None,
+        typer.Option("--unskip", metavar="DATE", help="Remove a break. Repeatable."),
     ] = None,
     synopsis: SynopsisOption = None,
     note: NoteOption = None,

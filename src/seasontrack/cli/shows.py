@@ -11,18 +11,24 @@ from seasontrack.cli.common import DbOption, TitleArg, YesOption, catalog, confi
 app = typer.Typer(help="Add, change or remove shows.", no_args_is_help=True)
 
 NetworkOption = Annotated[
-    str | None, typer.Option("--network", help="Network or streaming platform, e.g. Netflix.")
+    str | None,
+    typer.Option("--network", metavar="NAME", help="Network or streaming platform, e.g. Netflix."),
 ]
-CountryOption = Annotated[str | None, typer.Option("--country", help="Country of origin, e.g. US.")]
+CountryOption = Annotated[
+    str | None, typer.Option("--country", metavar="CODE", help="Country of origin, e.g. US.")
+]
 StatusOption = Annotated[
     str | None,
     typer.Option(
         "--status",
+        metavar="STATUS",
         help="announced, in production, airing, returning, ended or cancelled.",
         show_default=False,
     ),
 ]
-SummaryOption = Annotated[str | None, typer.Option("--summary", help="A sentence or two about it.")]
+SummaryOption = Annotated[
+    str | None, typer.Option("--summary", metavar="TEXT", help="A sentence or two about it.")
+]
 
 
 @app.command("add")
@@ -33,7 +39,7 @@ def add(
     status: StatusOption = None,
     alias: Annotated[
         list[str] | None,
-        typer.Option("--alias", "-a", help="Another name it goes by (repeatable)."),
+        typer.Option("--alias", "-a", metavar="NAME", help="Another name it goes by (repeatable)."),
     ] = None,
     summary: SummaryOption = None,
     follow: Annotated[
@@ -61,15 +67,19 @@ def add(
 @app.command("edit")
 def edit(
     title: TitleArg,
-    new_title: Annotated[str | None, typer.Option("--title", help="Rename the show.")] = None,
+    new_title: Annotated[
+        str | None, typer.Option("--title", metavar="TITLE", help="Rename the show.")
+    ] = None,
     network: NetworkOption = None,
     country: CountryOption = None,
     status: StatusOption = None,
     alias: Annotated[
-        list[str] | None, typer.Option("--alias", "-a", help="Add an alias (repeatable).")
+        list[str] | None,
+        typer.Option("--alias", "-a", metavar="NAME", help="Add an alias (repeatable)."),
     ] = None,
     remove_alias: Annotated[
-        list[str] | None, typer.Option("--remove-alias", help="Remove an alias (repeatable).")
+        list[str] | None,
+        typer.Option("--remove-alias", metavar="NAME", help="Remove an alias (repeatable)."),
     ] = None,
     summary: SummaryOption = None,
     db: DbOption = None,

@@ -23,7 +23,7 @@ from seasontrack.cli.common import (
     screen,
     when_option,
 )
-from seasontrack.errors import InvalidInput
+from seasontrack.errors import EXIT_INTERRUPTED, InvalidInput
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
@@ -36,17 +36,24 @@ if TYPE_CHECKING:
 def upcoming_command(
     within: Annotated[
         str | None,
-        typer.Option("--within", "-w", help="Only what starts within this span: 30d, 2w, 12h."),
+        typer.Option(
+            "--within",
+            "-w",
+            metavar="SPAN",
+            help="Only what starts within this span: 30d, 2w, 12h.",
+        ),
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Only what starts by this date or moment.")
+        str | None,
+        typer.Option("--until", metavar="WHEN", help="Only what starts by this date or moment."),
     ] = None,
     network: NetworkFilterOption = None,
     episodes: Annotated[
         bool, typer.Option("--episodes", "-e", help="Every episode, not one line per season.")
     ] = False,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=0, help="Show at most this many (0: all).")
+        int,
+        typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most this many (0: all)."),
     ] = 50,
     as_json: JsonOption = False,
     plain: PlainOption = False,
@@ -225,16 +232,24 @@ def _run_live(view: Screen, item: timeline.Upcoming, span: Window, at: Clock) ->
                 # Wake on the next whole second of the countdown, or at the moment itself.
                 time.sleep(min(left, (left % 1) or 1.0))
     except KeyboardInterrupt:
-        raise typer.Exit(130) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def calendar_command(
     month: Annotated[
         str | None,
-        typer.Option("--month", "-m", help="First month to show, YYYY-MM [default: this month]."),
+        typer.Option(
+            "--month",
+            "-m",
+            metavar="YYYY-MM",
+            help="First month to show (default: this month).",
+        ),
     ] = None,
     months: Annotated[
-        int, typer.Option("--months", "-n", min=1, max=24, help="How many months.")
+        int,
+        typer.Option(
+            "--months", "-n", min=1, max=24, metavar="N", help="How many months, 1 to 24."
+        ),
     ] = 1,
     as_json: JsonOption = False,
     plain: PlainOption = False,
