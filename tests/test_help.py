@@ -15,12 +15,6 @@ from typer.testing import CliRunner
 
 from seasontrack.cli import COMMANDS, app, load_command
 
-# `remind` is being rewritten in its own module; its options still show Typer's types.
-# The mark is strict: once they are named, these checks pass and the mark must go.
-_REMIND_PENDING = pytest.mark.xfail(
-    strict=True, reason="remind's options get their metavars with the remind/config rewrite"
-)
-
 
 def _paths() -> list[tuple[str, ...]]:
     paths: list[tuple[str, ...]] = [()]
@@ -33,10 +27,6 @@ def _paths() -> list[tuple[str, ...]]:
 
 
 PATHS = _paths()
-
-
-def _marked(path: tuple[str, ...]) -> tuple[str, ...] | object:
-    return pytest.param(path, marks=_REMIND_PENDING) if path[:1] == ("remind",) else path
 
 
 def _label(path: tuple[str, ...]) -> str:
@@ -83,7 +73,7 @@ def test_flags_show_no_type_and_arguments_show_in_capitals(path: tuple[str, ...]
         assert re.fullmatch(r"\[?[A-Z][A-Z0-9_]*\]?(\.\.\.)?", shown), usage
 
 
-@pytest.mark.parametrize("path", [_marked(p) for p in PATHS], ids=_label)
+@pytest.mark.parametrize("path", PATHS, ids=_label)
 def test_every_value_is_named_in_capitals(path: tuple[str, ...]) -> None:
     page = _page(path)
     assert re.search(r"<(str|int|float|list|path|file|bool|datetime)\b", page) is None, page
@@ -99,7 +89,7 @@ def test_every_value_is_named_in_capitals(path: tuple[str, ...]) -> None:
         assert re.search(rf"{re.escape(long)}\s+(-\w\s+)?{re.escape(metavar)}\s", page), page
 
 
-@pytest.mark.parametrize("path", [_marked(p) for p in PATHS], ids=_label)
+@pytest.mark.parametrize("path", PATHS, ids=_label)
 def test_every_help_line_ends_in_a_full_stop(path: tuple[str, ...]) -> None:
     command = _command(path)
     texts = [command.help or ""]
