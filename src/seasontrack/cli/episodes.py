@@ -76,11 +76,11 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Add an episode. A time in --airs without a zone is in the season's zone (else --tz)."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     given = _episode_input(episode_title, airs, director, writer, tz)
     with catalog(db) as conn:
-        ref, episode = svc.add_episode(conn, title, season, number, given)
+        ref, episode = editing.add_episode(conn, title, season, number, given)
     done(f"Added {ref.title} S{season}E{episode.number}.")
 
 
@@ -100,11 +100,13 @@ def edit(
     db: DbOption = None,
 ) -> None:
     """Change an episode. --airs TBA goes back to the season's schedule; "" clears a field."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     given = _episode_input(episode_title, airs, director, writer, tz)
     with catalog(db) as conn:
-        ref, episode = svc.edit_episode(conn, title, season, number, given, new_number=new_number)
+        ref, episode = editing.edit_episode(
+            conn, title, season, number, given, new_number=new_number
+        )
     done(f"Updated {ref.title} S{season}E{episode.number}.")
 
 
@@ -117,11 +119,11 @@ def remove(
     db: DbOption = None,
 ) -> None:
     """Remove an episode (the season's schedule still counts it if --episodes says so)."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
     from seasontrack.services.lookup import resolve_show
 
     with catalog(db) as conn:
         ref = resolve_show(conn, title)
         confirm(f"Remove {ref.title} S{season}E{number}?", yes)
-        svc.remove_episode(conn, ref.title, season, number)
+        editing.remove_episode(conn, ref.title, season, number)
     done(f"Removed {ref.title} S{season}E{number}.")

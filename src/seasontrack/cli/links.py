@@ -51,7 +51,7 @@ def trailer_add(
 ) -> None:
     """Add a trailer (the same link again: update it)."""
     from seasontrack.models import TBA, Trailer
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     trailer = Trailer(
         url=url,
@@ -63,7 +63,7 @@ def trailer_add(
         season=season,
     )
     with catalog(db) as conn:
-        ref, added = svc.add_trailer(conn, title, trailer)
+        ref, added = editing.add_trailer(conn, title, trailer)
     done(f"{'Added' if added else 'Updated'} a {kind} for {ref.title}{_where(season)}.")
 
 
@@ -81,20 +81,22 @@ def trailer_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a trailer, named by its link or its title."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     with catalog(db) as conn:
-        ref, count = svc.remove_trailer(conn, title, url=url, season=season, title=trailer_title)
+        ref, count = editing.remove_trailer(
+            conn, title, url=url, season=season, title=trailer_title
+        )
     done(f"Removed {count} trailer{'s' * (count != 1)} from {ref.title}{_where(season)}.")
 
 
 @trailer_app.command("open")
 def trailer_open(title: TitleArg, season: SeasonOption = None, db: DbOption = None) -> None:
     """Open the newest trailer in the web browser (prints its link when there is none)."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     with catalog(db) as conn:
-        trailer = svc.newest_trailer(conn, title, season)
+        trailer = editing.newest_trailer(conn, title, season)
     assert trailer.url is not None  # newest_trailer only returns linked trailers
     import webbrowser
 
@@ -121,7 +123,7 @@ def source_add(
 ) -> None:
     """Record the article or announcement that facts came from."""
     from seasontrack.models import TBA, Source
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     source = Source(
         url=url,
@@ -131,7 +133,7 @@ def source_add(
         season=season,
     )
     with catalog(db) as conn:
-        ref, added = svc.add_source(conn, title, source)
+        ref, added = editing.add_source(conn, title, source)
     done(f"{'Added' if added else 'Updated'} a source for {ref.title}{_where(season)}.")
 
 
@@ -143,8 +145,8 @@ def source_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a source."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     with catalog(db) as conn:
-        ref = svc.remove_source(conn, title, url, season=season)
+        ref = editing.remove_source(conn, title, url, season=season)
     done(f"Removed a source from {ref.title}{_where(season)}.")

@@ -52,7 +52,7 @@ def cast_add(
 ) -> None:
     """Add a cast member (again for the same role: update it)."""
     from seasontrack.models import Credit
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     credit = Credit(
         person=person,
@@ -65,7 +65,7 @@ def cast_add(
         note=note,
     )
     with catalog(db) as conn:
-        ref, added = svc.add_credits(conn, title, [credit])
+        ref, added = editing.add_credits(conn, title, [credit])
     role = f" as {character}" if character else ""
     verb = "Added" if added else "Updated"
     done(f"{verb} {person}{role} in {ref.title}{_where(season)}.")
@@ -83,10 +83,10 @@ def cast_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a cast member's role(s)."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     with catalog(db) as conn:
-        ref, count = svc.remove_credits(
+        ref, count = editing.remove_credits(
             conn, title, "cast", person, season=season, character=character
         )
     done(f"Removed {person} from {ref.title}{_where(season)} ({count} role{'s' * (count != 1)}).")
@@ -111,7 +111,7 @@ def crew_add(
 ) -> None:
     """Add a crew member with their job(s)."""
     from seasontrack.models import Credit
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     credits = [
         Credit(
@@ -125,7 +125,7 @@ def crew_add(
         for one_job in job
     ]
     with catalog(db) as conn:
-        ref, _ = svc.add_credits(conn, title, credits)
+        ref, _ = editing.add_credits(conn, title, credits)
     done(f"Added {person} ({', '.join(job)}) to {ref.title}{_where(season)}.")
 
 
@@ -140,8 +140,8 @@ def crew_rm(
     db: DbOption = None,
 ) -> None:
     """Remove a crew member's job(s)."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     with catalog(db) as conn:
-        ref, count = svc.remove_credits(conn, title, "crew", person, season=season, job=job)
+        ref, count = editing.remove_credits(conn, title, "crew", person, season=season, job=job)
     done(f"Removed {person} from {ref.title}{_where(season)} ({count} job{'s' * (count != 1)}).")

@@ -155,7 +155,7 @@ def add(
 
     A weekly season's episodes come out one a week from the premiere, at --time in --tz.
     """
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     given = _season_input(
         premiere,
@@ -171,7 +171,7 @@ def add(
         network=network,
     )
     with catalog(db) as conn:
-        ref, season = svc.add_season(conn, title, number, given)
+        ref, season = editing.add_season(conn, title, number, given)
     done(f"Added {ref.title} season {season.number} (premiere: {season.premiere_moment.label()}).")
 
 
@@ -200,7 +200,7 @@ def edit(
     db: DbOption = None,
 ) -> None:
     """Change a season. An empty --synopsis, --note or --network ("") clears it."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     given = _season_input(
         premiere,
@@ -217,7 +217,7 @@ def edit(
         network,
     )
     with catalog(db) as conn:
-        ref, season = svc.edit_season(conn, title, number, given, new_number=new_number)
+        ref, season = editing.edit_season(conn, title, number, given, new_number=new_number)
     done(
         f"Updated {ref.title} season {season.number} (premiere: {season.premiere_moment.label()})."
     )
@@ -226,12 +226,12 @@ def edit(
 @app.command("rm")
 def remove(title: TitleArg, number: NumberArg, yes: YesOption = False, db: DbOption = None) -> None:
     """Remove a season with its credits, trailers and sources."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
     from seasontrack.services.lookup import resolve_show
 
     with catalog(db) as conn:
         ref = resolve_show(conn, title)
-        svc.check_season(conn, ref, number)
+        editing.check_season(conn, ref, number)
         confirm(f"Remove {ref.title} season {number} and everything recorded about it?", yes)
-        svc.remove_season(conn, ref.title, number)
+        editing.remove_season(conn, ref.title, number)
     done(f"Removed {ref.title} season {number}.")

@@ -48,10 +48,10 @@ def add(
     db: DbOption = None,
 ) -> None:
     """Add a show to the catalog (followed, unless --no-follow)."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
     with catalog(db) as conn:
-        ref = svc.add_show(
+        ref = editing.add_show(
             conn,
             title,
             network=network,
@@ -85,11 +85,11 @@ def edit(
     db: DbOption = None,
 ) -> None:
     """Change a show. An empty value ("") clears a field."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
 
-    keep = svc.KEEP
+    keep = editing.KEEP
     with catalog(db) as conn:
-        ref = svc.edit_show(
+        ref = editing.edit_show(
             conn,
             title,
             title=new_title,
@@ -106,11 +106,11 @@ def edit(
 @app.command("rm")
 def remove(title: TitleArg, yes: YesOption = False, db: DbOption = None) -> None:
     """Remove a show with its seasons, credits, trailers and sources."""
-    from seasontrack.services import catalog as svc
+    from seasontrack.services import editing
     from seasontrack.services.lookup import resolve_show
 
     with catalog(db) as conn:
         ref = resolve_show(conn, title)
         confirm(f"Remove {ref.title} and everything recorded about it?", yes)
-        svc.remove_show(conn, ref.title)
+        editing.remove_show(conn, ref.title)
     done(f"Removed {ref.title}.")

@@ -1,4 +1,4 @@
-"""Adding, changing and removing shows, seasons, credits, trailers and sources.
+"""Adding, changing and removing shows, seasons, episodes, credits, trailers and sources.
 
 Each function takes an open catalog connection and does its writes in one transaction, so
 a command either changes the catalog completely or (raising an error) not at all.
