@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
+from typing import TypeVar
 
 from seasontrack.dates import PartialDate, Precision
 
@@ -75,3 +77,14 @@ def upsert(
     if update is not None:
         update(found)
     return found, False
+
+
+T = TypeVar("T")
+
+
+def by_show(rows: Iterable[sqlite3.Row], build: Callable[[sqlite3.Row], T]) -> dict[int, list[T]]:
+    """Rows with a show_id column, built and grouped by show, in the order they come."""
+    grouped: dict[int, list[T]] = {}
+    for row in rows:
+        grouped.setdefault(row["show_id"], []).append(build(row))
+    return grouped

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from seasontrack.models import Credit
-from seasontrack.store.codecs import like_escape, upsert
+from seasontrack.store.codecs import by_show, json_ids, like_escape, upsert
 
 
 def person_id(conn: sqlite3.Connection, name: str) -> int:
@@ -23,37 +23,29 @@ def delete_orphan_people(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM credits)")
 
 
-# Written out whole, each of these, so that no SQL is built by joining strings.
+# credit_rows (a view, migration m010) joins each credit with its person, show and season.
 _CREDITS_MATCHING = r"""
-    SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
-        seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
-        shows.title AS show_title, credits.show_id
-    FROM credits
-    JOIN people ON people.id = credits.person_id
-    JOIN shows ON shows.id = credits.show_id
-    LEFT JOIN seasons ON seasons.id = credits.season_id
-    WHERE credits.id IN (
-        SELECT credits.id FROM credits WHERE person_id IN (
+    SELECT * FROM credit_rows
+    WHERE id IN (
+        SELECT id FROM credits WHERE person_id IN (
             SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\'
         )
         UNION SELECT id FROM credits WHERE character LIKE ?1 ESCAPE '\'
     )
-    ORDER BY people.name COLLATE NOCASE, shows.title COLLATE NOCASE,
-        ifnull(seasons.number, -1), credits.id
+    ORDER BY person COLLATE NOCASE, show_title COLLATE NOCASE, ifnull(season, -1), id
 """
 
-CREDITS_OF_SHOWS = """
-    SELECT credits.id, people.name AS person, credits.role, credits.character, credits.job,
-        seasons.number AS season, credits.billing, credits.status, credits.arrival, credits.note,
-        shows.title AS show_title, credits.show_id
-    FROM credits
-    JOIN people ON people.id = credits.person_id
-    JOIN shows ON shows.id = credits.show_id
-    LEFT JOIN seasons ON seasons.id = credits.season_id
-    WHERE credits.show_id IN (SELECT value FROM json_each(?))
-    ORDER BY credits.show_id, credits.role, ifnull(seasons.number, -1),
-        credits.billing IS NULL, credits.billing, credits.id
-"""
+
+def credits_of_shows(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, list[Credit]]:
+    """The shows' credits, by show: cast then crew, by season (whole-show first), by billing."""
+    rows = conn.execute(
+        """
+        SELECT * FROM credit_rows WHERE show_id IN (SELECT value FROM json_each(?))
+        ORDER BY show_id, role, ifnull(season, -1), billing IS NULL, billing, id
+        """,
+        (json_ids(show_ids),),
+    )
+    return by_show(rows, credit_from_row)
 
 
 def credit_from_row(row: sqlite3.Row) -> Credit:

@@ -6,21 +6,28 @@ import sqlite3
 from collections.abc import Iterable
 
 from seasontrack.models import Source, Trailer
-from seasontrack.store.codecs import date_columns, date_from, upsert
+from seasontrack.store.codecs import by_show, date_columns, date_from, json_ids, upsert
 
 
-def list_trailer_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Trailer]]:
-    """A show's trailers with their row ids, oldest first (undated last)."""
+def trailers_of_shows(
+    conn: sqlite3.Connection, show_ids: list[int]
+) -> dict[int, list[tuple[int, Trailer]]]:
+    """The shows' trailers with their row ids, by show, oldest first (undated last)."""
     rows = conn.execute(
         """
         SELECT trailers.*, seasons.number AS season FROM trailers
         LEFT JOIN seasons ON seasons.id = trailers.season_id
-        WHERE trailers.show_id = ?
-        ORDER BY published_start IS NULL, published_start, trailers.id
+        WHERE trailers.show_id IN (SELECT value FROM json_each(?))
+        ORDER BY trailers.show_id, published_start IS NULL, published_start, trailers.id
         """,
-        (show_id,),
+        (json_ids(show_ids),),
     )
-    return [(int(r["id"]), trailer_from_row(r)) for r in rows]
+    return by_show(rows, lambda r: (int(r["id"]), trailer_from_row(r)))
+
+
+def list_trailer_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Trailer]]:
+    """A show's trailers with their row ids, oldest first (undated last)."""
+    return trailers_of_shows(conn, [show_id]).get(show_id, [])
 
 
 def trailer_from_row(r: sqlite3.Row) -> Trailer:
@@ -124,18 +131,25 @@ def delete_trailers(conn: sqlite3.Connection, trailer_ids: Iterable[int]) -> Non
     conn.executemany("DELETE FROM trailers WHERE id = ?", [(i,) for i in trailer_ids])
 
 
-def list_source_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Source]]:
-    """A show's sources with their row ids, oldest first (undated last)."""
+def sources_of_shows(
+    conn: sqlite3.Connection, show_ids: list[int]
+) -> dict[int, list[tuple[int, Source]]]:
+    """The shows' sources with their row ids, by show, oldest first (undated last)."""
     rows = conn.execute(
         """
         SELECT sources.*, seasons.number AS season FROM sources
         LEFT JOIN seasons ON seasons.id = sources.season_id
-        WHERE sources.show_id = ?
-        ORDER BY published_start IS NULL, published_start, sources.id
+        WHERE sources.show_id IN (SELECT value FROM json_each(?))
+        ORDER BY sources.show_id, published_start IS NULL, published_start, sources.id
         """,
-        (show_id,),
+        (json_ids(show_ids),),
     )
-    return [(int(r["id"]), source_from_row(r)) for r in rows]
+    return by_show(rows, lambda r: (int(r["id"]), source_from_row(r)))
+
+
+def list_source_rows(conn: sqlite3.Connection, show_id: int) -> list[tuple[int, Source]]:
+    """A show's sources with their row ids, oldest first (undated last)."""
+    return sources_of_shows(conn, [show_id]).get(show_id, [])
 
 
 def source_from_row(r: sqlite3.Row) -> Source:

@@ -411,6 +411,19 @@ def m010_release_index_kept_by_store(conn: sqlite3.Connection) -> None:
             INSERT OR IGNORE INTO stale_seasons (season_id) VALUES (OLD.season_id);
         END
         """,
+        # A credit with its person's name, its show's title and its season's number: what
+        # every reader of credits wants, written once.
+        """
+        CREATE VIEW credit_rows AS
+        SELECT credits.id, credits.show_id, credits.season_id, credits.person_id,
+            people.name AS person, credits.role, credits.character, credits.job,
+            seasons.number AS season, credits.billing, credits.status, credits.arrival,
+            credits.note, shows.title AS show_title
+        FROM credits
+        JOIN people ON people.id = credits.person_id
+        JOIN shows ON shows.id = credits.show_id
+        LEFT JOIN seasons ON seasons.id = credits.season_id
+        """,
         # seasons.ends_on (m002) was superseded by the release index and is no longer
         # written; its index only cost every season write. (The column stays: dropping a
         # column needs SQLite 3.35.)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
-from typing import NamedTuple, TypeVar
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from seasontrack.models import Show, ShowRef
-from seasontrack.store.codecs import json_ids, like_escape
-from seasontrack.store.credits import CREDITS_OF_SHOWS, credit_from_row, delete_orphan_people
-from seasontrack.store.links import source_from_row, trailer_from_row
+from seasontrack.store.codecs import by_show, json_ids, like_escape
+from seasontrack.store.credits import credits_of_shows, delete_orphan_people
+from seasontrack.store.links import sources_of_shows, trailers_of_shows
 from seasontrack.store.seasons import list_seasons
 
 
@@ -114,17 +114,6 @@ def get_show(conn: sqlite3.Connection, show_id: int) -> Show:
     return get_shows(conn, [show_id])[0]
 
 
-T = TypeVar("T")
-
-
-def _by_show(rows: Iterable[sqlite3.Row], build: Callable[[sqlite3.Row], T]) -> dict[int, list[T]]:
-    """Rows with a show_id column, built and grouped by show, in the order they come."""
-    grouped: dict[int, list[T]] = {}
-    for row in rows:
-        grouped.setdefault(row["show_id"], []).append(build(row))
-    return grouped
-
-
 def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = True) -> list[Show]:
     """Whole shows, in the order of ``show_ids``, read with one query per kind of row
     (without their seasons when ``seasons`` is false)."""
@@ -135,7 +124,7 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
             "SELECT * FROM shows WHERE id IN (SELECT value FROM json_each(?))", (ids,)
         )
     }
-    aliases = _by_show(
+    aliases = by_show(
         conn.execute(
             """
             SELECT show_id, alias FROM show_aliases
@@ -146,32 +135,10 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
         ),
         lambda r: str(r["alias"]),
     )
-    credits = _by_show(conn.execute(CREDITS_OF_SHOWS, (ids,)), credit_from_row)
-    trailers = _by_show(
-        conn.execute(
-            """
-            SELECT trailers.*, seasons.number AS season FROM trailers
-            LEFT JOIN seasons ON seasons.id = trailers.season_id
-            WHERE trailers.show_id IN (SELECT value FROM json_each(?))
-            ORDER BY trailers.show_id, published_start IS NULL, published_start, trailers.id
-            """,
-            (ids,),
-        ),
-        trailer_from_row,
-    )
-    sources = _by_show(
-        conn.execute(
-            """
-            SELECT sources.*, seasons.number AS season FROM sources
-            LEFT JOIN seasons ON seasons.id = sources.season_id
-            WHERE sources.show_id IN (SELECT value FROM json_each(?))
-            ORDER BY sources.show_id, published_start IS NULL, published_start, sources.id
-            """,
-            (ids,),
-        ),
-        source_from_row,
-    )
-    by_show = list_seasons(conn, show_ids) if seasons else {}
+    credits = credits_of_shows(conn, show_ids)
+    trailers = trailers_of_shows(conn, show_ids)
+    sources = sources_of_shows(conn, show_ids)
+    seasons_by_show = list_seasons(conn, show_ids) if seasons else {}
     return [
         Show(
             id=show_id,
@@ -182,10 +149,10 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
             status=rows[show_id]["status"],
             summary=rows[show_id]["summary"],
             followed=bool(rows[show_id]["followed"]),
-            seasons=tuple(by_show.get(show_id, [])),
+            seasons=tuple(seasons_by_show.get(show_id, [])),
             credits=tuple(credits.get(show_id, [])),
-            trailers=tuple(trailers.get(show_id, [])),
-            sources=tuple(sources.get(show_id, [])),
+            trailers=tuple(t for _, t in trailers.get(show_id, [])),
+            sources=tuple(s for _, s in sources.get(show_id, [])),
         )
         for show_id in show_ids
     ]
