@@ -91,7 +91,7 @@ def export_command(
             if written.note:
                 typer.echo(written.note, err=True)
     if output is not None:
-        done(f"Exported {written.count} {written.unit} to {output}.")
+        done(f"Exported {written.amount} {written.unit} to {output}.")
 
 
 def _check_accepts(chosen: ExportFormat, option: str) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import import_module
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from seasontrack.clock import Clock
 from seasontrack.store.shows import ShowRow
@@ -32,8 +31,7 @@ OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class ExportRequest:
+class ExportRequest(NamedTuple):
     """What to export: the shows (rows, in order) and how, as the options gave it."""
 
     rows: list[ShowRow]
@@ -49,17 +47,17 @@ class ExportRequest:
     progress: Callable[[int], None] | None = None
 
 
-@dataclass(frozen=True)
-class Written:
-    """What an export wrote: ``count`` ``unit`` ("12 shows"), and a note for the user."""
+class Written(NamedTuple):
+    """What an export wrote: ``amount`` ``unit`` ("12 shows"), and a note for the user."""
 
-    count: int
+    amount: int
     unit: str
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class ExportFormat:
+class ExportFormat(NamedTuple):
+    """A format `export` writes: see the module docstring."""
+
     name: str
     write: Callable[[sqlite3.Connection, IO[Any], ExportRequest], Written]
     # Writes bytes (else text).
@@ -67,7 +65,7 @@ class ExportFormat:
     # The encoding of a text file written to disk (stdout keeps its own).
     encoding: str = "utf-8"
     # Which of OPTIONS (and "jobs") it takes; --jobs is ignored by a format without it.
-    accepts: frozenset[str] = field(default_factory=frozenset)
+    accepts: frozenset[str] = frozenset()
 
 
 def export_format(name: str) -> ExportFormat:
