@@ -42,21 +42,16 @@ def _view(release: Release, now: datetime, user_zone: tzinfo) -> ReleaseView:
 
 def _pending(
     show: ShowRow, season: Season, now: datetime, user_zone: tzinfo
-) -> tuple[list[tuple[Release, ReleaseView]], bool]:
-    """The season's releases not yet past (with their views), and whether the season is
-    already airing."""
-    pending = [
-        (release, view)
-        for release in season_releases(show, season)
-        if not (view := _view(release, now, user_zone)).past
-    ]
-    return pending, bool(pending) and not pending[0][0].premiere
+) -> tuple[list[Release], bool]:
+    """The season's releases not yet past, and whether the season is already airing."""
+    pending = [r for r in season_releases(show, season) if not _view(r, now, user_zone).past]
+    return pending, bool(pending) and not pending[0].premiere
 
 
 def season_next(show: ShowRow, season: Season, now: datetime, user_zone: tzinfo) -> Upcoming | None:
     """The season's next release: its premiere, or (airing) its next episode."""
     pending, airing = _pending(show, season, now, user_zone)
-    return Upcoming(pending[0][0], airing) if pending else None
+    return Upcoming(pending[0], airing) if pending else None
 
 
 SortKey = tuple[int, float, int, str, int]
