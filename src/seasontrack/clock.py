@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when, zone
+
+if TYPE_CHECKING:
+    from seasontrack.countdown import ReleaseView
 
 NOW_ENV = "SEASONTRACK_NOW"
 TZ_ENV = "SEASONTRACK_TZ"
@@ -70,16 +73,18 @@ class Clock:
     now: datetime
     zone: UserZone
 
+    def view(self, when: PartialDate, release_tz: str | None = None) -> ReleaseView:
+        """A release (its date, and its season's zone) as the user sees it now."""
+        from seasontrack.countdown import ReleaseView
+
+        return ReleaseView(when, release_tz, self.now, self.zone.tzinfo, self.zone.name)
+
     def local(self, when: PartialDate) -> PartialDate:
         """A time-precise date moved into the user's zone; other dates as they are."""
-        from seasontrack.countdown import localize
-
-        return localize(when, self.zone.tzinfo, self.zone.name)
+        return self.view(when).local
 
     def countdown(self, when: PartialDate, release_tz: str | None) -> str:
-        from seasontrack.countdown import day_zone_for, phrase
-
-        return phrase(when, self.now, day_zone_for(release_tz, self.zone.tzinfo))
+        return self.view(when, release_tz).countdown
 
 
 def current_time(text: str | None, where: UserZone) -> datetime:

@@ -7,8 +7,8 @@ zones is right by construction (00:01 Pacific is 03:01 in New York and 09:01 in 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, tzinfo
-from typing import NamedTuple
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any, NamedTuple
 
 from seasontrack.dates import PartialDate, Precision, zone
 
@@ -104,7 +104,10 @@ def is_past(when: PartialDate, now: datetime, day_zone: tzinfo) -> bool:
 
     A release at this very minute is not past yet: it is out now.
     """
-    span = window(when, day_zone)
+    return _past(window(when, day_zone), now)
+
+
+def _past(span: Window | None, now: datetime) -> bool:
     if span is None:
         return False
     if span.exact:
@@ -134,11 +137,14 @@ def phrase(when: PartialDate, now: datetime, day_zone: tzinfo) -> str:
     "in ~2 months (March 2018)", "2018 (date TBA)", "TBA"; and for the past, "now",
     "2 h ago", "yesterday", "3 days ago".
     """
+    return _phrase(when, window(when, day_zone), now, day_zone)
+
+
+def _phrase(when: PartialDate, span: Window | None, now: datetime, day_zone: tzinfo) -> str:
     if when.start is None:
         return "TBA"
     if when.precision is Precision.YEAR:
         return f"{when.label()} (date TBA)"
-    span = window(when, day_zone)
     assert span is not None
     if when.precision not in (Precision.DAY, Precision.MINUTE):
         return _period_phrase(when, span, now)
@@ -196,3 +202,116 @@ def _period_phrase(when: PartialDate, span: Window, now: datetime) -> str:
     else:
         amount = f"~{round(days / 365.25)} years"
     return f"in {amount} ({label})" if ahead else f"{amount} ago ({label})"
+
+
+_UNSET: Any = object()
+
+
+class ReleaseView:
+    """A release as a reader sees it: at ``now``, from ``zone`` (the one read model).
+
+    Every command, service and feed that asks "when is it for me, how long until then, is it
+    out" asks this. A list builds one per release, so it holds only its inputs; its window,
+    local date and countdown phrase are worked out the first time they are asked for, and
+    kept. Read-only: a plain class with slots, which costs less to define at start-up and to
+    build per release than a frozen dataclass.
+    """
+
+    __slots__ = ("_local", "_phrase", "_span", "now", "release_tz", "when", "zone", "zone_name")
+
+    def __init__(
+        self,
+        when: PartialDate,
+        release_tz: str | None,
+        now: datetime,
+        zone: tzinfo,
+        zone_name: str | None = None,
+    ) -> None:
+        self.when = when
+        self.release_tz = release_tz
+        self.now = now
+        self.zone = zone
+        self.zone_name = zone_name
+        self._span: Window | None = _UNSET
+        self._local: PartialDate = _UNSET
+        self._phrase: str = _UNSET
+
+    @property
+    def day_zone(self) -> tzinfo:
+        """Where the release's days begin: its season's zone, else the reader's."""
+        return day_zone_for(self.release_tz, self.zone)
+
+    @property
+    def span(self) -> Window | None:
+        """The moments it can fall between, in UTC; None for TBA."""
+        if self._span is _UNSET:
+            self._span = window(self.when, self.day_zone)
+        return self._span
+
+    @property
+    def local(self) -> PartialDate:
+        """Its date in the reader's zone (a time-precise one moved there)."""
+        if self._local is _UNSET:
+            self._local = localize(self.when, self.zone, self.zone_name)
+        return self._local
+
+    @property
+    def countdown(self) -> str:
+        """How long until it, in words ("in 3 days", "today 21:00", "TBA")."""
+        if self._phrase is _UNSET:
+            self._phrase = _phrase(self.when, self.span, self.now, self.day_zone)
+        return self._phrase
+
+    @property
+    def exact(self) -> bool:
+        span = self.span
+        return span is not None and span.exact
+
+    @property
+    def seconds(self) -> int | None:
+        """Seconds from now to its earliest moment (0 once that has come); None for TBA."""
+        span = self.span
+        return max(0, int((span.earliest - self.now).total_seconds())) if span else None
+
+    @property
+    def latest_seconds(self) -> int | None:
+        span = self.span
+        return max(0, int((span.latest - self.now).total_seconds())) if span else None
+
+    @property
+    def remaining(self) -> Span | None:
+        """The time to its earliest moment, split into days, hours, minutes and seconds."""
+        span = self.span
+        return Span.of(span.earliest - self.now) if span else None
+
+    @property
+    def first_day(self) -> date | None:
+        """The reader's day its earliest moment falls on."""
+        span = self.span
+        return span.earliest.astimezone(self.zone).date() if span else None
+
+    @property
+    def days(self) -> int | None:
+        """Days from the reader's today to :attr:`first_day`."""
+        first = self.first_day
+        return (first - self.now.astimezone(self.zone).date()).days if first else None
+
+    @property
+    def past(self) -> bool:
+        """Over for sure (see :func:`is_past`)."""
+        return _past(self.span, self.now)
+
+    @property
+    def out(self) -> bool:
+        """Its earliest moment has come."""
+        span = self.span
+        return span is not None and span.earliest <= self.now
+
+    def starts_by(self, moment: datetime) -> bool:
+        span = self.span
+        return span is not None and span.earliest <= moment
+
+    def overlaps(self, until: datetime) -> bool:
+        """Some of it falls between now and ``until``."""
+        span = self.span
+        return span is not None and span.latest >= self.now and span.earliest <= until

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -192,3 +192,38 @@ def print_rows(rows: list[list[str]]) -> None:
 
     for row in rows:
         sys.stdout.write("\t".join(one_line(cell) for cell in row) + "\n")
+
+
+T = TypeVar("T")
+
+
+def emit(
+    found: T,
+    *,
+    json: Callable[[T], Any],
+    as_json: bool = False,
+    plain: bool = False,
+    rows: Callable[[T], list[list[str]]] | None = None,
+    line: Callable[[T], str] | None = None,
+    draw: Callable[[Screen, T], object] | None = None,
+    empty: str | None = None,
+) -> None:
+    """Print ``found``: as ``json(found)`` with ``--json``; as ``rows(found)`` with
+    ``--plain``; otherwise, unless it is empty (falsy: ``empty`` is then said on stderr),
+    as ``line(found)`` (one literal line, nothing drawn) or ``draw(screen, found)``."""
+    if as_json:
+        print_json(json(found))
+        return
+    if plain and rows is not None:
+        print_rows(rows(found))
+        return
+    if not found:
+        if empty:
+            typer.echo(empty, err=True)
+        return
+    if line is not None:
+        from seasontrack.render import safe
+
+        typer.echo(safe(line(found)))
+    elif draw is not None:
+        draw(screen(), found)

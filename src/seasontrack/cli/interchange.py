@@ -9,14 +9,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from seasontrack.cli.common import DbOption, NowOption, TzOption, catalog, clock, done
 from seasontrack.errors import InvalidInput
 
-FORMATS = ("json", "csv", "ics")
+if TYPE_CHECKING:
+    from seasontrack.services.formats import ExportFormat
 
 
 def export_command(
@@ -72,14 +73,13 @@ def export_command(
     db: DbOption = None,
 ) -> None:
     """Write the catalog as JSON, CSV or an ICS calendar (to stdout or -o FILE)."""
-    from seasontrack.services import exporting
+    from seasontrack.services import exporting, formats
 
-    chosen = _format(format, output)
+    chosen = formats.export_format(_format(format, output))
     at = clock(now, tz)
     until = None
     if within is not None:
-        if chosen == "json":
-            raise InvalidInput("--within is for csv and ics; json exports whole shows")
+        _check_accepts(chosen, "within")
         from seasontrack.clock import parse_span
         from seasontrack.countdown import later
         from seasontrack.dates import DateInputError
@@ -88,31 +88,34 @@ def export_command(
             until = later(at.now, parse_span(within))
         except DateInputError as exc:
             raise InvalidInput(f"--within: {exc}") from None
-    if episodes and chosen != "csv":
-        raise InvalidInput("--episodes is for csv; json and ics always hold every release")
+    if episodes:
+        _check_accepts(chosen, "episodes")
     with catalog(db) as conn:
-        rows = exporting.show_rows(conn, show)
-        with _destination(output, binary=chosen == "ics", excel=chosen == "csv") as out:
-            if chosen == "json":
-                count = exporting.write_json(conn, out, rows, jobs=jobs)
-                what = f"{count} shows"
-            elif chosen == "csv":
-                count = exporting.write_csv(conn, out, rows, at, episodes=episodes, until=until)
-                what = f"{count} rows"
-            else:
-                report = exporting.write_ics(conn, out, rows, at, until=until, jobs=jobs)
-                what = f"{report.events} events"
-                if report.without_day:
-                    typer.echo(
-                        f"Left out {report.without_day} releases known only to the month,"
-                        " season or year, or TBA.",
-                        err=True,
-                    )
+        request = formats.ExportRequest(
+            exporting.show_rows(conn, show),
+            at,
+            until=until,
+            episodes=episodes,
+            jobs=jobs if "jobs" in chosen.accepts else None,
+        )
+        with _destination(output, binary=chosen.binary, encoding=chosen.encoding) as out:
+            written = chosen.write(conn, out, request)
+            if written.note:
+                typer.echo(written.note, err=True)
     if output is not None:
-        done(f"Exported {what} to {output}.")
+        done(f"Exported {written.amount} {written.unit} to {output}.")
+
+
+def _check_accepts(chosen: ExportFormat, option: str) -> None:
+    if option not in chosen.accepts:
+        from seasontrack.services.formats import refusal
+
+        raise InvalidInput(refusal(option))
 
 
 def _format(given: str | None, output: Path | None) -> str:
+    from seasontrack.services.formats import FORMATS
+
     if given is None:
         suffix = output.suffix.lower().lstrip(".") if output else ""
         return suffix if suffix in FORMATS else "json"
@@ -120,14 +123,15 @@ def _format(given: str | None, output: Path | None) -> str:
     if chosen not in FORMATS:
         from seasontrack.inputs import did_you_mean
 
+        names = list(FORMATS)
         raise InvalidInput(
-            f"--format {given!r} is not one of: {', '.join(FORMATS)}{did_you_mean(given, FORMATS)}"
+            f"--format {given!r} is not one of: {', '.join(names)}{did_you_mean(given, names)}"
         )
     return chosen
 
 
 @contextmanager
-def _destination(path: Path | None, *, binary: bool, excel: bool) -> Iterator[IO[Any]]:
+def _destination(path: Path | None, *, binary: bool, encoding: str) -> Iterator[IO[Any]]:
     """stdout, or a file that replaces ``path`` only once complete (a reader never sees half)."""
     if path is None:
         if binary:
@@ -144,8 +148,6 @@ def _destination(path: Path | None, *, binary: bool, excel: bool) -> Iterator[IO
         if binary:
             out = os.fdopen(handle, "wb")
         else:
-            # A spreadsheet app reads a CSV file as UTF-8 only when it starts with the BOM.
-            encoding = "utf-8-sig" if excel else "utf-8"
             out = os.fdopen(handle, "w", encoding=encoding, newline="")
         with out:
             yield out
@@ -184,10 +186,11 @@ def import_command(
     show and season; premiere, network and the other columns of `export --format csv` are read
     when present.
     """
+    from seasontrack.render.progress import import_progress
     from seasontrack.services.interchange import import_file
 
-    with catalog(db) as conn:
-        report = import_file(conn, file, dry_run=dry_run)
+    with catalog(db) as conn, import_progress(_size(file)) as progress:
+        report = import_file(conn, file, dry_run=dry_run, progress=progress)
     lead = "Would import" if dry_run else "Imported"
     done(
         f"{lead} {file}: {len(report.added)} added, {len(report.changed)} changed,"
@@ -197,3 +200,10 @@ def import_command(
         for label, titles in (("added", report.added), ("changed", report.changed)):
             for title in titles:
                 done(f"  {label}: {title}")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

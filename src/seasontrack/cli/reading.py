@@ -16,14 +16,14 @@ from seasontrack.cli.common import (
     TzOption,
     catalog,
     clock,
-    print_json,
-    print_rows,
-    screen,
+    emit,
 )
 from seasontrack.errors import NotFound
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
+    from seasontrack.models import Show
+    from seasontrack.render.base import Screen
     from seasontrack.services import reading
 
 
@@ -49,23 +49,30 @@ def list_command(
         summaries = reading.list_shows(
             conn, at.now, at.zone.tzinfo, status=status, network=network, only_unwatched=unwatched
         )
-    if as_json:
-        from seasontrack.serialize import summary_json
 
-        print_json([summary_json(s, at) for s in summaries])
-        return
-    if plain:
-        print_rows([_list_row(s, at) for s in summaries])
-        return
-    if not summaries:
-        if unwatched:
-            typer.echo("Nothing out that you haven't seen.", err=True)
-        else:
-            typer.echo("No shows yet. Add one with: seasontrack show add TITLE", err=True)
-        return
-    from seasontrack.render.catalog import show_list
+    def as_data(found: list[reading.ShowSummary]) -> object:
+        from seasontrack.render.json_views import summary_json
 
-    show_list(screen(), summaries, at, unwatched=unwatched)
+        return [summary_json(s, at) for s in found]
+
+    def draw(view: Screen, found: list[reading.ShowSummary]) -> None:
+        from seasontrack.render.catalog import show_list
+
+        show_list(view, found, at, unwatched=unwatched)
+
+    emit(
+        summaries,
+        as_json=as_json,
+        plain=plain,
+        json=as_data,
+        rows=lambda found: [_list_row(s, at) for s in found],
+        draw=draw,
+        empty=(
+            "Nothing out that you haven't seen."
+            if unwatched
+            else "No shows yet. Add one with: seasontrack show add TITLE"
+        ),
+    )
 
 
 def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
@@ -75,6 +82,7 @@ def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
 
     item = summary.next_release
     release = item.release if item else None
+    view = at.view(release.when, release.release_tz) if release else None
     return [
         summary.title,
         summary.network or "",
@@ -82,8 +90,8 @@ def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
         f"S{summary.latest_season}" if summary.latest_season is not None else "",
         summary.progress.label() if summary.progress else "",
         release.code() if release else "",
-        at.local(release.when).label() if release else "",
-        at.countdown(release.when, release.release_tz) if release else "",
+        view.local.label() if view else "",
+        view.countdown if view else "",
         "; ".join(f"S{n} {episode_ranges(eps)}" for n, eps in summary.unwatched),
     ]
 
@@ -112,29 +120,25 @@ def info_command(
         known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
         raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
     next_release = timeline.next_of_show(show, at.now, at.zone.tzinfo)
-    if as_json:
-        from seasontrack.serialize import online_json, show_json, upcoming_json
+    online = (link, differences) if link is not None else None
 
-        data = show_json(show)
-        data["next_release"] = upcoming_json(next_release, at) if next_release else None
-        data["online"] = online_json(link, differences) if link else None
-        if season is not None:
-            # One season: its own entries, and the whole show's, which hold for it too.
-            data["seasons"] = [s for s in data["seasons"] if s["number"] == season]
-            for key in ("cast", "crew", "trailers", "sources"):
-                data[key] = [item for item in data[key] if item["season"] in (None, season)]
-        print_json(data)
-        return
-    from seasontrack.render.catalog import show_details
-    from seasontrack.services.progress import show_progress
+    def as_data(found: Show) -> object:
+        from seasontrack.render.json_views import info_json
 
-    progress = show_progress(show.seasons, at.now, at.zone.tzinfo)
-    drawn = screen()
-    show_details(drawn, show, next_release, progress, season, at)
-    if link is not None:
-        from seasontrack.render.online import OnlineFacts, online_details
+        return info_json(found, next_release, online, season, at)
 
-        online_details(drawn, show.title, OnlineFacts(link, differences))
+    def draw(view: Screen, found: Show) -> None:
+        from seasontrack.render.catalog import show_details
+        from seasontrack.services.progress import show_progress
+
+        progress = show_progress(found.seasons, at.now, at.zone.tzinfo)
+        show_details(view, found, next_release, progress, season, at)
+        if online is not None:
+            from seasontrack.render.online import OnlineFacts, online_details
+
+            online_details(view, found.title, OnlineFacts(*online))
+
+    emit(show, as_json=as_json, json=as_data, draw=draw)
 
 
 def search_command(
@@ -148,27 +152,33 @@ def search_command(
 
     with catalog(db) as conn:
         result = reading.search(conn, text)
-    if as_json:
-        from seasontrack.serialize import search_json
 
-        print_json(search_json(result))
-    elif plain:
-        # kind, show, person, character or job, season
-        rows = [["show", ref.title, "", "", ""] for ref in result.shows]
-        rows += [
-            [
-                m.credit.role,
-                m.show,
-                m.credit.person,
-                (m.credit.character or "") if m.credit.role == "cast" else (m.credit.job or ""),
-                str(m.credit.season) if m.credit.season is not None else "",
-            ]
-            for m in result.credits
-        ]
-        print_rows(rows)
-    elif not result.empty:
+    def as_data(found: reading.SearchResult) -> object:
+        from seasontrack.render.json_views import search_json
+
+        return search_json(found)
+
+    def draw(view: Screen, found: reading.SearchResult) -> None:
         from seasontrack.render.catalog import search_results
 
-        search_results(screen(), result)
+        search_results(view, found)
+
+    emit(result, as_json=as_json, plain=plain, json=as_data, rows=_search_rows, draw=draw)
     if result.empty:
         raise NotFound(f"nothing in the catalog matches {result.text!r}")
+
+
+def _search_rows(result: reading.SearchResult) -> list[list[str]]:
+    """kind, show, person, character or job, season"""
+    rows = [["show", ref.title, "", "", ""] for ref in result.shows]
+    rows += [
+        [
+            m.credit.role,
+            m.show,
+            m.credit.person,
+            (m.credit.character or "") if m.credit.role == "cast" else (m.credit.job or ""),
+            str(m.credit.season) if m.credit.season is not None else "",
+        ]
+        for m in result.credits
+    ]
+    return rows

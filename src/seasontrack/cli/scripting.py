@@ -16,7 +16,7 @@ from seasontrack.cli.common import (
     catalog,
     clock,
     done,
-    print_json,
+    emit,
 )
 from seasontrack.config import resolve_db_path
 from seasontrack.errors import EXIT_STORE, InvalidInput, NotFound
@@ -71,33 +71,30 @@ def next_command(
     at = clock(now, tz)
     with catalog(db) as conn:
         item = timeline.countdown_target(conn, title, None, at.now, at.zone.tzinfo)
-    if as_json:
-        from seasontrack.serialize import upcoming_json
 
-        print_json(upcoming_json(item, at))
-        return
-    values = _next_values(item, at)
-    from seasontrack.render import safe
+    def as_data(found: Upcoming) -> object:
+        from seasontrack.render.json_views import upcoming_json
 
-    if field is None:
-        typer.echo(
-            safe(f"{values['show']} {values['code']} {values['when']} ({values['countdown']})")
-        )
-        return
-    if values[field] == "":
-        raise NotFound(f"the {field} of {values['show']} {values['code']} is not known yet")
-    typer.echo(safe(values[field]))
+        return upcoming_json(found, at)
+
+    def line(found: Upcoming) -> str:
+        values = _next_values(found, at)
+        if field is None:
+            return f"{values['show']} {values['code']} {values['when']} ({values['countdown']})"
+        if values[field] == "":
+            raise NotFound(f"the {field} of {values['show']} {values['code']} is not known yet")
+        return values[field]
+
+    emit(item, as_json=as_json, json=as_data, line=line)
 
 
 def _next_values(item: Upcoming, at: Clock) -> dict[str, str]:
-    from seasontrack.countdown import day_zone_for, window
-
     release = item.release
-    local = at.local(release.when)
-    span = window(release.when, day_zone_for(release.release_tz, at.zone.tzinfo))
-    today = at.now.astimezone(at.zone.tzinfo).date()
-    seconds = max(0, int((span.earliest - at.now).total_seconds())) if span else None
-    first_day = span.earliest.astimezone(at.zone.tzinfo).date() if span else None
+    view = at.view(release.when, release.release_tz)
+    local = view.local
+    span = view.span
+    seconds = view.seconds
+    days = view.days
     exact = span.earliest.astimezone(at.zone.tzinfo) if span and span.exact else None
     return {
         "show": release.show,
@@ -108,8 +105,8 @@ def _next_values(item: Upcoming, at: Clock) -> dict[str, str]:
         "date": local.start.isoformat() if local.start and local.start == local.end else "",
         "time": local.time.strftime("%H:%M") if local.time else "",
         "datetime": exact.isoformat() if exact else "",
-        "countdown": at.countdown(release.when, release.release_tz),
-        "days": str((first_day - today).days) if first_day else "",
+        "countdown": view.countdown,
+        "days": str(days) if days is not None else "",
         "hours": str(seconds // 3600) if seconds is not None else "",
         "seconds": str(seconds) if seconds is not None else "",
         "precision": release.when.precision.value,

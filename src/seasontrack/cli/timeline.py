@@ -18,9 +18,7 @@ from seasontrack.cli.common import (
     TzOption,
     catalog,
     clock,
-    print_json,
-    print_rows,
-    screen,
+    emit,
     when_option,
 )
 from seasontrack.errors import EXIT_INTERRUPTED, InvalidInput
@@ -82,9 +80,7 @@ def upcoming_command(
         if end.start is None or end.end is None:
             raise InvalidInput("--until needs a date, like 2018-04-01")
         # "Until March 2018" includes all of March.
-        from seasontrack.countdown import day_zone_for, window
-
-        span = window(end, day_zone_for(None, at.zone.tzinfo))
+        span = at.view(end).span
         assert span is not None
         until_moment = span.latest
     with catalog(db) as conn:
@@ -100,33 +96,41 @@ def upcoming_command(
     if limit and len(items) > limit:
         items = items[:limit]
         typer.echo(f"(the first {limit}; --limit 0 shows all)", err=True)
-    if as_json:
-        from seasontrack.serialize import upcoming_json
 
-        print_json([upcoming_json(item, at) for item in items])
-        return
-    if plain:
-        # show, release, when, local date (or first day), countdown, airing|premiere|finale
-        print_rows(
-            [
-                [
-                    item.release.show,
-                    item.release.code(),
-                    at.local(item.release.when).label(),
-                    _first_day(item.release, at),
-                    at.countdown(item.release.when, item.release.release_tz),
-                    ",".join(_flags(item)),
-                ]
-                for item in items
-            ]
-        )
-        return
-    if not items:
-        typer.echo("Nothing known to come out in that time.", err=True)
-        return
-    from seasontrack.render.timeline import upcoming_table
+    def as_data(found: list[timeline.Upcoming]) -> object:
+        from seasontrack.render.json_views import upcoming_json
 
-    upcoming_table(screen(), items, at)
+        return [upcoming_json(item, at) for item in found]
+
+    def draw(view: Screen, found: list[timeline.Upcoming]) -> None:
+        from seasontrack.render.timeline import upcoming_table
+
+        upcoming_table(view, found, at)
+
+    emit(
+        items,
+        as_json=as_json,
+        plain=plain,
+        json=as_data,
+        rows=lambda found: [_upcoming_row(item, at) for item in found],
+        draw=draw,
+        empty="Nothing known to come out in that time.",
+    )
+
+
+def _upcoming_row(item: timeline.Upcoming, at: Clock) -> list[str]:
+    """show, release, when, local date (or first day), countdown, airing|premiere|finale"""
+    release = item.release
+    view = at.view(release.when, release.release_tz)
+    first_day = view.first_day
+    return [
+        release.show,
+        release.code(),
+        view.local.label(),
+        first_day.isoformat() if first_day else "",
+        view.countdown,
+        ",".join(_flags(item)),
+    ]
 
 
 def _flags(item: timeline.Upcoming) -> list[str]:
@@ -136,13 +140,6 @@ def _flags(item: timeline.Upcoming) -> list[str]:
         ("finale", item.release.finale),
     )
     return [name for name, on in pairs if on]
-
-
-def _first_day(release: Release, at: Clock) -> str:
-    from seasontrack.countdown import day_zone_for, window
-
-    span = window(release.when, day_zone_for(release.release_tz, at.zone.tzinfo))
-    return span.earliest.astimezone(at.zone.tzinfo).date().isoformat() if span else ""
 
 
 def countdown_command(
@@ -165,37 +162,22 @@ def countdown_command(
     at = clock(now, tz)
     with catalog(db) as conn:
         item = timeline.countdown_target(conn, title, season, at.now, at.zone.tzinfo)
-    from seasontrack.countdown import Span, day_zone_for, window
+    span = at.view(item.release.when, item.release.release_tz).span
 
-    release = item.release
-    span = window(release.when, day_zone_for(release.release_tz, at.zone.tzinfo))
-    if as_json:
-        from seasontrack.serialize import upcoming_json
+    def as_data(found: timeline.Upcoming) -> object:
+        from seasontrack.render.json_views import countdown_json
 
-        data = upcoming_json(item, at)
-        remaining = Span.of(span.earliest - at.now) if span else None
-        data["remaining"] = (
-            {
-                "days": remaining.days,
-                "hours": remaining.hours,
-                "minutes": remaining.minutes,
-                "seconds": remaining.seconds,
-            }
-            if remaining
-            else None
-        )
-        data["latest_seconds"] = (
-            max(0, int((span.latest - at.now).total_seconds())) if span else None
-        )
-        print_json(data)
-        return
-    from seasontrack.render.timeline import countdown_view
+        return countdown_json(found, at)
 
-    view = screen()
-    if not live or span is None:
-        view.print(countdown_view(view, item, span, at))
-        return
-    _run_live(view, item, span, at)
+    def draw(view: Screen, found: timeline.Upcoming) -> None:
+        if live and span is not None:
+            _run_live(view, found, span, at)
+            return
+        from seasontrack.render.timeline import countdown_view
+
+        view.print(countdown_view(view, found, span, at))
+
+    emit(item, as_json=as_json, json=as_data, draw=draw)
 
 
 def _run_live(view: Screen, item: timeline.Upcoming, span: Window, at: Clock) -> None:
@@ -280,27 +262,29 @@ def calendar_command(
     end = date(last_year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
     with catalog(db) as conn:
         days, vague = timeline.calendar(conn, start, end, at.zone.tzinfo, at.zone.name)
-    if as_json:
-        from seasontrack.serialize import calendar_json
 
-        print_json(calendar_json(start, end, days, vague, at))
-        return
-    if plain:
-        # date, time, show, release, premiere/finale
-        print_rows(
+    def as_data(found: tuple[list[timeline.CalendarDay], list[Release]]) -> object:
+        from seasontrack.render.json_views import calendar_json
+
+        return calendar_json(start, end, *found, at)
+
+    def rows(found: tuple[list[timeline.CalendarDay], list[Release]]) -> list[list[str]]:
+        """date, time, show, release, premiere/finale"""
+        return [
             [
-                [
-                    day.day.isoformat(),
-                    release.when.time.strftime("%H:%M") if release.when.time else "",
-                    release.show,
-                    release.code(),
-                    ",".join(_flags(timeline.Upcoming(release, airing=False))),
-                ]
-                for day in days
-                for release in day.releases
+                day.day.isoformat(),
+                release.when.time.strftime("%H:%M") if release.when.time else "",
+                release.show,
+                release.code(),
+                ",".join(_flags(timeline.Upcoming(release, airing=False))),
             ]
-        )
-        return
-    from seasontrack.render.timeline import calendar_view
+            for day in found[0]
+            for release in day.releases
+        ]
 
-    calendar_view(screen(), shown, days, vague, at)
+    def draw(view: Screen, found: tuple[list[timeline.CalendarDay], list[Release]]) -> None:
+        from seasontrack.render.timeline import calendar_view
+
+        calendar_view(view, shown, *found, at)
+
+    emit((days, vague), as_json=as_json, plain=plain, json=as_data, rows=rows, draw=draw)

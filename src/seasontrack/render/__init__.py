@@ -1,9 +1,11 @@
-"""Drawing for people, with Rich: tables and panels on a terminal, plain text elsewhere.
+"""Drawing for people, with Rich: tables and panels on a terminal, plain text elsewhere; and
+the JSON shapes of the same views (``json_views``).
 
-Rich is imported by the modules of this package other than this one, and those are imported
-only by commands that draw, so scripts asking for ``--json`` never load it. Every string
-from the catalog goes through :func:`safe` and into a ``Text``: it is never read as markup,
-and control characters (terminal escape codes) are shown as visible escapes, never sent.
+Rich is imported by the drawing modules of this package (``base``, ``catalog``, ``timeline``;
+``online`` and ``progress`` inside their functions), and those are imported only by commands
+that draw, so scripts asking for ``--json`` never load it. Every string from the catalog
+goes through :func:`safe` and into a ``Text``: it is never read as markup, and control
+characters (terminal escape codes) are shown as visible escapes, never sent.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ from seasontrack.render.base import Screen, text
 from seasontrack.schedule import episode_count, season_schedule
 
 if TYPE_CHECKING:
+    from seasontrack.countdown import ReleaseView
+
     # Types only: `upcoming` and `calendar` draw with this module and need neither service.
     from seasontrack.services.progress import Progress
     from seasontrack.services.reading import SearchResult, ShowSummary
@@ -40,19 +42,22 @@ def local_when(when: PartialDate, clock: Clock) -> Text:
     return label
 
 
-def release_cell(item: Upcoming | None, clock: Clock) -> Text:
+def view_of(item: Upcoming | None, clock: Clock) -> ReleaseView | None:
+    """The release's view, once for all the cells of a row."""
+    return None if item is None else clock.view(item.release.when, item.release.release_tz)
+
+
+def release_cell(item: Upcoming | None, view: ReleaseView | None) -> Text:
     """'S2 March 8, 2018 03:01 EST', or a dash when nothing is known to come."""
-    if item is None:
+    if item is None or view is None:
         return text(("—", "dim"))
-    return text((item.release.code() + " ", "bold"), clock.local(item.release.when).label())
+    return text((item.release.code() + " ", "bold"), view.local.label())
 
 
-def countdown_cell(item: Upcoming | None, clock: Clock) -> Text:
-    if item is None:
+def countdown_cell(item: Upcoming | None, view: ReleaseView | None) -> Text:
+    if item is None or view is None:
         return Text("")
-    release = item.release
-    phrase = clock.countdown(release.when, release.release_tz)
-    return text((phrase, "cyan" if release.when.start else "dim"))
+    return text((view.countdown, "cyan" if item.release.when.start else "dim"))
 
 
 # ---------------------------------------------------------------------------- list
@@ -76,9 +81,10 @@ def show_list(
         ]
         if with_progress:
             cells.append(text(item.progress.label() if item.progress else None))
+        view = view_of(item.next_release, clock)
         cells += [
-            release_cell(item.next_release, clock),
-            countdown_cell(item.next_release, clock),
+            release_cell(item.next_release, view),
+            countdown_cell(item.next_release, view),
         ]
         if unwatched:
             cells.append(
@@ -230,8 +236,9 @@ def show_details(
     sections: list[RenderableType] = []
     next_line = None
     if next_release is not None:
-        next_line = release_cell(next_release, clock)
-        next_line.append_text(text("  ", *_countdown_parts(next_release, clock)))
+        view = view_of(next_release, clock)
+        next_line = release_cell(next_release, view)
+        next_line.append_text(text("  ", *_countdown_parts(next_release, view)))
     show_rows: list[Field] = [
         ("Also known as", ", ".join(show.aliases)),
         ("Network", show.network),
@@ -284,10 +291,11 @@ def _watched_line(season: Season) -> str | None:
     return f"{len(season.watched)}{of} ({episode_ranges(season.watched)})"
 
 
-def _countdown_parts(item: Upcoming, clock: Clock) -> list[tuple[str | None, str] | str | None]:
-    release = item.release
+def _countdown_parts(
+    item: Upcoming, view: ReleaseView | None
+) -> list[tuple[str | None, str] | str | None]:
     parts: list[tuple[str | None, str] | str | None] = [
-        (f"({clock.countdown(release.when, release.release_tz)})", "cyan")
+        (f"({view.countdown if view else ''})", "cyan")
     ]
     if item.airing:
         parts.append((" airing", "italic"))

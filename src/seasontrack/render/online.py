@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -125,28 +125,7 @@ def numbered(labels: list[str]) -> list[str]:
 @contextmanager
 def sync_progress(total: int, show: bool) -> Iterator[Callable[[str], None]]:
     """A progress bar on stderr (a terminal only); yields the function that advances it."""
-    if not show or total == 0:
-        yield lambda title: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from seasontrack.render.progress import count_progress
 
-    bar = Progress(
-        "Syncing",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}", markup=False),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = bar.add_task("", total=total)
-    bar.start()
-
-    def advance(title: str) -> None:
-        with suppress(OSError, ValueError):
-            bar.update(task, advance=1, description=safe(title))
-
-    try:
+    with count_progress("Syncing", total, show) as advance:
         yield advance
-    finally:
-        bar.stop()

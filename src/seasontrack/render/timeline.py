@@ -18,7 +18,7 @@ from seasontrack.dates import MONTH_NAMES
 from seasontrack.models import Release
 from seasontrack.render import one_line
 from seasontrack.render.base import Screen, text
-from seasontrack.render.catalog import countdown_cell, local_when, when_label
+from seasontrack.render.catalog import countdown_cell, local_when, view_of, when_label
 
 if TYPE_CHECKING:
     # Types only: views draw what the services computed.
@@ -58,11 +58,13 @@ def upcoming_table(screen: Screen, items: list[Upcoming], clock: Clock) -> None:
         code = text((release.code(), "bold"))
         if release.episode_title:
             code.append_text(text(f" {release.episode_title}"))
+        view = view_of(item, clock)
+        assert view is not None
         table.add_row(
             text((release.show, "bold")),
             code,
-            when_label(clock.local(release.when)),
-            countdown_cell(item, clock),
+            when_label(view.local),
+            countdown_cell(item, view),
             text((_pattern(item), "italic")),
         )
     screen.print(table)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from seasontrack import store
-from seasontrack.countdown import day_zone_for, window
+from seasontrack.countdown import ReleaseView
 from seasontrack.errors import InvalidInput
 from seasontrack.models import Release, Season, ShowRef
 from seasontrack.schedule import episode_count, season_schedule
@@ -82,13 +82,11 @@ class Progress:
 
 def released_episodes(season: Season, now: datetime, user_zone: tzinfo) -> list[int]:
     """The episodes of ``season`` that are out at ``now``."""
-    day_zone = day_zone_for(season.release_tz, user_zone)
-    released = []
-    for release in season_schedule(season):
-        span = window(release.when, day_zone)
-        if span is not None and span.earliest <= now:
-            released.append(release.number)
-    return released
+    return [
+        release.number
+        for release in season_schedule(season)
+        if ReleaseView(release.when, season.release_tz, now, user_zone).out
+    ]
 
 
 @dataclass(frozen=True)
@@ -179,5 +177,4 @@ def season_facts_by_show(
 
 
 def _out(release: Release, now: datetime, user_zone: tzinfo) -> bool:
-    span = window(release.when, day_zone_for(release.release_tz, user_zone))
-    return span is not None and span.earliest <= now
+    return ReleaseView(release.when, release.release_tz, now, user_zone).out

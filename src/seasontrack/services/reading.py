@@ -86,6 +86,9 @@ class SearchResult:
     def empty(self) -> bool:
         return not self.shows and not self.credits
 
+    def __bool__(self) -> bool:
+        return not self.empty
+
 
 def search(conn: sqlite3.Connection, text: str) -> SearchResult:
     """Shows, people and characters whose name contains ``text``, ignoring case."""

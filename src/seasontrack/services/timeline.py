@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from seasontrack import store
-from seasontrack.countdown import Window, day_zone_for, is_past, window
+from seasontrack.countdown import ReleaseView, window
 from seasontrack.dates import Precision
 from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.inputs import did_you_mean, required_text
@@ -36,12 +36,15 @@ class Upcoming:
     airing: bool
 
 
+def _view(release: Release, now: datetime, user_zone: tzinfo) -> ReleaseView:
+    return ReleaseView(release.when, release.release_tz, now, user_zone)
+
+
 def _pending(
     show: ShowRow, season: Season, now: datetime, user_zone: tzinfo
 ) -> tuple[list[Release], bool]:
     """The season's releases not yet past, and whether the season is already airing."""
-    day_zone = day_zone_for(season.release_tz, user_zone)
-    pending = [r for r in season_releases(show, season) if not is_past(r.when, now, day_zone)]
+    pending = [r for r in season_releases(show, season) if not _view(r, now, user_zone).past]
     return pending, bool(pending) and not pending[0].premiere
 
 
@@ -51,33 +54,24 @@ def season_next(show: ShowRow, season: Season, now: datetime, user_zone: tzinfo)
     return Upcoming(pending[0], airing) if pending else None
 
 
-def sort_key(
-    item: Upcoming, user_zone: tzinfo, now: datetime | None = None
-) -> tuple[int, float, int, str, int]:
+SortKey = tuple[int, float, int, str, int]
+
+
+def sort_key(release: Release, view: ReleaseView) -> SortKey:
     """Soonest first; TBA last.
 
     A release known to the day or minute sorts by its moment. One known only to a month,
-    season or year sorts by the middle of the time it has left (from ``now`` when it has
+    season or year sorts by the middle of the time it has left (from now when it has
     begun), so that "2026 (date TBA)" does not push tomorrow's premiere off the list.
     """
-    span = _window(item.release, user_zone)
+    span = view.span
     if span is None:
-        return (1, 0.0, 0, item.release.show.casefold(), item.release.season)
+        return (1, 0.0, 0, release.show.casefold(), release.season)
     moment = span.earliest.timestamp()
-    if item.release.when.precision not in (Precision.DAY, Precision.MINUTE):
-        begins = max(moment, now.timestamp()) if now is not None else moment
+    if release.when.precision not in (Precision.DAY, Precision.MINUTE):
+        begins = max(moment, view.now.timestamp())
         moment = (begins + span.latest.timestamp()) / 2
-    return (
-        0,
-        moment,
-        0 if span.exact else 1,
-        item.release.show.casefold(),
-        item.release.season,
-    )
-
-
-def _window(release: Release, user_zone: tzinfo) -> Window | None:
-    return window(release.when, day_zone_for(release.release_tz, user_zone))
+    return (0, moment, 0 if span.exact else 1, release.show.casefold(), release.season)
 
 
 def upcoming(
@@ -100,32 +94,35 @@ def upcoming(
     if network is not None:
         network = check_network(conn, network)
     now = now.astimezone(UTC)
-    pending: dict[int, list[store.releases.StoredRelease]] = {}
+    pending: dict[int, list[tuple[store.releases.StoredRelease, ReleaseView]]] = {}
     count = 0
 
-    def wanted(stored: store.releases.StoredRelease) -> bool:
-        release = stored.release
+    def wanted(stored: store.releases.StoredRelease) -> ReleaseView | None:
+        """The release's view when it is to be listed."""
         if followed_only and not stored.followed:
-            return False
-        if is_past(release.when, now, day_zone_for(release.release_tz, user_zone)):
-            return False
-        return until is None or _starts_by(release, until, user_zone)
+            return None
+        view = _view(stored.release, now, user_zone)
+        if view.past or (until is not None and not view.starts_by(until)):
+            return None
+        return view
 
     # The exact ones (known to the day or minute) are read in time order until there are
     # enough; the vague ones (month, season, year) after them, only as far as could sort
     # among those; TBA premieres, which sort last, only when there are not enough yet.
     enough_by: datetime | None = None
     for stored in store.releases.exact_releases_from(conn, now, network=network):
-        starts = _window(stored.release, _EARLIEST)
+        # The stored order's bound: the earliest moment anywhere on Earth.
+        starts = window(stored.release.when, _EARLIEST)
         if starts is not None and (
             (enough_by is not None and starts.earliest > enough_by)
             or (until is not None and starts.earliest > until)
         ):
             break
-        if not wanted(stored):
+        view = wanted(stored)
+        if view is None:
             continue
         new_season = stored.season_id not in pending
-        pending.setdefault(stored.season_id, []).append(stored)
+        pending.setdefault(stored.season_id, []).append((stored, view))
         count += 1 if episodes or new_season else 0
         if limit and enough_by is None and count >= limit:
             # The stored order is by the earliest moment anywhere on Earth; read on for a
@@ -149,24 +146,23 @@ def upcoming(
         if (stored.season_id, stored.position) not in seen
     ]
     for stored in vague:
-        if wanted(stored):
-            pending.setdefault(stored.season_id, []).append(stored)
-    found: list[Upcoming] = []
+        if (view := wanted(stored)) is not None:
+            pending.setdefault(stored.season_id, []).append((stored, view))
+    found: list[tuple[SortKey, Upcoming]] = []
     for releases in pending.values():
-        releases.sort(key=lambda stored: stored.position)
-        airing = not releases[0].release.premiere
+        releases.sort(key=lambda pair: pair[0].position)
+        airing = not releases[0][0].release.premiere
         chosen = releases if episodes else releases[:1]
-        found.extend(Upcoming(stored.release, airing) for stored in chosen)
-    ordered = sorted(found, key=lambda f: sort_key(f, user_zone, now))
+        found.extend(
+            (sort_key(stored.release, view), Upcoming(stored.release, airing))
+            for stored, view in chosen
+        )
+    found.sort(key=lambda pair: pair[0])
+    ordered = [item for _, item in found]
     return ordered[:limit] if limit else ordered
 
 
 _EARLIEST = timezone(timedelta(hours=14))
-
-
-def _starts_by(release: Release, until: datetime, user_zone: tzinfo) -> bool:
-    span = _window(release, user_zone)
-    return span is not None and span.earliest <= until
 
 
 def check_network(conn: sqlite3.Connection, network: str) -> str:
@@ -180,17 +176,18 @@ def check_network(conn: sqlite3.Connection, network: str) -> str:
 
 def next_by_show(conn: sqlite3.Connection, now: datetime, user_zone: tzinfo) -> dict[int, Upcoming]:
     """Each show's next release (by show id), for the show list."""
-    best: dict[int, Upcoming] = {}
+    best: dict[int, tuple[SortKey, Upcoming]] = {}
     for stored in store.releases.next_releases_by_show(conn, now):
         release = stored.release
-        if is_past(release.when, now, day_zone_for(release.release_tz, user_zone)):
+        view = _view(release, now, user_zone)
+        if view.past:
             continue
-        # The season is airing if this, its next release, is not its premiere.
-        candidate = Upcoming(release, not release.premiere)
+        key = sort_key(release, view)
         known = best.get(release.show_id)
-        if known is None or sort_key(candidate, user_zone, now) < sort_key(known, user_zone, now):
-            best[release.show_id] = candidate
-    return best
+        if known is None or key < known[0]:
+            # The season is airing if this, its next release, is not its premiere.
+            best[release.show_id] = (key, Upcoming(release, not release.premiere))
+    return {show_id: item for show_id, (_, item) in best.items()}
 
 
 def show_next(
@@ -200,7 +197,7 @@ def show_next(
     candidates = [u for s in seasons if (u := season_next(show, s, now, user_zone)) is not None]
     if not candidates:
         return None
-    return min(candidates, key=lambda u: sort_key(u, user_zone, now))
+    return min(candidates, key=lambda u: sort_key(u.release, _view(u.release, now, user_zone)))
 
 
 def _row(show: Show) -> ShowRow:
@@ -247,8 +244,6 @@ def calendar(
 ) -> tuple[list[CalendarDay], list[Release]]:
     """Releases on each day from ``first`` to ``last`` in the user's zone, and the ones in
     that range known only to the month, quarter, season or year (no day to put them on)."""
-    from seasontrack.countdown import localize
-
     days: dict[date, list[Release]] = {}
     vague: list[Release] = []
     seen: set[Release] = set()  # both queries can return a release; a set keeps this linear
@@ -261,7 +256,7 @@ def calendar(
         when = release.when
         if when.start is None or when.end is None:
             continue
-        local = localize(when, user_zone, user_zone_name)
+        local = ReleaseView(when, release.release_tz, start, user_zone, user_zone_name).local
         assert local.start is not None and local.end is not None
         if local.start == local.end:
             if first <= local.start <= last:

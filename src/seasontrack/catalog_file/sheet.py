@@ -1,0 +1,159 @@
+"""Reading a CSV sheet of seasons: the columns `export --format csv` writes, or just a few.
+
+Rows of one show are gathered into one :class:`ShowImport`; a bad row is an error naming
+its line, and reading goes on to the next.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, time
+from typing import IO
+
+from seasontrack.catalog_file.reading import SeasonImport, ShowImport
+from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when
+from seasontrack.errors import InvalidInput
+from seasontrack.inputs import SeasonInput, apply_season_input, choose, required_text
+from seasontrack.models import SHOW_STATUSES, TBA, Season, Show
+
+# The columns `export --format csv` writes: one row per season, or per release
+# (``--episodes``; not read back).
+SEASON_COLUMNS = (
+    "show",
+    "season",
+    "premiere",
+    "premiere_precision",
+    "finale",
+    "finale_precision",
+    "episode_count",
+    "release",
+    "release_time",
+    "release_tz",
+    "network",
+    "country",
+    "status",
+)
+EPISODE_COLUMNS = (
+    "show",
+    "season",
+    "episode",
+    "title",
+    "release",
+    "release_precision",
+    "release_tz",
+    "premiere",
+    "finale",
+    "network",
+)
+
+
+def shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | InvalidInput]:
+    """Shows from a CSV of seasons: the columns of `export --format csv`, or just a few."""
+    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(text)
+    try:
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{name}: not UTF-8 text") from None
+    if "episode" in columns:
+        raise InvalidInput(
+            f"{name}: a CSV of episodes cannot be imported; export seasons"
+            " (without --episodes) or use JSON"
+        )
+    missing = [c for c in ("show", "season") if c not in columns]
+    if missing:
+        raise InvalidInput(
+            f"{name}: line 1: the header needs the columns show and season (missing:"
+            f" {', '.join(missing)}); also read: premiere, network and the rest of"
+            " `export --format csv`"
+        )
+    reader.fieldnames = columns
+    shows: dict[str, ShowImport] = {}
+    line = 1
+    try:
+        for row in reader:
+            first_line, line = line + 1, reader.line_num
+            where = f"{name}: line {first_line}"
+            try:
+                title, show, season = _csv_row(row)
+            except (InvalidInput, DateInputError) as exc:
+                yield InvalidInput(f"{where}: {exc}")
+                continue
+            key = title.casefold()
+            if key not in shows:
+                shows[key] = ShowImport(show=show, where=where)
+            known = shows[key]
+            if any(s.number == season.number for s in known.seasons):
+                yield InvalidInput(f"{where}: {title} season {season.number} appears twice")
+                continue
+            merged_show = replace(
+                known.show,
+                network=known.show.network or show.network,
+                country=known.show.country or show.country,
+                status=known.show.status or show.status,
+            )
+            shows[key] = replace(known, show=merged_show, seasons=(*known.seasons, season))
+    except UnicodeDecodeError:
+        yield InvalidInput(f"{name}: line {line + 1}: not UTF-8 text")
+    except csv.Error as exc:
+        yield InvalidInput(f"{name}: line {reader.line_num}: {exc}")
+    yield from shows.values()
+
+
+def _csv_row(row: dict[str, str | None]) -> tuple[str, Show, SeasonImport]:
+    def cell(column: str) -> str | None:
+        value = row.get(column)
+        return value.strip() or None if isinstance(value, str) else None
+
+    title = required_text(cell("show") or "", "show")
+    number_text = cell("season")
+    if number_text is None or not number_text.isdigit():
+        raise InvalidInput(f"season {number_text or ''!r} should be a number, like 2")
+    count_text = cell("episode_count")
+    if count_text is not None and not count_text.isdigit():
+        raise InvalidInput(f"episode_count {count_text!r} should be a number, like 13")
+    release_time = cell("release_time")
+    try:
+        at = time.fromisoformat(release_time) if release_time else None
+    except ValueError:
+        raise InvalidInput(f"release_time {release_time!r} should be HH:MM, like 21:00") from None
+    zone_name = cell("release_tz")
+    given = SeasonInput(
+        premiere=_csv_date(cell("premiere"), cell("premiere_precision"), "premiere"),
+        finale=_csv_date(cell("finale"), cell("finale_precision"), "finale"),
+        episode_count=int(count_text) if count_text else None,
+        release_pattern=cell("release"),
+        release_time=at,
+        release_tz=check_zone(zone_name) if zone_name else None,
+    )
+    number = int(number_text)
+    apply_season_input(Season(number=number), given)
+    status = cell("status")
+    show = Show(
+        title=title,
+        network=cell("network"),
+        country=cell("country"),
+        status=choose(status, SHOW_STATUSES, "status") if status else "",
+    )
+    return title, show, SeasonImport(number, given)
+
+
+def _csv_date(value: str | None, precision: str | None, column: str) -> PartialDate | None:
+    """A date cell: with a precision column, the first day of its period; else free text."""
+    if value is None:
+        return None if precision is None else TBA
+    if precision is None:
+        return parse_when(value)
+    if precision == "minute":
+        precision = "day"  # the time is in release_time
+    try:
+        return PartialDate(Precision(precision), date.fromisoformat(value))
+    except ValueError:
+        raise InvalidInput(
+            f"{column} {value!r} with precision {precision!r} should be the first day of the"
+            " period as YYYY-MM-DD, and the precision one of: "
+            + ", ".join(p.value for p in Precision)
+        ) from None
