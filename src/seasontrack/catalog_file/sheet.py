@@ -14,7 +14,7 @@ from datetime import date, time
 from typing import IO
 
 from seasontrack.catalog_file.reading import SeasonImport, ShowImport
-from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when
+from seasontrack.dates import PartialDate, Precision, check_zone, parse_when
 from seasontrack.errors import InvalidInput
 from seasontrack.inputs import SeasonInput, apply_season_input, choose, required_text
 from seasontrack.models import SHOW_STATUSES, TBA, Season, Show
@@ -79,7 +79,7 @@ def shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | Invali
             where = f"{name}: line {first_line}"
             try:
                 title, show, season = _csv_row(row)
-            except (InvalidInput, DateInputError) as exc:
+            except InvalidInput as exc:
                 yield InvalidInput(f"{where}: {exc}")
                 continue
             key = title.casefold()

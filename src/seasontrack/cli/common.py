@@ -10,7 +10,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -137,6 +137,16 @@ def zone_option(text: str | None, option: str = "--tz") -> str | None:
         return None
     try:
         return check_zone(text)
+    except DateInputError as exc:
+        raise InvalidInput(f"{option}: {exc}") from None
+
+
+def span_option(text: str, option: str) -> timedelta:
+    """A span of time such as 30d, 2w or 12h; a bad one is an error naming the option."""
+    from seasontrack.clock import parse_span
+
+    try:
+        return parse_span(text)
     except DateInputError as exc:
         raise InvalidInput(f"{option}: {exc}") from None
 

@@ -13,7 +13,15 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from seasontrack.cli.common import DbOption, NowOption, TzOption, catalog, clock, done
+from seasontrack.cli.common import (
+    DbOption,
+    NowOption,
+    TzOption,
+    catalog,
+    clock,
+    done,
+    span_option,
+)
 from seasontrack.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -80,14 +88,9 @@ def export_command(
     until = None
     if within is not None:
         _check_accepts(chosen, "within")
-        from seasontrack.clock import parse_span
         from seasontrack.countdown import later
-        from seasontrack.dates import DateInputError
 
-        try:
-            until = later(at.now, parse_span(within))
-        except DateInputError as exc:
-            raise InvalidInput(f"--within: {exc}") from None
+        until = later(at.now, span_option(within, "--within"))
     if episodes:
         _check_accepts(chosen, "episodes")
     with catalog(db) as conn:

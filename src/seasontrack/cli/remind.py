@@ -15,9 +15,16 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, NowOption, TzOption, catalog, clock, done
+from seasontrack.cli.common import (
+    DbOption,
+    NowOption,
+    TzOption,
+    catalog,
+    clock,
+    done,
+    span_option,
+)
 from seasontrack.config import resolve_db_path
-from seasontrack.dates import DateInputError
 from seasontrack.errors import EXIT_DELIVERY, EXIT_NOT_FOUND, InvalidInput
 
 
@@ -74,15 +81,14 @@ def remind_command(
     Prints nothing when nothing is due, so cron sends no mail.
     """
     from seasontrack import channels, settings
-    from seasontrack.clock import parse_leads, parse_span
+    from seasontrack.clock import parse_leads
     from seasontrack.services import reminders
 
     at = clock(now, tz)
     leads = parse_leads(lead if lead is not None else settings.get("remind.lead"))
-    try:
-        window = parse_span(catch_up if catch_up is not None else settings.get("remind.catch_up"))
-    except DateInputError as exc:
-        raise InvalidInput(f"--catch-up: {exc}") from None
+    window = span_option(
+        catch_up if catch_up is not None else settings.get("remind.catch_up"), "--catch-up"
+    )
     # Every channel asked for is built (and so checked) before anything is claimed; a dry
     # run prints what --exec would have been given.
     lines = channels.make("lines", template, sys.stdout)

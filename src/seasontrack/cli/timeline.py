@@ -19,6 +19,7 @@ from seasontrack.cli.common import (
     catalog,
     clock,
     emit,
+    span_option,
     when_option,
 )
 from seasontrack.errors import EXIT_INTERRUPTED, InvalidInput
@@ -60,9 +61,7 @@ def upcoming_command(
     db: DbOption = None,
 ) -> None:
     """What comes out from now on, soonest first, with countdowns."""
-    from seasontrack.clock import parse_span
     from seasontrack.countdown import later
-    from seasontrack.dates import DateInputError
     from seasontrack.services import timeline
 
     at = clock(now, tz)
@@ -70,10 +69,7 @@ def upcoming_command(
         raise InvalidInput("give --within or --until, not both")
     until_moment = None
     if within is not None:
-        try:
-            until_moment = later(at.now, parse_span(within))
-        except DateInputError as exc:
-            raise InvalidInput(f"--within: {exc}") from None
+        until_moment = later(at.now, span_option(within, "--within"))
     if until is not None:
         end = when_option(until, "--until", default_tz=at.zone.name)
         assert end is not None

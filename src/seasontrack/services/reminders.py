@@ -28,7 +28,7 @@ from typing import NamedTuple
 from seasontrack import store
 from seasontrack.channels import Channel, DeliveryFailed
 from seasontrack.clock import Clock
-from seasontrack.countdown import day_zone_for, window
+from seasontrack.countdown import ReleaseView
 from seasontrack.dates import Precision
 from seasontrack.models import Release
 from seasontrack.store import transaction
@@ -50,11 +50,12 @@ class Reminder:
     def fields(self, clock: Clock) -> dict[str, str]:
         """What a channel gets: :data:`seasontrack.channels.FIELDS`, by name."""
         release = self.release
-        local = clock.local(release.when)
-        phrase = clock.countdown(release.when, release.release_tz)
+        view = clock.view(release.when, release.release_tz)
+        local = view.local
+        phrase = view.countdown
         if phrase in ("now", "today"):
-            phrase = f"out {phrase}" if self.moment <= clock.now else phrase
-        elif self.moment < clock.now:
+            phrase = f"out {phrase}" if view.out else phrase
+        elif view.out:
             phrase = f"released {phrase}"
         kind = "premiere" if release.premiere else "finale" if release.finale else "episode"
         return {
@@ -123,7 +124,7 @@ def due_reminders(
         conn, oldest - timedelta(days=1), now + ahead, followed_only=True
     ):
         release = stored.release
-        span = window(release.when, day_zone_for(release.release_tz, user_zone))
+        span = ReleaseView(release.when, release.release_tz, now, user_zone).span
         if span is None or span.latest < oldest:
             continue
         moment = span.earliest
