@@ -7,6 +7,7 @@ a command either changes the catalog completely or (raising an error) not at all
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 
 from seasontrack import store
@@ -195,12 +196,15 @@ def edit_season(
         row_id = season_row(conn, ref, number)
         before = store.seasons.get_season(conn, row_id)
         season = apply_season_input(before, given)
-        if new_number is not None and new_number != number:
-            if new_number < 0:
-                raise InvalidInput(f"season number {new_number} is negative")
-            if store.seasons.season_id(conn, ref.id, new_number) is not None:
-                raise InvalidInput(f"{ref.title} already has season {new_number}")
-            season = replace(season, number=new_number)
+        renumbered = _number_after_edit(
+            number,
+            new_number,
+            lowest=0,
+            what="season number",
+            taken=lambda n: store.seasons.season_id(conn, ref.id, n) is not None,
+            owner=f"{ref.title} already has season",
+        )
+        season = replace(season, number=renumbered)
         store.seasons.save_season(conn, ref.id, season, row_id)
         facts.claim(
             conn,
@@ -211,6 +215,25 @@ def edit_season(
             "typed",
         )
     return ref, season
+
+
+def _number_after_edit(
+    number: int,
+    new_number: int | None,
+    *,
+    lowest: int,
+    what: str,
+    taken: Callable[[int], bool],
+    owner: str,
+) -> int:
+    """The number an edit leaves; a new one too low or already taken is refused."""
+    if new_number is None or new_number == number:
+        return number
+    if new_number < lowest:
+        raise InvalidInput(f"{what} {new_number} must be {lowest} or more")
+    if taken(new_number):
+        raise InvalidInput(f"{owner} {new_number}")
+    return new_number
 
 
 def remove_season(conn: sqlite3.Connection, name: str, number: int) -> ShowRef:
@@ -272,12 +295,15 @@ def edit_episode(
         current = store.seasons.get_season(conn, season_row_id)
         before = next(e for e in current.episodes if e.number == number)
         episode = apply_episode_input(current, before, given)
-        if new_number is not None and new_number != number:
-            if new_number < 1:
-                raise InvalidInput(f"episode number {new_number} must be 1 or more")
-            if store.seasons.episode_id(conn, season_row_id, new_number) is not None:
-                raise InvalidInput(f"{ref.title} season {season} already has episode {new_number}")
-            episode = replace(episode, number=new_number)
+        renumbered = _number_after_edit(
+            number,
+            new_number,
+            lowest=1,
+            what="episode number",
+            taken=lambda n: store.seasons.episode_id(conn, season_row_id, n) is not None,
+            owner=f"{ref.title} season {season} already has episode",
+        )
+        episode = replace(episode, number=renumbered)
         store.seasons.update_episode(conn, row_id, episode)
         facts.claim(
             conn,

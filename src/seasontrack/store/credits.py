@@ -94,28 +94,36 @@ def find_person_credits(
     return [int(r["id"]) for r in rows]
 
 
+_INSERT_CREDIT = """
+    INSERT INTO credits (show_id, season_id, person_id, role, character, job, billing,
+        status, arrival, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+
+
+def _credit_row(
+    show_id: int, season_row_id: int | None, person: int, credit: Credit
+) -> tuple[object, ...]:
+    """The parameters of :data:`_INSERT_CREDIT` for one credit."""
+    return (
+        show_id,
+        season_row_id,
+        person,
+        credit.role,
+        credit.character,
+        credit.job,
+        credit.billing,
+        credit.status,
+        credit.arrival,
+        credit.note,
+    )
+
+
 def insert_credit(
     conn: sqlite3.Connection, show_id: int, season_row_id: int | None, credit: Credit
 ) -> int:
-    cursor = conn.execute(
-        """
-        INSERT INTO credits (show_id, season_id, person_id, role, character, job, billing,
-            status, arrival, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        (
-            show_id,
-            season_row_id,
-            person_id(conn, credit.person),
-            credit.role,
-            credit.character,
-            credit.job,
-            credit.billing,
-            credit.status,
-            credit.arrival,
-            credit.note,
-        ),
-    )
+    person = person_id(conn, credit.person)
+    cursor = conn.execute(_INSERT_CREDIT, _credit_row(show_id, season_row_id, person, credit))
     return int(cursor.lastrowid or 0)
 
 
@@ -131,28 +139,8 @@ def insert_credits(
         key = credit.person.casefold()
         if key not in people:
             people[key] = person_id(conn, credit.person)
-        rows.append(
-            (
-                show_id,
-                season_row_id,
-                people[key],
-                credit.role,
-                credit.character,
-                credit.job,
-                credit.billing,
-                credit.status,
-                credit.arrival,
-                credit.note,
-            )
-        )
-    conn.executemany(
-        """
-        INSERT INTO credits (show_id, season_id, person_id, role, character, job, billing,
-            status, arrival, note)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        rows,
-    )
+        rows.append(_credit_row(show_id, season_row_id, people[key], credit))
+    conn.executemany(_INSERT_CREDIT, rows)
 
 
 def upsert_credit(
