@@ -21,6 +21,7 @@ import json
 import random
 import sys
 import time
+from calendar import month_name
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -42,20 +43,6 @@ FEATURED_SHOW = 42
 
 Json = dict[str, Any]
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 THIRD_NAMES = {1: "early", 5: "mid", 9: "late"}
 # The abbreviations seasontrack shows in place of a zone's name (others show the IANA name).
 ABBREVIATIONS = {
@@ -213,11 +200,11 @@ def period(precision: str, day: date) -> Json:
     """A date known to the day, month, quarter, third of a year or year that holds ``day``."""
     if precision == "day":
         start, end = day, day
-        text = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+        text = f"{month_name[day.month]} {day.day}, {day.year}"
     else:
         if precision == "month":
             first_month, months = day.month, 1
-            text = f"{MONTHS[day.month - 1]} {day.year}"
+            text = f"{month_name[day.month]} {day.year}"
         elif precision == "quarter":
             first_month, months = (day.month - 1) // 3 * 3 + 1, 3
             text = f"Q{(day.month - 1) // 3 + 1} {day.year}"
@@ -248,7 +235,7 @@ def minute(day: date, at: str, zone: str) -> Json:
     abbreviation = instant.tzname()
     shown = abbreviation if ABBREVIATIONS.get(abbreviation or "") == zone else zone
     return {
-        "text": f"{MONTHS[day.month - 1]} {day.day}, {day.year} {at} {shown}",
+        "text": f"{month_name[day.month]} {day.day}, {day.year} {at} {shown}",
         "precision": "minute",
         "start": day.isoformat(),
         "end": day.isoformat(),

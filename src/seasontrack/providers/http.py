@@ -320,3 +320,17 @@ def _retry_after(value: str | None) -> float | None:
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text or type(exc).__name__
+
+
+class HttpProvider:
+    """What every provider over :class:`Http` shares: its requests counted, closed once."""
+
+    def __init__(self, http: Http) -> None:
+        self.http = http
+
+    @property
+    def requests(self) -> int:
+        return self.http.requests
+
+    def close(self) -> None:
+        self.http.close()

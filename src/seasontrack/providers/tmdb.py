@@ -27,7 +27,7 @@ from seasontrack.dates import PartialDate, Precision
 from seasontrack.errors import NetworkError
 from seasontrack.models import ShowLink, Trailer
 from seasontrack.providers import TMDB_KEY_ENV, TMDB_URL, TMDB_URL_ENV, base_url
-from seasontrack.providers.http import Http, RateLimit
+from seasontrack.providers.http import Http, HttpProvider, RateLimit
 from seasontrack.providers.protocol import ExternalSource
 
 NAME = "TMDB"
@@ -62,19 +62,9 @@ def connect(cache: Path | None) -> TMDB | None:
     )
 
 
-class TMDB:
+class TMDB(HttpProvider):
     name = "tmdb"
     display = NAME
-
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    @property
-    def requests(self) -> int:
-        return self.http.requests
-
-    def close(self) -> None:
-        self.http.close()
 
     def link_id(self, link: ShowLink) -> int | None:
         return link.tmdb_id

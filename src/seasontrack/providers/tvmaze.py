@@ -27,7 +27,7 @@ from seasontrack.providers import (
     RemoteShow,
     base_url,
 )
-from seasontrack.providers.http import Http, RateLimit
+from seasontrack.providers.http import Http, HttpProvider, RateLimit
 from seasontrack.providers.protocol import ExternalSource
 from seasontrack.providers.text import plain_text
 
@@ -53,19 +53,9 @@ def connect(cache: Path | None) -> TVmaze:
     )
 
 
-class TVmaze:
+class TVmaze(HttpProvider):
     name = "tvmaze"
     display = NAME
-
-    def __init__(self, http: Http) -> None:
-        self.http = http
-
-    @property
-    def requests(self) -> int:
-        return self.http.requests
-
-    def close(self) -> None:
-        self.http.close()
 
     def link_id(self, link: ShowLink) -> int:
         return link.tvmaze_id
