@@ -56,7 +56,7 @@ def list_command(
         return [summary_json(s, at) for s in found]
 
     def draw(view: Screen, found: list[reading.ShowSummary]) -> None:
-        from seasontrack.render.catalog import show_list
+        from seasontrack.render.reading import show_list
 
         show_list(view, found, at, unwatched=unwatched)
 
@@ -128,7 +128,7 @@ def info_command(
         return info_json(found, next_release, online, season, at)
 
     def draw(view: Screen, found: Show) -> None:
-        from seasontrack.render.catalog import show_details
+        from seasontrack.render.reading import show_details
         from seasontrack.services.progress import show_progress
 
         progress = show_progress(found.seasons, at.now, at.zone.tzinfo)
@@ -159,7 +159,7 @@ def search_command(
         return search_json(found)
 
     def draw(view: Screen, found: reading.SearchResult) -> None:
-        from seasontrack.render.catalog import search_results
+        from seasontrack.render.reading import search_results
 
         search_results(view, found)
 

@@ -18,7 +18,7 @@ from seasontrack.dates import MONTH_NAMES
 from seasontrack.models import Release
 from seasontrack.render import one_line
 from seasontrack.render.base import Screen, text
-from seasontrack.render.catalog import countdown_cell, local_when, view_of, when_label
+from seasontrack.render.reading import countdown_cell, local_when, view_of, when_label
 
 if TYPE_CHECKING:
     # Types only: views draw what the services computed.

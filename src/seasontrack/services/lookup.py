@@ -9,7 +9,6 @@ import sqlite3
 
 from seasontrack import store
 from seasontrack.errors import InvalidInput, NotFound
-from seasontrack.inputs import did_you_mean
 from seasontrack.models import Show, ShowRef
 
 
@@ -34,6 +33,8 @@ def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:
         more = f" and {len(candidates) - 5} more" if len(candidates) > 5 else ""
         raise InvalidInput(f"{name!r} could be {listed}{more}; give more of the title")
     names = {n: ref.title for n, ref in store.shows.all_show_names(conn)}
+    from seasontrack.inputs import did_you_mean  # a name not found is the rare path
+
     hint = did_you_mean(wanted, names) or " (see: seasontrack list)"
     raise NotFound(f"no show called {name!r} in the catalog{hint}")
 

@@ -16,7 +16,6 @@ from seasontrack import store
 from seasontrack.countdown import ReleaseView, window
 from seasontrack.dates import Precision
 from seasontrack.errors import InvalidInput, NotFound
-from seasontrack.inputs import did_you_mean, required_text
 from seasontrack.models import Release, Season, Show
 from seasontrack.schedule import season_releases as schedule_releases
 from seasontrack.services.lookup import resolve_show
@@ -167,6 +166,9 @@ _EARLIEST = timezone(timedelta(hours=14))
 
 def check_network(conn: sqlite3.Connection, network: str) -> str:
     """A network some show is on; an unknown one is an error with the closest."""
+    # Only a command given --network pays for the input checks.
+    from seasontrack.inputs import did_you_mean, required_text
+
     network = required_text(network, "a network")
     known = store.shows.network_names(conn)
     if not any(n.casefold() == network.casefold() for n in known):

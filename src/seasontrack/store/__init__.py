@@ -8,17 +8,35 @@ Callers open a catalog with :func:`open_catalog`, read and write as ``store.show
 and so on, and wrap every command's writes in one :func:`transaction`.
 """
 
-from seasontrack.store import (
-    credits,
-    facts,
-    links,
-    provider_links,
-    releases,
-    reminders,
-    seasons,
-    shows,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from seasontrack.store.connection import open_catalog, transaction
+
+if TYPE_CHECKING:
+    from seasontrack.store import (
+        credits,
+        facts,
+        links,
+        provider_links,
+        releases,
+        reminders,
+        seasons,
+        shows,
+    )
+
+_NOUNS = frozenset(
+    ("credits", "facts", "links", "provider_links", "releases", "reminders", "seasons", "shows")
+)
+
+
+def __getattr__(name: str) -> object:
+    # A noun's module is imported the first time it is used (``store.seasons``), so that a
+    # command pays only for the tables it touches; importing it makes it an attribute here.
+    if name in _NOUNS:
+        return import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "credits",

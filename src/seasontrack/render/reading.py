@@ -1,4 +1,4 @@
-"""Views of the catalog: the show list, a show's details, search results."""
+"""What the reading commands draw: the show list, a show's details, search results."""
 
 from __future__ import annotations
 
