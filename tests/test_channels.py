@@ -24,7 +24,7 @@ def weekly(run: Run) -> None:
 
 
 def test_the_registry_names_every_channel_and_each_is_built_from_what_the_user_gave() -> None:
-    assert set(CHANNELS) == {"lines", "json", "exec"}
+    assert set(CHANNELS) == {"lines", "json", "exec", "notify"}
     defined = {
         value
         for value in vars(channels).values()
@@ -32,13 +32,13 @@ def test_the_registry_names_every_channel_and_each_is_built_from_what_the_user_g
         if callable(getattr(value, "deliver", None)) and value is not channels.Channel
     }
     assert defined == set(CHANNELS.values()), "a channel class that no entry names is unused"
-    built = {kind: channels.make(kind, "echo hi", io.StringIO()) for kind in CHANNELS}
-    # Printed lines and JSON lines go to the same place; a command is a place of its own.
-    assert {kind: channel.name for kind, channel in built.items()} == {
-        "lines": "stdout",
-        "json": "stdout",
-        "exec": "exec",
-    }
+    targets = {"exec": "echo hi", "notify": "json://127.0.0.1:9/hook"}
+    built = {kind: channels.make(kind, targets.get(kind), io.StringIO()) for kind in CHANNELS}
+    # Printed lines and JSON lines go to the same place; a command is a place of its own, and
+    # so is each notification URL, known by a digest of it (the URL holds secrets).
+    names = {kind: channel.name for kind, channel in built.items()}
+    assert names.pop("notify").startswith("notify:")
+    assert names == {"lines": "stdout", "json": "stdout", "exec": "exec"}
 
 
 def test_a_bad_target_is_refused_before_anything_is_claimed(run: Run, weekly: None) -> None:
@@ -106,11 +106,14 @@ def test_a_channel_added_to_the_registry_is_used_by_the_service_as_it_is(
     at = Clock(current_time(NOW, where), where)
     memo = channels.make("memo", "phone: ", io.StringIO())
     with open_catalog(db) as conn:
-        outcome = deliver_due(conn, at, parse_leads("7d,0d"), parse_span("14d"), memo)
-    assert (outcome.due, outcome.failed) == (2, 0)
-    assert Memo.kept == ["phone: Weekly S1E1 today 21:00", "phone: Weekly S1E2 in 7 days"]
-    # Recorded like any delivery: the printer has nothing left to say.
-    assert run("remind", "--now", NOW, "--lead", "7d,0d").stdout == ""
+        outcome = deliver_due(conn, at, parse_leads("7d,0d"), parse_span("14d"), [memo])
+        assert (outcome.due, outcome.failed) == (2, 0)
+        assert Memo.kept == ["phone: Weekly S1E1 today 21:00", "phone: Weekly S1E2 in 7 days"]
+        # Recorded like any delivery, on its own channel: it has nothing left to say...
+        again = deliver_due(conn, at, parse_leads("7d,0d"), parse_span("14d"), [memo])
+        assert again.due == 0 and len(Memo.kept) == 2
+    # ...while the printer, another channel, still has them to print.
+    assert run("remind", "--now", NOW, "--lead", "7d,0d").stdout.count("Weekly S1E") == 2
 
 
 def _imports(path: Path) -> set[str]:

@@ -125,3 +125,25 @@ def test_a_reader_of_an_up_to_date_catalog_takes_no_write_lock(run: Run, db: Pat
         assert "Locked" in run("list").stdout
     finally:
         holder.execute("ROLLBACK")
+
+
+def test_reminders_sent_before_channels_were_told_apart_are_not_sent_again(
+    run: Run, tmp_path: Path
+) -> None:
+    # Version 10 recorded a reminder without its channel; after the migration it counts as
+    # delivered on every channel: not printed again, not run through --exec, not notified.
+    now = ("--now", "2025-11-26T12:00", "--lead", "0d")
+    today = tmp_path / "today.db"
+    _load(CATALOGS / "v10.sql", today)
+    assert run("remind", *now, "--db", str(today)).stdout, "the sample has a release that day"
+    with sqlite3.connect(today) as conn:
+        sent = conn.execute(
+            "SELECT show_id, season, episode, release_at, lead_minutes, state, claimed_at"
+            " FROM reminders"
+        ).fetchall()
+    old = tmp_path / "v10.db"
+    _load(CATALOGS / "v10.sql", old)
+    with sqlite3.connect(old) as conn:
+        conn.executemany("INSERT INTO reminders VALUES (?, ?, ?, ?, ?, ?, ?)", sent)
+    assert run("remind", *now, "--db", str(old)).stdout == ""
+    assert run("remind", *now, "--db", str(old), "--exec", "false").stdout == ""

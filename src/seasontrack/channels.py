@@ -11,6 +11,10 @@ world outside: below the services that drive them, and the only place a delivery
 library is imported (``subprocess`` here, when a command runs). They write to the stream
 they are given, never through Rich.
 
+Notifications (:class:`Notify`) go through Apprise, one URL a channel (``ntfy://topic``,
+``pover://user@token``, ``tgram://bot/chat``, ``mailto://...``, ``json://host/path``): the URL
+holds secrets, so it is never printed whole (:func:`masked`).
+
 A new channel is one class here, built from ``(target, out)`` (what the user gave to pick
 it, and the stream for anything it prints), plus one line in :data:`CHANNELS`.
 """
@@ -21,7 +25,7 @@ import json
 import os
 import string
 from collections.abc import Callable, Mapping
-from typing import Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
 from seasontrack.errors import InvalidInput
 from seasontrack.inputs import did_you_mean
@@ -41,6 +45,7 @@ FIELDS = (
     "lead",
     "network",
     "kind",
+    "link",
 )
 
 DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"
@@ -144,11 +149,123 @@ class Exec:
             raise DeliveryFailed(f"--exec exited {done.returncode} for {what}; will retry next run")
 
 
+class Notify:
+    """A notification through Apprise to one service URL (``--notify``, ``remind.notify``):
+    a title (the show and release), a body (when, how long until then, what it is) and the
+    season's trailer or source link when the catalog has one."""
+
+    def __init__(self, target: str | None, out: TextIO) -> None:
+        import hashlib
+
+        url = (target or "").strip()
+        self.plugin = _notification_service(url)
+        self.shown = _shown(self.plugin)
+        # What its deliveries are recorded by: the URL itself is a secret, its digest is not.
+        self.name = "notify:" + hashlib.sha256(url.encode()).hexdigest()[:16]
+
+    def deliver(self, fields: Mapping[str, str]) -> None:
+        title = subject(fields)
+        if fields.get("title"):
+            title += f" “{fields['title']}”"
+        body = f"{fields['when']} ({fields['countdown']}), {fields['kind']}"
+        if fields.get("network"):
+            body += f" on {fields['network']}"
+        if fields.get("link"):
+            body += f"\n{fields['link']}"
+        with _log_capture() as log:
+            sent = self.plugin.notify(title=title, body=body)
+        if not sent:
+            reason = _last_line(log.getvalue()) or "the service refused it"
+            raise DeliveryFailed(
+                f"{self.shown}: {subject(fields)} not delivered ({_hide(reason, self.plugin)});"
+                " will retry next run"
+            )
+
+
+def _notification_service(url: str) -> Any:
+    """Apprise's plugin for ``url``; a URL it cannot use is an error naming only its scheme."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if not scheme:
+        raise InvalidInput(
+            "--notify needs a notification URL such as ntfy://TOPIC or mailto://USER:PASS@HOST"
+            " (the services: https://github.com/caronc/apprise/wiki)"
+        )
+    import apprise
+
+    with _log_capture():
+        plugin = apprise.Apprise.instantiate(url)
+    if plugin is None:
+        raise InvalidInput(
+            f"--notify {scheme}://…: not a notification URL Apprise can use; check the"
+            f" service's URL form at https://github.com/caronc/apprise/wiki"
+        )
+    return plugin
+
+
+def _log_capture() -> Any:
+    """Apprise's warnings, caught instead of printed: a failure is told in one line."""
+    import apprise
+
+    return apprise.LogCapture(  # type: ignore[no-untyped-call]
+        level=apprise.logging.WARNING, fmt="%(message)s"
+    )
+
+
+def masked(url: str) -> str:
+    """A notification URL fit to print: its secrets (tokens, passwords, keys) hidden."""
+    try:
+        plugin = _notification_service(url)
+    except InvalidInput:
+        scheme = url.split("://", 1)[0] if "://" in url else "?"
+        return f"{scheme}://…"
+    return _shown(plugin)
+
+
+def _shown(plugin: Any) -> str:
+    from urllib.parse import urlsplit
+
+    # Apprise hides the secrets it knows of each service (passwords, tokens) and spells out
+    # every default in the query; a generic webhook's path may hold a token too.
+    shown = urlsplit(plugin.url(privacy=True))
+    path = "/…" if shown.path.strip("/") else ""
+    return f"{shown.scheme}://{shown.netloc}{path}"
+
+
+def notification_urls(text: str) -> list[str]:
+    """The URLs of a comma-separated list (``remind.notify``), each checked."""
+    urls = [part.strip() for part in text.split(",") if part.strip()]
+    for url in urls:
+        _notification_service(url)
+    return urls
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _hide(text: str, plugin: Any) -> str:
+    """``text`` without the secrets of ``plugin``'s URL (a log line may quote them)."""
+    for secret in _secrets(plugin):
+        text = text.replace(secret, "…")
+    return one_line(text)
+
+
+def _secrets(plugin: Any) -> list[str]:
+    from urllib.parse import urlsplit
+
+    whole = urlsplit(plugin.url(privacy=False))
+    found = [whole.password or "", whole.username or ""]
+    found += [part for part in whole.path.split("/") if len(part) >= 8]
+    return sorted((s for s in found if s), key=len, reverse=True)
+
+
 # Every channel, by the kind a command asks for.
 CHANNELS: dict[str, ChannelFactory] = {
     "lines": Lines,
     "json": JsonLines,
     "exec": Exec,
+    "notify": Notify,
 }
 
 

@@ -23,6 +23,8 @@ class Setting:
     default: str
     help: str
     check: Callable[[str], object]
+    # How its value may be printed: a secret's is masked.
+    shown: Callable[[str], str] = str
 
 
 def _check_leads(value: str) -> object:
@@ -41,6 +43,22 @@ def _check_span(value: str) -> object:
         raise InvalidInput(str(exc)) from None
 
 
+def _check_notify(value: str) -> object:
+    from seasontrack.channels import notification_urls
+
+    return notification_urls(value)
+
+
+def _shown_notify(value: str) -> str:
+    from seasontrack.channels import masked
+
+    return ",".join(masked(url.strip()) for url in value.split(",") if url.strip())
+
+
+def _shown_key(value: str) -> str:
+    return f"{value[:4]}…" if value else value
+
+
 def _check_key(value: str) -> object:
     if not value.strip() or any(ch.isspace() for ch in value.strip()):
         raise InvalidInput("a TMDB API key is one word; copy it from themoviedb.org/settings/api")
@@ -57,6 +75,14 @@ SETTINGS = {
             "",
             "TMDB API key, for trailers in fetch and sync (or SEASONTRACK_TMDB_KEY).",
             _check_key,
+            _shown_key,
+        ),
+        Setting(
+            "remind.notify",
+            "",
+            "Notification URLs (comma-separated) every remind also sends to.",
+            _check_notify,
+            _shown_notify,
         ),
     )
 }
@@ -115,6 +141,11 @@ def get(key: str) -> str:
     """A setting's value: the file's, else its default."""
     setting = _known(key)
     return load().get(key, setting.default)
+
+
+def shown(key: str, value: str) -> str:
+    """``value`` of setting ``key`` as it may be printed: secrets masked."""
+    return _known(key).shown(value)
 
 
 def set_value(key: str, value: str) -> None:

@@ -22,7 +22,7 @@ def config_set(
     from seasontrack import settings
 
     settings.set_value(key, value)
-    done(f"{key} = {value}")
+    done(f"{key} = {settings.shown(key, value)}")
 
 
 @app.command("get")
@@ -30,7 +30,7 @@ def config_get(key: KeyArg) -> None:
     """Print a setting's value (its default when unset)."""
     from seasontrack import settings
 
-    typer.echo(settings.get(key))
+    typer.echo(settings.shown(key, settings.get(key)))
 
 
 @app.command("unset")
@@ -49,7 +49,7 @@ def config_list() -> None:
 
     values = settings.load()
     for key, setting in settings.SETTINGS.items():
-        shown = values.get(key, setting.default)
+        shown = setting.shown(values.get(key, setting.default))
         origin = "" if key in values else "  (default)"
         typer.echo(f"{key} = {shown}{origin}    # {setting.help}")
     typer.echo(f"# file: {settings.config_path()}")

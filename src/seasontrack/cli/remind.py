@@ -69,6 +69,16 @@ def remind_command(
             help="Run this command for each reminder, with the fields in SEASONTRACK_* variables.",
         ),
     ] = None,
+    notify: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--notify",
+            metavar="URL",
+            help="Also send each reminder to this notification URL (ntfy://TOPIC,"
+            " pover://USER@TOKEN, mailto://..., any Apprise URL); repeatable"
+            " (default: the remind.notify setting).",
+        ),
+    ] = None,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when nothing is due.")
     ] = False,
@@ -90,14 +100,24 @@ def remind_command(
         catch_up if catch_up is not None else settings.get("remind.catch_up"), "--catch-up"
     )
     # Every channel asked for is built (and so checked) before anything is claimed; a dry
-    # run prints what --exec would have been given.
+    # run prints what would have been delivered.
     lines = channels.make("lines", template, sys.stdout)
     printer = channels.make("json", None, sys.stdout) if as_json else lines
-    runner = channels.make("exec", command, sys.stdout) if command is not None else None
-    chosen = runner if runner is not None and not dry_run else printer
+    primary = channels.make("exec", command, sys.stdout) if command is not None else printer
+    urls = (
+        notify if notify is not None else channels.notification_urls(settings.get("remind.notify"))
+    )
+    chosen = [primary, *(channels.make("notify", url, sys.stdout) for url in urls)]
     with catalog(db) as conn:
         outcome = reminders.deliver_due(
-            conn, at, leads, window, chosen, again=again, dry_run=dry_run, on_failure=_warn
+            conn,
+            at,
+            leads,
+            window,
+            chosen,
+            again=again,
+            preview=printer if dry_run else None,
+            on_failure=_warn,
         )
     if outcome.failed:
         raise typer.Exit(EXIT_DELIVERY)

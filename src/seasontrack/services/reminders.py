@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import NamedTuple
 
@@ -46,6 +46,11 @@ class Reminder:
     # Every key this reminder settles: its own, and the longer leads of the same release
     # that it makes pointless (a machine that was off sends one reminder, not three).
     keys: tuple[ReminderKey, ...]
+    # The channels (by name) it is still to be delivered on.
+    channels: tuple[str, ...] = ()
+    # The season's trailer or source (the show's when the season has none), for a
+    # notification to link to.
+    link: str = ""
 
     def fields(self, clock: Clock) -> dict[str, str]:
         """What a channel gets: :data:`seasontrack.channels.FIELDS`, by name."""
@@ -71,6 +76,7 @@ class Reminder:
             "lead": lead_label(self.lead),
             "network": release.network or "",
             "kind": kind,
+            "link": self.link,
         }
 
 
@@ -107,16 +113,17 @@ def due_reminders(
     clock: Clock,
     leads: list[timedelta],
     catch_up: timedelta,
+    channels: list[str],
     *,
     ignore_record: bool = False,
 ) -> list[Reminder]:
-    """The reminders due at ``clock.now`` for followed shows, soonest release first, less the
-    ones already sent or claimed by a run still going (unless ``ignore_record``)."""
+    """The reminders due at ``clock.now`` for followed shows, soonest release first, each
+    with the ``channels`` (by name) it has not yet been sent on or claimed for by a run still
+    going (all of them with ``ignore_record``); one sent on every channel is left out."""
     user_zone = clock.zone.tzinfo
     now = clock.now.astimezone(UTC)
     oldest = now - catch_up
-    candidates: list[tuple[Release, datetime, list[tuple[timedelta, datetime]], list[ReminderKey]]]
-    candidates = []
+    candidates: list[tuple[Release, datetime, list[tuple[timedelta, datetime]], str]] = []
     # Only releases known to the day or minute ("March 2018" has no day to remind on), from
     # the catch-up window back to the longest lead ahead, plus a day either side.
     ahead = max(leads, default=timedelta(0)) + timedelta(days=2)
@@ -133,34 +140,61 @@ def due_reminders(
             for lead in leads
             if (when := _due(release, moment, lead, user_zone)) <= now
         ]
-        if not due:
-            continue
-        release_at = _release_key(release, moment)
-        keys = [
-            ReminderKey(
-                release.show_id,
-                release.season,
-                release.first_episode or 0,
-                release_at,
-                _minutes(lead),
-            )
-            for lead, _ in due
-        ]
-        candidates.append((release, moment, due, keys))
+        if due:
+            candidates.append((release, moment, due, _release_key(release, moment)))
     recorded: set[ReminderKey] = set()
     if not ignore_record and candidates:
         show_ids = {release.show_id for release, _, _, _ in candidates}
-        recorded = store.reminders.recorded_reminders(conn, show_ids, time.time() - ABANDONED_AFTER)
+        recorded = store.reminders.recorded_reminders(
+            conn, show_ids, time.time() - ABANDONED_AFTER, channels
+        )
     found: list[Reminder] = []
-    for release, moment, due, keys in candidates:
-        # The shortest due lead settles the release: recorded, nothing to say; not recorded,
-        # it is sent, and settles the longer leads not sent either (one reminder, not three).
-        if keys[-1] in recorded:
+    for release, moment, due, release_at in candidates:
+        release_key = (release.show_id, release.season, release.first_episode or 0, release_at)
+
+        def key(
+            lead: timedelta, channel: str, of: tuple[int, int, int, str] = release_key
+        ) -> ReminderKey:
+            return ReminderKey(*of, _minutes(lead), channel)
+
+        # On each channel, the shortest due lead settles the release: recorded, nothing to
+        # say; not recorded, it is sent, and settles the longer leads not sent either (one
+        # reminder, not three).
+        shortest = due[-1][0]
+        open_on = tuple(c for c in channels if key(shortest, c) not in recorded)
+        if not open_on:
             continue
-        lead, when_due = due[-1]
-        fresh = tuple(k for k in keys if k not in recorded)
-        found.append(Reminder(release, lead, when_due, moment, fresh))
+        fresh = tuple(k for c in open_on for lead, _ in due if (k := key(lead, c)) not in recorded)
+        found.append(Reminder(release, shortest, due[-1][1], moment, fresh, open_on))
+    found = _with_links(conn, found)
     return sorted(found, key=lambda r: (r.moment, r.release.show.casefold(), r.release.season))
+
+
+def _with_links(conn: sqlite3.Connection, found: list[Reminder]) -> list[Reminder]:
+    """Each reminder with the link a notification shows: the newest trailer of its season,
+    else its newest source, else the same of its show."""
+    if not found:
+        return found
+    show_ids = sorted({r.release.show_id for r in found})
+    trailers = store.links.trailers_of_shows(conn, show_ids)
+    sources = store.links.sources_of_shows(conn, show_ids)
+    linked = []
+    for reminder in found:
+        release = reminder.release
+        # Oldest first, as the store gives them: the last one of a kind is the newest.
+        kinds = [
+            [(t.season, t.url) for _, t in trailers.get(release.show_id, []) if t.url],
+            [(s.season, s.url) for _, s in sources.get(release.show_id, [])],
+        ]
+        picks = [
+            url
+            for wanted in (release.season, None)
+            for offered in kinds
+            for season, url in reversed(offered)
+            if season == wanted and url
+        ]
+        linked.append(replace(reminder, link=picks[0]) if picks else reminder)
+    return linked
 
 
 def _minutes(lead: timedelta) -> int:
@@ -172,28 +206,29 @@ def claim(
     clock: Clock,
     leads: list[timedelta],
     catch_up: timedelta,
+    channels: list[str],
     *,
     again: bool = False,
 ) -> list[Reminder]:
     """Decide the due reminders and claim them, in one write transaction."""
     with transaction(conn):
-        reminders = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
+        reminders = due_reminders(conn, clock, leads, catch_up, channels, ignore_record=again)
         store.reminders.claim_reminders(conn, [k for r in reminders for k in r.keys], time.time())
     return reminders
 
 
 def settle(
-    conn: sqlite3.Connection, delivered: Iterable[Reminder], failed: Iterable[Reminder]
+    conn: sqlite3.Connection, delivered: Iterable[ReminderKey], failed: Iterable[ReminderKey]
 ) -> None:
     """Record what was delivered; give back what was not, for the next run."""
     with transaction(conn):
-        store.reminders.mark_reminders_sent(conn, [k for r in delivered for k in r.keys])
-        store.reminders.release_reminders(conn, [k for r in failed for k in r.keys])
+        store.reminders.mark_reminders_sent(conn, delivered)
+        store.reminders.release_reminders(conn, failed)
 
 
 class Outcome(NamedTuple):
     due: int  # reminders due (and, unless a dry run, claimed)
-    failed: int  # of those, how many the channel could not deliver
+    failed: int  # deliveries that did not get through (a reminder may fail on several)
 
 
 def deliver_due(
@@ -201,34 +236,45 @@ def deliver_due(
     clock: Clock,
     leads: list[timedelta],
     catch_up: timedelta,
-    channel: Channel,
+    channels: list[Channel],
     *,
     again: bool = False,
-    dry_run: bool = False,
+    preview: Channel | None = None,
     on_failure: Callable[[str], None] = lambda reason: None,
 ) -> Outcome:
-    """Claim the due reminders, deliver each through ``channel``, soonest first, and record
-    what got through; what failed, and what a stopped run never reached, is given back for
-    the next run. A dry run delivers what is due and records nothing (``again``: what was
-    already sent too). ``on_failure`` hears each failed delivery's one-line reason."""
-    if dry_run:
-        due = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
-    else:
-        due = claim(conn, clock, leads, catch_up, again=again)
-    delivered: list[Reminder] = []
-    failed: list[Reminder] = []
+    """Claim the due reminders, deliver each through every channel it has not been sent on,
+    soonest first, and record each channel's outcome apart: a channel that failed gets it
+    again on the next run, and the others do not. What a stopped run never reached is given
+    back too. With ``preview`` (a dry run), each reminder due on any channel is delivered
+    there once and nothing is recorded (``again``: what was already sent too).
+    ``on_failure`` hears each failed delivery's one-line reason."""
+    names = [channel.name for channel in channels]
+    if preview is not None:
+        due = due_reminders(conn, clock, leads, catch_up, names, ignore_record=again)
+        for reminder in due:
+            preview.deliver(reminder.fields(clock))
+        return Outcome(len(due), 0)
+    due = claim(conn, clock, leads, catch_up, names, again=again)
+    delivered: set[ReminderKey] = set()
+    failed = 0
     try:
         for reminder in due:
-            try:
-                channel.deliver(reminder.fields(clock))
-            except DeliveryFailed as exc:
-                failed.append(reminder)
-                on_failure(str(exc))
-            else:
-                delivered.append(reminder)
+            fields = reminder.fields(clock)
+            for channel in channels:
+                if channel.name not in reminder.channels:
+                    continue
+                try:
+                    channel.deliver(fields)
+                except DeliveryFailed as exc:
+                    failed += 1
+                    on_failure(str(exc))
+                else:
+                    delivered.update(k for k in reminder.keys if k.channel == channel.name)
     finally:
-        if not dry_run:
-            # In order: whatever comes after the last one tried was never reached.
-            reached = len(delivered) + len(failed)
-            settle(conn, delivered, failed + due[reached:])
-    return Outcome(len(due), len(failed))
+        claimed = [k for r in due for k in r.keys]
+        settle(
+            conn,
+            [k for k in claimed if k in delivered],
+            [k for k in claimed if k not in delivered],
+        )
+    return Outcome(len(due), failed)

@@ -1,4 +1,4 @@
-"""Reminder records: which (release, lead) pairs were claimed or sent."""
+"""Reminder records: which (release, lead) pairs were claimed or sent, on which channel."""
 
 from __future__ import annotations
 
@@ -10,35 +10,36 @@ from seasontrack.store.codecs import json_ids
 
 
 class ReminderKey(NamedTuple):
-    """One reminder: a release (show, season, first episode, its moment) and a lead."""
+    """One reminder on one channel: a release (show, season, first episode, its moment), a
+    lead, and the channel it goes to ("stdout", "exec", "notify:…")."""
 
     show_id: int
     season: int
     episode: int
     release_at: str
     lead_minutes: int
-
-
-def _key_values(key: ReminderKey) -> tuple[int, int, int, str, int]:
-    return (key.show_id, key.season, key.episode, key.release_at, key.lead_minutes)
+    channel: str
 
 
 def recorded_reminders(
-    conn: sqlite3.Connection, show_ids: Iterable[int], stale_before: float
+    conn: sqlite3.Connection, show_ids: Iterable[int], stale_before: float, channels: list[str]
 ) -> set[ReminderKey]:
-    """Reminders sent, or claimed by a `remind` still running (claimed after ``stale_before``)."""
+    """Reminders sent on these channels, or claimed by a `remind` still running (claimed
+    after ``stale_before``). One recorded before channels were told apart counts for all."""
     rows = conn.execute(
         """
-        SELECT show_id, season, episode, release_at, lead_minutes FROM reminders
+        SELECT show_id, season, episode, release_at, lead_minutes, channel FROM reminders
         WHERE show_id IN (SELECT value FROM json_each(?))
             AND (state = 'sent' OR claimed_at >= ?)
         """,
         (json_ids(list(show_ids)), stale_before),
     )
-    return {
-        ReminderKey(r["show_id"], r["season"], r["episode"], r["release_at"], r["lead_minutes"])
-        for r in rows
-    }
+    found = set()
+    for r in rows:
+        release = (r["show_id"], r["season"], r["episode"], r["release_at"], r["lead_minutes"])
+        for channel in channels if r["channel"] == "" else [r["channel"]]:
+            found.add(ReminderKey(*release, channel))
+    return found
 
 
 def claim_reminders(
@@ -46,12 +47,12 @@ def claim_reminders(
 ) -> None:
     conn.executemany(
         """
-        INSERT INTO reminders (show_id, season, episode, release_at, lead_minutes, state,
-            claimed_at)
-        VALUES (?, ?, ?, ?, ?, 'pending', ?)
+        INSERT INTO reminders (show_id, season, episode, release_at, lead_minutes, channel,
+            state, claimed_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
         ON CONFLICT DO UPDATE SET state = 'pending', claimed_at = excluded.claimed_at
         """,
-        [(*_key_values(k), claimed_at) for k in keys],
+        [(*k, claimed_at) for k in keys],
     )
 
 
@@ -60,8 +61,9 @@ def mark_reminders_sent(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -
         """
         UPDATE reminders SET state = 'sent'
         WHERE show_id = ? AND season = ? AND episode = ? AND release_at = ? AND lead_minutes = ?
+            AND channel = ?
         """,
-        [_key_values(k) for k in keys],
+        list(keys),
     )
 
 
@@ -71,7 +73,7 @@ def release_reminders(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> 
         """
         DELETE FROM reminders
         WHERE show_id = ? AND season = ? AND episode = ? AND release_at = ? AND lead_minutes = ?
-            AND state = 'pending'
+            AND channel = ? AND state = 'pending'
         """,
-        [_key_values(k) for k in keys],
+        list(keys),
     )
