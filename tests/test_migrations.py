@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from seasontrack.store import open_catalog, transaction
-from seasontrack.store.migrations import SCHEMA_VERSION
+from seasontrack.store.migrations import SCHEMA_VERSION, shipped
 from tests.conftest import Run
 
 CATALOGS = Path(__file__).parent / "data" / "catalogs"
@@ -61,9 +61,10 @@ def _releases(db: Path) -> list[tuple[object, ...]]:
 
 
 def test_there_are_old_catalogs_to_migrate() -> None:
-    # A catalog from before the release index (m005) and one from just before the store
-    # derived it (m010) at least.
-    assert VERSIONS[0] < 5 and VERSIONS[-1] == SCHEMA_VERSION - 1
+    # A catalog from before the release index (m005), one from just before the store derived
+    # it (m010), and one of the last schema that shipped, before this round's migrations.
+    assert VERSIONS[0] < 5 and 9 in VERSIONS and VERSIONS[-1] == len(shipped.MIGRATIONS)
+    assert SCHEMA_VERSION > len(shipped.MIGRATIONS)
 
 
 @pytest.mark.parametrize("version", VERSIONS)
