@@ -13,13 +13,15 @@ Deciding is one write transaction: the due reminders not yet recorded are claime
 ('pending') before the transaction commits, so a second `remind` started at the same moment
 waits, then sees them claimed. Delivery happens after; a delivered reminder becomes 'sent',
 one whose delivery failed is released, to be tried again by the next run. A claim left by a
-run that died is taken over after :data:`ABANDONED_AFTER` seconds.
+run that died is taken over after :data:`ABANDONED_AFTER` seconds, counted on the clock the
+run goes by (``--now`` included): a claim made more than that before or after this run's
+moment is stale. A run with nothing due takes no write lock at all, so an hourly `remind`
+started during a long import answers from what the catalog held before it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -150,7 +152,7 @@ def due_reminders(
     recorded: set[ReminderKey] = set()
     if not ignore_record and candidates:
         show_ids = {release.show_id for release, _, _, _ in candidates}
-        recorded = store.reminders.recorded_reminders(conn, show_ids, time.time() - ABANDONED_AFTER)
+        recorded = store.reminders.recorded_reminders(conn, show_ids, *_claim_window(clock))
     found: list[Reminder] = []
     for release, moment, due, keys in candidates:
         # The shortest due lead settles the release: recorded, nothing to say; not recorded,
@@ -161,6 +163,19 @@ def due_reminders(
         fresh = tuple(k for k in keys if k not in recorded)
         found.append(Reminder(release, lead, when_due, moment, fresh))
     return sorted(found, key=lambda r: (r.moment, r.release.show.casefold(), r.release.season))
+
+
+def _claim_window(clock: Clock) -> tuple[float, float]:
+    """The claims still held by a run going on: those made within :data:`ABANDONED_AFTER`
+    of this run's moment, either side (a run with another ``--now`` is another clock)."""
+    moment = clock.now.timestamp()
+    return moment - ABANDONED_AFTER, moment + ABANDONED_AFTER
+
+
+def stale_claims(conn: sqlite3.Connection, clock: Clock) -> list[store.reminders.Claim]:
+    """Claims left by a `remind` that stopped before it recorded them: the next run takes
+    them over."""
+    return store.reminders.claims_outside(conn, *_claim_window(clock))
 
 
 def _minutes(lead: timedelta) -> int:
@@ -178,7 +193,8 @@ def claim(
     """Decide the due reminders and claim them, in one write transaction."""
     with transaction(conn):
         reminders = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
-        store.reminders.claim_reminders(conn, [k for r in reminders for k in r.keys], time.time())
+        keys = [k for r in reminders for k in r.keys]
+        store.reminders.claim_reminders(conn, keys, clock.now.timestamp())
     return reminders
 
 
@@ -211,9 +227,9 @@ def deliver_due(
     what got through; what failed, and what a stopped run never reached, is given back for
     the next run. A dry run delivers what is due and records nothing (``again``: what was
     already sent too). ``on_failure`` hears each failed delivery's one-line reason."""
-    if dry_run:
-        due = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
-    else:
+    due = due_reminders(conn, clock, leads, catch_up, ignore_record=again)
+    if due and not dry_run:
+        # Decided again under the write lock: another run may have claimed some meanwhile.
         due = claim(conn, clock, leads, catch_up, again=again)
     delivered: list[Reminder] = []
     failed: list[Reminder] = []
@@ -227,7 +243,7 @@ def deliver_due(
             else:
                 delivered.append(reminder)
     finally:
-        if not dry_run:
+        if due and not dry_run:
             # In order: whatever comes after the last one tried was never reached.
             reached = len(delivered) + len(failed)
             settle(conn, delivered, failed + due[reached:])

@@ -19,26 +19,30 @@ class ReminderKey(NamedTuple):
     lead_minutes: int
 
 
+def _key(row: sqlite3.Row) -> ReminderKey:
+    return ReminderKey(
+        row["show_id"], row["season"], row["episode"], row["release_at"], row["lead_minutes"]
+    )
+
+
 def _key_values(key: ReminderKey) -> tuple[int, int, int, str, int]:
     return (key.show_id, key.season, key.episode, key.release_at, key.lead_minutes)
 
 
 def recorded_reminders(
-    conn: sqlite3.Connection, show_ids: Iterable[int], stale_before: float
+    conn: sqlite3.Connection, show_ids: Iterable[int], held_from: float, held_until: float
 ) -> set[ReminderKey]:
-    """Reminders sent, or claimed by a `remind` still running (claimed after ``stale_before``)."""
+    """Reminders sent, or claimed by a `remind` still running (claimed between ``held_from``
+    and ``held_until``, as Unix times)."""
     rows = conn.execute(
         """
         SELECT show_id, season, episode, release_at, lead_minutes FROM reminders
         WHERE show_id IN (SELECT value FROM json_each(?))
-            AND (state = 'sent' OR claimed_at >= ?)
+            AND (state = 'sent' OR claimed_at BETWEEN ? AND ?)
         """,
-        (json_ids(list(show_ids)), stale_before),
+        (json_ids(list(show_ids)), held_from, held_until),
     )
-    return {
-        ReminderKey(r["show_id"], r["season"], r["episode"], r["release_at"], r["lead_minutes"])
-        for r in rows
-    }
+    return {_key(r) for r in rows}
 
 
 def claim_reminders(
@@ -75,3 +79,26 @@ def release_reminders(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> 
         """,
         [_key_values(k) for k in keys],
     )
+
+
+class Claim(NamedTuple):
+    """A pending reminder, with the show's title and when it was claimed (Unix time)."""
+
+    key: ReminderKey
+    show: str
+    claimed_at: float
+
+
+def claims_outside(conn: sqlite3.Connection, held_from: float, held_until: float) -> list[Claim]:
+    """Pending claims made before ``held_from`` or after ``held_until``: stale."""
+    rows = conn.execute(
+        """
+        SELECT r.show_id, r.season, r.episode, r.release_at, r.lead_minutes, r.claimed_at,
+            s.title
+        FROM reminders r JOIN shows s ON s.id = r.show_id
+        WHERE r.state = 'pending' AND r.claimed_at NOT BETWEEN ? AND ?
+        ORDER BY r.claimed_at, s.title COLLATE NOCASE, r.season, r.episode
+        """,
+        (held_from, held_until),
+    )
+    return [Claim(_key(r), r["title"], r["claimed_at"]) for r in rows]
