@@ -337,7 +337,7 @@ app = typer.Typer(
     cls=CatalogGroup,
     name="seasontrack",
     help="Track the next seasons of TV shows: release dates, cast, trailers and countdowns."
-    "\n\nThe options below may also be given after the command; given there, they win.",
+    "\n\n--db, --now, --tz and --json may also come after the command; given there, they win.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -387,7 +387,7 @@ def root(
 ) -> None:
     """Track the next seasons of TV shows: release dates, cast, trailers and countdowns.
 
-    The options below may also be given after the command; given there, they win.
+    --db, --now, --tz and --json may also come after the command; given there, they win.
     """
 
 
