@@ -98,11 +98,29 @@ def test_every_help_line_ends_in_a_full_stop(path: tuple[str, ...]) -> None:
         for param in _params(path)
         if not getattr(param, "hidden", False)
     ]
+    page = _page(path)
     for text in texts:
         assert text, f"{_label(path)}: every command and parameter says what it is"
         for paragraph in text.strip().split("\n\n"):
             assert paragraph.rstrip().endswith("."), paragraph
-        # Help is plain text: Rich reads "[default: ...]" as markup and drops it.
-        assert "[" not in text, text
-    page = _page(path)
+        # Help is plain text: "[default: ...]" is shown as written, not read as Rich markup.
+        for bracketed in re.findall(r"\[[^\]]*\]", text):
+            assert " ".join(bracketed.split()) in _flat(page), (bracketed, page)
     assert re.search(r"\s\.(\s|$)", page) is None, page
+
+
+def _flat(page: str) -> str:
+    """The page's words, without the panels' borders or line breaks."""
+    return " ".join(page.replace("│", " ").split())
+
+
+def test_bracketed_help_survives_rich_markup() -> None:
+    remind = _flat(_page(("remind",)))
+    for shown in (
+        "e.g. 14d,2d,0d [config: remind.lead].",
+        "this recent [config: remind.catch_up].",
+        "e.g. '2018-03-05 12:00' [default: the clock].",
+        "like Europe/Berlin [default: the system's].",
+        "Catalog file to use [default: seasontrack.db in the user data folder].",
+    ):
+        assert shown in remind, shown

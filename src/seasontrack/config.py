@@ -21,6 +21,14 @@ def default_db_path() -> Path:
     return user_data_path("seasontrack", appauthor=False) / DB_FILENAME
 
 
+def backup_folder() -> Path:
+    """Where copies of the catalog are kept before an upgrade or an import: ``backups`` in
+    the user data folder."""
+    from platformdirs import user_data_path
+
+    return user_data_path("seasontrack", appauthor=False) / "backups"
+
+
 def resolve_db_path(explicit: Path | None) -> Path:
     """``--db`` wins over the environment, which wins over the platform default."""
     return explicit.expanduser() if explicit is not None else default_db_path()

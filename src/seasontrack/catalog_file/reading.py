@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from typing import IO, Any
 
 from seasontrack.catalog_file import FORMAT_NAME, FORMAT_VERSION
-from seasontrack.dates import DateInputError, PartialDate, check_zone
+from seasontrack.dates import PartialDate, check_zone
 from seasontrack.errors import InvalidInput, SeasontrackError
 from seasontrack.inputs import (
     SeasonInput,
@@ -44,6 +44,10 @@ from seasontrack.models import (
 )
 
 
+class PlacedInput(InvalidInput):
+    """A bad value whose message already names its place in the file."""
+
+
 class Reader:
     """Walks a decoded JSON document, naming the place of any bad value in its error."""
 
@@ -53,15 +57,16 @@ class Reader:
 
     @contextmanager
     def context(self) -> Iterator[None]:
+        """Errors raised in the block name this place, unless a nearer one already does."""
         try:
             yield
-        except DateInputError as exc:
-            raise InvalidInput(f"{self.where}: {exc}") from None
+        except PlacedInput:
+            raise
         except SeasontrackError as exc:
-            raise InvalidInput(f"{self.where}: {exc}") from None
+            raise self.fail(str(exc)) from None
 
     def fail(self, message: str) -> InvalidInput:
-        return InvalidInput(f"{self.where}: {message}")
+        return PlacedInput(f"{self.where}: {message}")
 
     def mapping(self) -> Mapping[str, Any]:
         if not isinstance(self.data, dict):
@@ -77,7 +82,7 @@ class Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise InvalidInput(f"{where}: expected a list, found {_kind(value)}")
+            raise PlacedInput(f"{where}: expected a list, found {_kind(value)}")
         return [Reader(item, f"{where}[{i}]") for i, item in enumerate(value)]
 
     def text(self, key: str, *, required: bool = False) -> str | None:
@@ -401,7 +406,22 @@ def shows_from_json(handle: IO[bytes], name: str) -> Iterator[ShowImport | Inval
             except InvalidInput as exc:
                 yield exc
     except ijson.JSONError as exc:
-        reason = (str(exc).strip().splitlines() or ["unreadable"])[0].rstrip(".")
+        reason = _parser_reason(exc)
+        if header.get("format") == FORMAT_NAME:
+            raise InvalidInput(
+                f"{name}: the catalog file is damaged ({reason}); nothing was imported; write"
+                " it again with `seasontrack export`"
+            ) from None
         raise InvalidInput(
             f"{name}: not a JSON catalog ({reason}); give a file written by `seasontrack export`"
         ) from None
+
+
+def _parser_reason(exc: Exception) -> str:
+    """What the JSON parser found wrong, in its own words but without the file's bytes it
+    quotes (the C parser adds the text around the error, with a marker, on further lines)."""
+    message = exc.args[0] if exc.args else ""
+    if isinstance(message, bytes):
+        message = message.decode("utf-8", "replace")
+    first = (str(message).strip().splitlines() or [""])[0].strip().rstrip(".")
+    return first if first.isprintable() and first else "unreadable JSON"

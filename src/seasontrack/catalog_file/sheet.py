@@ -99,7 +99,9 @@ def shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | Invali
     except UnicodeDecodeError:
         yield InvalidInput(f"{name}: line {line + 1}: not UTF-8 text")
     except csv.Error as exc:
-        yield InvalidInput(f"{name}: line {reader.line_num}: {exc}")
+        # The record that failed starts on the line after the last one read whole (the
+        # reader's own count stops wherever the bad field made it stop).
+        yield InvalidInput(f"{name}: line {line + 1}: {exc}")
     yield from shows.values()
 
 

@@ -6,7 +6,12 @@ documented exit code.
 
 `--help` speaks the user's words in one place too: every command is built with
 :class:`WordsCommand` or :class:`WordsGroup`, which show an option's declared metavar
-(`--premiere WHEN`), nothing after a flag, and arguments as `TITLE`, not Python types.
+(`--premiere WHEN`), nothing after a flag, and arguments as `TITLE`, not Python types, and
+show help texts as written (Rich would read `[config: remind.lead]` as markup and drop it).
+
+The options every command shares (`--db`, `--now`, `--tz`, `--json`) may also come before
+the command (`seasontrack --db FILE list`): :class:`WordsCommand` hands them to the command
+that takes them, unless it was given its own.
 
 Start-up is kept short: a run builds only the command it runs (:data:`COMMANDS`), and the
 command modules import their services inside the commands, so that `--help` and shell
@@ -17,8 +22,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, MutableMapping, Sequence
+from contextlib import contextmanager
 from importlib import import_module
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 import typer.core
@@ -131,11 +138,68 @@ def in_words(params: list[click.Parameter]) -> list[click.Parameter]:
     return params
 
 
+@contextmanager
+def literal_help(command: click.Command, ctx: click.Context) -> Iterator[None]:
+    """While ``command``'s help is drawn, its texts (its own, its parameters', and its
+    subcommands' in a group's list) are escaped, so that Rich shows brackets as written."""
+    from rich.markup import escape
+
+    holders: list[object] = [command, *command.get_params(ctx)]
+    if isinstance(command, TyperGroup):
+        holders += [
+            sub for name in command.list_commands(ctx) if (sub := command.get_command(ctx, name))
+        ]
+    saved: list[tuple[object, str, str]] = []
+    for holder in holders:
+        for attribute in ("help", "short_help", "epilog"):
+            text = getattr(holder, attribute, None)
+            if isinstance(text, str):
+                saved.append((holder, attribute, text))
+                setattr(holder, attribute, escape(text))
+    try:
+        yield
+    finally:
+        for holder, attribute, text in saved:
+            setattr(holder, attribute, text)
+
+
+# The options every command shares, as the root takes them before a command: the root's
+# parameter name, and the option a command declares for it.
+GLOBAL_OPTIONS = {"db": "--db", "now": "--now", "tz": "--tz", "as_json": "--json"}
+
+
+def apply_global_options(command: click.Command, ctx: click.Context) -> None:
+    """Give ``command`` the shared options given before it (`seasontrack --db FILE list`),
+    except those it was given itself (`seasontrack --db A list --db B` reads B)."""
+    root = ctx.find_root()
+    if root is ctx:
+        return
+    for name, flag in GLOBAL_OPTIONS.items():
+        value = root.params.get(name)
+        if value is None or value is False:
+            continue
+        param = next((p for p in command.params if flag in getattr(p, "opts", ())), None)
+        if param is None or param.name is None:
+            raise click.exceptions.UsageError(f"{ctx.command_path} does not take {flag}", ctx=ctx)
+        if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.COMMANDLINE:
+            ctx.params[param.name] = param.process_value(ctx, value)
+
+
 class WordsCommand(TyperCommand):
-    """A command whose `--help` shows its parameters in the user's words."""
+    """A command whose `--help` shows its parameters in the user's words, and that takes the
+    shared options given before it."""
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         return in_words(super().get_params(ctx))
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with literal_help(self, ctx):
+            super().format_help(ctx, formatter)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        apply_global_options(self, ctx)
+        return rest
 
 
 class WordsGroup(TyperGroup):
@@ -143,6 +207,10 @@ class WordsGroup(TyperGroup):
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         return in_words(super().get_params(ctx))
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with literal_help(self, ctx):
+            super().format_help(ctx, formatter)
 
 
 def _build_in_words(app: typer.Typer) -> None:
@@ -237,6 +305,12 @@ class CatalogGroup(WordsGroup):
             # Every error a user can cause, date input errors included (errors.py).
             _error_line(str(exc))
             code = exc.exit_code
+        except click.exceptions.NoArgsIsHelpError as exc:
+            # A command or group given nothing to do shows its help, as git and gh do: a
+            # request for help, not a mistake. (Rich has already drawn it.)
+            if exc.format_message():
+                typer.echo(exc.format_message())
+            code = EXIT_OK
         except typer.TyperException as exc:
             # Click's usage errors: bad option, missing argument, unknown command.
             ctx = getattr(exc, "ctx", None)
@@ -262,7 +336,8 @@ def _version(value: bool) -> None:
 app = typer.Typer(
     cls=CatalogGroup,
     name="seasontrack",
-    help="Track the next seasons of TV shows: release dates, cast, trailers and countdowns.",
+    help="Track the next seasons of TV shows: release dates, cast, trailers and countdowns."
+    "\n\n--db, --now, --tz and --json may also come after the command; given there, they win.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -271,11 +346,49 @@ app = typer.Typer(
 
 @app.callback()
 def root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help="Catalog file to use, for any command (as the command's own --db).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
+    now: Annotated[
+        str | None,
+        typer.Option(
+            "--now",
+            metavar="WHEN",
+            help="Answer as if it were this moment, for any reading command.",
+            show_default=False,
+        ),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            metavar="ZONE",
+            help="Time zone to show times in, for any reading command.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print JSON, for any command that can (as its own --json)."),
+    ] = False,
 ) -> None:
-    """Track the next seasons of TV shows: release dates, cast, trailers and countdowns."""
+    """Track the next seasons of TV shows: release dates, cast, trailers and countdowns.
+
+    --db, --now, --tz and --json may also come after the command; given there, they win.
+    """
 
 
 def main() -> None:

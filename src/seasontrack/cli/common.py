@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from seasontrack.clock import NOW_ENV, TZ_ENV, Clock, current_time, user_zone
-from seasontrack.config import DB_ENV, resolve_db_path
+from seasontrack.config import DB_ENV, backup_folder, resolve_db_path
 from seasontrack.dates import DateInputError, PartialDate, check_zone, parse_when
 from seasontrack.errors import EXIT_OK, InvalidInput
 
@@ -30,7 +30,7 @@ def complete_title(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
         from seasontrack import store
 
-        with catalog(ctx.params.get("db")) as conn:
+        with catalog(ctx.params.get("db"), read_only=True) as conn:
             names = sorted({name for name, _ in store.shows.all_show_names(conn)})
     except Exception:
         return []
@@ -52,7 +52,7 @@ DbOption = Annotated[
         "--db",
         envvar=DB_ENV,
         metavar="FILE",
-        help="Catalog file to use (default: seasontrack.db in the user data folder).",
+        help="Catalog file to use [default: seasontrack.db in the user data folder].",
         show_default=False,
         dir_okay=False,
     ),
@@ -66,7 +66,7 @@ NowOption = Annotated[
         "--now",
         envvar=NOW_ENV,
         metavar="WHEN",
-        help="Answer as if it were this moment, e.g. '2018-03-05 12:00' (default: the clock).",
+        help="Answer as if it were this moment, e.g. '2018-03-05 12:00' [default: the clock].",
         show_default=False,
     ),
 ]
@@ -76,7 +76,7 @@ TzOption = Annotated[
         "--tz",
         envvar=TZ_ENV,
         metavar="ZONE",
-        help="Time zone to show times in, an IANA name like Europe/Berlin (default: the system's).",
+        help="Time zone to show times in, an IANA name like Europe/Berlin [default: the system's].",
         show_default=False,
     ),
 ]
@@ -102,11 +102,16 @@ YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for con
 
 
 @contextmanager
-def catalog(db: Path | None) -> Iterator[sqlite3.Connection]:
-    """The catalog connection for one command."""
+def catalog(
+    db: Path | None, *, read_only: bool = False, patient: bool = False
+) -> Iterator[sqlite3.Connection]:
+    """The catalog connection for one command: ``read_only`` for a command that only reads;
+    ``patient`` for one that cron runs, which waits for a long import to finish."""
     from seasontrack.store import open_catalog
 
-    with open_catalog(resolve_db_path(db)) as conn:
+    with open_catalog(
+        resolve_db_path(db), read_only=read_only, patient=patient, backups=backup_folder
+    ) as conn:
         yield conn
 
 
@@ -183,16 +188,17 @@ def done(line: str) -> None:
     typer.echo(safe(line))
 
 
-def confirm(question: str, yes: bool) -> None:
-    """Ask before a removal; without a terminal to ask on, --yes is required."""
+def confirm(question: str, yes: bool, *, doing: str = "removing anything") -> None:
+    """Ask before a removal (or another change ``doing`` names); without a terminal to ask
+    on, --yes is required."""
     if yes:
         return
     if not sys.stdin.isatty():
-        raise InvalidInput("not removing anything without confirmation; add --yes")
+        raise InvalidInput(f"not {doing} without confirmation; add --yes")
     from seasontrack.render import safe
 
     if not typer.confirm(safe(question), default=False):
-        typer.echo("Nothing removed.", err=True)
+        typer.echo(f"Not {doing}.", err=True)
         raise typer.Exit(EXIT_OK)
 
 

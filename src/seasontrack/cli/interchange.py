@@ -93,7 +93,7 @@ def export_command(
         until = later(at.now, span_option(within, "--within"))
     if episodes:
         _check_accepts(chosen, "episodes")
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         request = formats.ExportRequest(
             exporting.show_rows(conn, show),
             at,

@@ -95,7 +95,7 @@ def trailer_open(title: TitleArg, season: SeasonOption = None, db: DbOption = No
     """Open the newest trailer in the web browser (prints its link when there is none)."""
     from seasontrack.services import editing
 
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         trailer = editing.newest_trailer(conn, title, season)
     assert trailer.url is not None  # newest_trailer only returns linked trailers
     import webbrowser

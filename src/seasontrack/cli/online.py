@@ -127,17 +127,23 @@ def _ask(choice: Choice) -> Match:
 
 
 def _refuse(choice: Choice) -> Match:
+    """Piped, nobody can be asked: one show close to the name is not found (exit 1, naming
+    it); several shows, named so or close, are ambiguous (exit 2, listed on stderr)."""
     from seasontrack.render.online import numbered
 
     options, query = choice.matches, choice.query
-    if not choice.named:
-        closest = "; ".join(m.label() for m in options[:5])
+    if not choice.named and len(options) == 1:
         raise NotFound(
-            f"{choice.source} has no show called {query!r}; closest: {closest}"
+            f"{choice.source} has no show called {query!r}; closest: {options[0].label()}"
             " (choose one with --pick N or --tvmaze ID)"
         )
     for line in numbered([m.label() for m in options]):
         _hint(line)
+    if not choice.named:
+        raise InvalidInput(
+            f"{choice.source} has no show called {query!r}, and {len(options)} come close"
+            " (listed above); choose one with --pick N or --tvmaze ID"
+        )
     raise InvalidInput(
         f"{len(options)} {choice.source} shows match {query!r} (listed above); choose one with"
         " --pick N, --year YYYY or --tvmaze ID"
@@ -177,7 +183,8 @@ def sync_command(
 
     at = clock(now, tz)
     today = at.now.astimezone(at.zone.tzinfo).date()
-    with catalog(db) as conn:
+    # cron runs sync before remind: it waits out a long import rather than fail.
+    with catalog(db, patient=True) as conn:
         plan = syncing.plan_sync(conn, titles or [], every=every, force=force, now=at.now)
         if not plan.targets:
             if not quiet:

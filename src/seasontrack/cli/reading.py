@@ -45,7 +45,7 @@ def list_command(
     from seasontrack.services import reading
 
     at = clock(now, tz)
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         summaries = reading.list_shows(
             conn, at.now, at.zone.tzinfo, status=status, network=network, only_unwatched=unwatched
         )
@@ -110,7 +110,7 @@ def info_command(
     from seasontrack.services import lookup, timeline
 
     at = clock(now, tz)
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         show = lookup.get_show(conn, title)
         from seasontrack.services import facts
 
@@ -150,7 +150,7 @@ def search_command(
     """Find shows, people and characters. Exits 1 when nothing matches."""
     from seasontrack.services import reading
 
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         result = reading.search(conn, text)
 
     def as_data(found: reading.SearchResult) -> object:

@@ -34,8 +34,7 @@ def remind_command(
         typer.Option(
             "--lead",
             metavar="SPANS",
-            help="How long before a release to remind, e.g. 14d,2d,0d"
-            " (default: the remind.lead setting).",
+            help="How long before a release to remind, e.g. 14d,2d,0d [config: remind.lead].",
         ),
     ] = None,
     catch_up: Annotated[
@@ -43,7 +42,7 @@ def remind_command(
         typer.Option(
             "--catch-up",
             metavar="SPAN",
-            help="Still remind of releases this recent (default: the remind.catch_up setting).",
+            help="Still remind of releases this recent [config: remind.catch_up].",
         ),
     ] = None,
     dry_run: Annotated[
@@ -108,7 +107,8 @@ def remind_command(
         notify if notify is not None else channels.notification_urls(settings.get("remind.notify"))
     )
     chosen = [primary, *(channels.make("notify", url, sys.stdout) for url in urls)]
-    with catalog(db) as conn:
+    # cron runs remind: it waits out a long import rather than fail (see open_catalog).
+    with catalog(db, read_only=dry_run, patient=True) as conn:
         outcome = reminders.deliver_due(
             conn,
             at,

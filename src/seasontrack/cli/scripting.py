@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,17 +14,20 @@ from seasontrack.cli.common import (
     NowOption,
     TitleArg,
     TzOption,
+    YesOption,
     catalog,
     clock,
+    confirm,
     done,
     emit,
 )
-from seasontrack.config import resolve_db_path
+from seasontrack.config import backup_folder, resolve_db_path
 from seasontrack.errors import EXIT_STORE, InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
     from seasontrack.services.timeline import Upcoming
+    from seasontrack.store.reminders import Claim
 
 NEXT_FIELDS = (
     "show",
@@ -69,7 +73,7 @@ def next_command(
     from seasontrack.services import timeline
 
     at = clock(now, tz)
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         item = timeline.countdown_target(conn, title, None, at.now, at.zone.tzinfo)
 
     def as_data(found: Upcoming) -> object:
@@ -113,7 +117,10 @@ def _next_values(item: Upcoming, at: Clock) -> dict[str, str]:
     }
 
 
-db_app = typer.Typer(help="The catalog file: where it is, a check, a backup.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="The catalog file: where it is, a check, a backup, the copies kept, a restore.",
+    no_args_is_help=True,
+)
 
 
 @db_app.command("path")
@@ -123,17 +130,58 @@ def db_path(db: DbOption = None) -> None:
 
 
 @db_app.command("check")
-def db_check(db: DbOption = None) -> None:
-    """Check the catalog file's integrity; exit 3 if it is damaged."""
+def db_check(now: NowOption = None, tz: TzOption = None, db: DbOption = None) -> None:
+    """Check the catalog file's integrity; exit 3 if it is damaged.
+
+    Also lists reminders claimed by a `remind` that stopped before recording them (more than
+    an hour from now, by --now): the next `remind` sends them.
+    """
+    from seasontrack.services.reminders import stale_claims
     from seasontrack.store.maintenance import check
 
-    with catalog(db) as conn:
+    at = clock(now, tz)
+    with catalog(db, read_only=True) as conn:
         report = check(conn)
+        stale = [] if report.problems else stale_claims(conn, at)
     for line in report.problems:
         typer.echo(line, err=True)
     typer.echo(report.summary)
+    for line in stale_lines(stale, at):
+        done(line)
     if report.problems:
         raise typer.Exit(EXIT_STORE)
+
+
+def stale_lines(claims: list[Claim], at: Clock) -> list[str]:
+    """One line per release with stale claims (a release's claim covers several leads)."""
+    from seasontrack.services.reminders import lead_label
+
+    def moment(key: str) -> str:
+        if not key.endswith("Z"):
+            return key
+        when = datetime.strptime(key, "%Y-%m-%dT%H:%MZ").replace(tzinfo=UTC)
+        return f"{when.astimezone(at.zone.tzinfo):%Y-%m-%d %H:%M %Z}"
+
+    def channel_label(channel: str) -> str:
+        # Notification channels are named by a hash of their URL, which may hold a secret.
+        return " by notification" if channel.startswith("notify:") else f" on {channel}"
+
+    releases: dict[tuple[str, int, int, str, str, float], set[int]] = {}
+    for claim in claims:
+        key = claim.key
+        group = (claim.show, key.season, key.episode, key.release_at, key.channel, claim.claimed_at)
+        releases.setdefault(group, set()).add(key.lead_minutes)
+    lines = []
+    for (show, season, episode, release_at, channel, claimed_at), leads in releases.items():
+        code = f"S{season}" + (f"E{episode}" if episode else "")
+        listed = ", ".join(lead_label(timedelta(minutes=m)) for m in sorted(leads))
+        claimed = datetime.fromtimestamp(claimed_at, at.zone.tzinfo)
+        sent_on = channel_label(channel) if channel else ""
+        lines.append(
+            f"stale claim: {show} {code} ({moment(release_at)}){sent_on}, lead {listed}: claimed"
+            f" {claimed:%Y-%m-%d %H:%M %Z} by a remind that stopped; the next remind sends it"
+        )
+    return lines
 
 
 @db_app.command("backup")
@@ -147,6 +195,54 @@ def db_backup(
     source = resolve_db_path(db)
     if file.exists() and file.resolve() == source.resolve():
         raise InvalidInput(f"{file} is the catalog itself; give another file")
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         backup(conn, file)
     done(f"Backed up {source} to {file}.")
+
+
+@db_app.command("backups")
+def db_backups(tz: TzOption = None, db: DbOption = None) -> None:
+    """List the copies kept before upgrades, imports and restores, newest first.
+
+    Each line is the copy's file (for `db restore`), when it was made and why.
+    """
+    from seasontrack.store.maintenance import list_backups
+
+    at = clock(None, tz)
+    found = list_backups(backup_folder(), resolve_db_path(db))
+    if not found:
+        typer.echo("No copies kept yet: one is made before each upgrade and import.", err=True)
+        return
+    for kept in found:
+        made = kept.made.astimezone(at.zone.tzinfo)
+        done(f"{kept.path}\t{made:%Y-%m-%d %H:%M %Z}\tbefore {kept.reason}")
+
+
+@db_app.command("restore")
+def db_restore(
+    file: Annotated[
+        Path, typer.Argument(help="The copy to put back (see db backups).", dir_okay=False)
+    ],
+    yes: YesOption = False,
+    db: DbOption = None,
+) -> None:
+    """Put a copy of the catalog back, after checking it; the catalog as it was is kept.
+
+    The copy must be a sound seasontrack catalog (a full integrity check), of a schema this
+    version reads.
+    """
+    from seasontrack.store.maintenance import describe, restore
+
+    target = resolve_db_path(db)
+    if target.exists() and file.resolve() == target.resolve():
+        raise InvalidInput(f"{file} is the catalog itself; give a copy of it")
+    found = describe(file)
+    confirm(
+        f"Replace the catalog {target} with {file} ({found.shows} shows)?",
+        yes,
+        doing="replacing the catalog",
+    )
+    kept = restore(file, target, backup_folder())
+    done(f"Restored {target} from {file} ({found.shows} shows, schema {found.schema}).")
+    if kept is not None:
+        done(f"The catalog as it was is kept in {kept}.")

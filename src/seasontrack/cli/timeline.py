@@ -79,7 +79,7 @@ def upcoming_command(
         span = at.view(end).span
         assert span is not None
         until_moment = span.latest
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         items = timeline.upcoming(
             conn,
             at.now,
@@ -156,7 +156,7 @@ def countdown_command(
     from seasontrack.services import timeline
 
     at = clock(now, tz)
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         item = timeline.countdown_target(conn, title, season, at.now, at.zone.tzinfo)
     span = at.view(item.release.when, item.release.release_tz).span
 
@@ -256,7 +256,7 @@ def calendar_command(
     start = date(shown[0][0], shown[0][1], 1)
     last_year, last_month = shown[-1]
     end = date(last_year + last_month // 12, last_month % 12 + 1, 1) - timedelta(days=1)
-    with catalog(db) as conn:
+    with catalog(db, read_only=True) as conn:
         days, vague = timeline.calendar(conn, start, end, at.zone.tzinfo, at.zone.name)
 
     def as_data(found: tuple[list[timeline.CalendarDay], list[Release]]) -> object:

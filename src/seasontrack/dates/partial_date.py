@@ -270,11 +270,16 @@ class PartialDate:
             raise DateInputError(f"bad date field tz {quote(str(tz))}; {ZONE_FORMS}")
         try:
             day = dt.date.fromisoformat(start) if start is not None else None
+        except ValueError:
+            raise DateInputError(
+                f"bad date field start {quote(str(start))}: no such day; write a day like"
+                " 2018-03-08"
+            ) from None
+        try:
             wall = dt.time(int(at[:2]), int(at[3:])) if at is not None else None
         except ValueError:
             raise DateInputError(
-                f"bad date {quote(str(start))} or time {quote(str(at))};"
-                " write them like 2018-03-08 and 21:00"
+                f"bad date field time {quote(str(at))}: no such time; write a time like 21:00"
             ) from None
         return cls(Precision(precision), day, wall, tz)
 

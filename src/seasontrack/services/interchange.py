@@ -22,7 +22,8 @@ from seasontrack.errors import InvalidInput
 from seasontrack.inputs import apply_season_input
 from seasontrack.models import Fact, Season, ShowLink
 from seasontrack.services import facts
-from seasontrack.store import transaction
+from seasontrack.store import keep_copy, transaction
+from seasontrack.store.connection import SQLITE_HEADER
 
 # How far an import has read: bytes read so far, and the file's size (0 when not known).
 ImportProgress = Callable[[int, int], None]
@@ -90,6 +91,12 @@ def import_file(
     except OSError as exc:
         raise InvalidInput(f"{path}: cannot read it ({exc.strerror})") from None
     with handle:
+        if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+            raise InvalidInput(
+                f"{path} is a catalog database (a copy made by `db backup`?), not an export;"
+                f" put it back with `seasontrack db restore {path}`"
+            )
+        handle.seek(0)
         if _looks_like_csv(path, handle):
             shows = shows_from_csv(handle, str(path))
         else:
@@ -169,6 +176,10 @@ def _import(
                 )
             if dry_run:
                 raise _DryRun
+            if report.added or report.changed:
+                # The catalog as it was before this import (what another connection reads
+                # until the commit), kept for `db restore`.
+                keep_copy(conn, "import")
     except _DryRun:
         pass
     return report

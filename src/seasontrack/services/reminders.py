@@ -13,13 +13,15 @@ Deciding is one write transaction: the due reminders not yet recorded are claime
 ('pending') before the transaction commits, so a second `remind` started at the same moment
 waits, then sees them claimed. Delivery happens after; a delivered reminder becomes 'sent',
 one whose delivery failed is released, to be tried again by the next run. A claim left by a
-run that died is taken over after :data:`ABANDONED_AFTER` seconds.
+run that died is taken over after :data:`ABANDONED_AFTER` seconds, counted on the clock the
+run goes by (``--now`` included): a claim made more than that before or after this run's
+moment is stale. A run with nothing due takes no write lock at all, so an hourly `remind`
+started during a long import answers from what the catalog held before it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -146,7 +148,7 @@ def due_reminders(
     if not ignore_record and candidates:
         show_ids = {release.show_id for release, _, _, _ in candidates}
         recorded = store.reminders.recorded_reminders(
-            conn, show_ids, time.time() - ABANDONED_AFTER, channels
+            conn, show_ids, *_claim_window(clock), channels
         )
     found: list[Reminder] = []
     for release, moment, due, release_at in candidates:
@@ -197,6 +199,19 @@ def _with_links(conn: sqlite3.Connection, found: list[Reminder]) -> list[Reminde
     return linked
 
 
+def _claim_window(clock: Clock) -> tuple[float, float]:
+    """The claims still held by a run going on: those made within :data:`ABANDONED_AFTER`
+    of this run's moment, either side (a run with another ``--now`` is another clock)."""
+    moment = clock.now.timestamp()
+    return moment - ABANDONED_AFTER, moment + ABANDONED_AFTER
+
+
+def stale_claims(conn: sqlite3.Connection, clock: Clock) -> list[store.reminders.Claim]:
+    """Claims left by a `remind` that stopped before it recorded them: the next run takes
+    them over."""
+    return store.reminders.claims_outside(conn, *_claim_window(clock))
+
+
 def _minutes(lead: timedelta) -> int:
     return int(lead.total_seconds()) // 60
 
@@ -213,7 +228,8 @@ def claim(
     """Decide the due reminders and claim them, in one write transaction."""
     with transaction(conn):
         reminders = due_reminders(conn, clock, leads, catch_up, channels, ignore_record=again)
-        store.reminders.claim_reminders(conn, [k for r in reminders for k in r.keys], time.time())
+        keys = [k for r in reminders for k in r.keys]
+        store.reminders.claim_reminders(conn, keys, clock.now.timestamp())
     return reminders
 
 
@@ -249,12 +265,14 @@ def deliver_due(
     there once and nothing is recorded (``again``: what was already sent too).
     ``on_failure`` hears each failed delivery's one-line reason."""
     names = [channel.name for channel in channels]
+    due = due_reminders(conn, clock, leads, catch_up, names, ignore_record=again)
     if preview is not None:
-        due = due_reminders(conn, clock, leads, catch_up, names, ignore_record=again)
         for reminder in due:
             preview.deliver(reminder.fields(clock))
         return Outcome(len(due), 0)
-    due = claim(conn, clock, leads, catch_up, names, again=again)
+    if due:
+        # Decided again under the write lock: another run may have claimed some meanwhile.
+        due = claim(conn, clock, leads, catch_up, names, again=again)
     delivered: set[ReminderKey] = set()
     failed = 0
     try:
@@ -271,10 +289,12 @@ def deliver_due(
                 else:
                     delivered.update(k for k in reminder.keys if k.channel == channel.name)
     finally:
-        claimed = [k for r in due for k in r.keys]
-        settle(
-            conn,
-            [k for k in claimed if k in delivered],
-            [k for k in claimed if k not in delivered],
-        )
+        if due:
+            # Whatever was not delivered (failed, or never reached) is given back.
+            claimed = [k for r in due for k in r.keys]
+            settle(
+                conn,
+                [k for k in claimed if k in delivered],
+                [k for k in claimed if k not in delivered],
+            )
     return Outcome(len(due), failed)

@@ -11,7 +11,7 @@ and so on, and wrap every command's writes in one :func:`transaction`.
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from seasontrack.store.connection import open_catalog, transaction
+from seasontrack.store.connection import keep_copy, open_catalog, transaction
 
 if TYPE_CHECKING:
     from seasontrack.store import (
@@ -41,6 +41,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "credits",
     "facts",
+    "keep_copy",
     "links",
     "open_catalog",
     "provider_links",

@@ -21,24 +21,40 @@ class ReminderKey(NamedTuple):
     channel: str
 
 
+def _key(row: sqlite3.Row) -> ReminderKey:
+    return ReminderKey(
+        row["show_id"],
+        row["season"],
+        row["episode"],
+        row["release_at"],
+        row["lead_minutes"],
+        row["channel"],
+    )
+
+
 def recorded_reminders(
-    conn: sqlite3.Connection, show_ids: Iterable[int], stale_before: float, channels: list[str]
+    conn: sqlite3.Connection,
+    show_ids: Iterable[int],
+    held_from: float,
+    held_until: float,
+    channels: list[str],
 ) -> set[ReminderKey]:
     """Reminders sent on these channels, or claimed by a `remind` still running (claimed
-    after ``stale_before``). One recorded before channels were told apart counts for all."""
+    between ``held_from`` and ``held_until``, as Unix times). One recorded before channels
+    were told apart counts for all."""
     rows = conn.execute(
         """
         SELECT show_id, season, episode, release_at, lead_minutes, channel FROM reminders
         WHERE show_id IN (SELECT value FROM json_each(?))
-            AND (state = 'sent' OR claimed_at >= ?)
+            AND (state = 'sent' OR claimed_at BETWEEN ? AND ?)
         """,
-        (json_ids(list(show_ids)), stale_before),
+        (json_ids(list(show_ids)), held_from, held_until),
     )
     found = set()
     for r in rows:
-        release = (r["show_id"], r["season"], r["episode"], r["release_at"], r["lead_minutes"])
-        for channel in channels if r["channel"] == "" else [r["channel"]]:
-            found.add(ReminderKey(*release, channel))
+        key = _key(r)
+        for channel in channels if key.channel == "" else [key.channel]:
+            found.add(key._replace(channel=channel))
     return found
 
 
@@ -77,3 +93,26 @@ def release_reminders(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> 
         """,
         list(keys),
     )
+
+
+class Claim(NamedTuple):
+    """A pending reminder, with the show's title and when it was claimed (Unix time)."""
+
+    key: ReminderKey
+    show: str
+    claimed_at: float
+
+
+def claims_outside(conn: sqlite3.Connection, held_from: float, held_until: float) -> list[Claim]:
+    """Pending claims made before ``held_from`` or after ``held_until``: stale."""
+    rows = conn.execute(
+        """
+        SELECT r.show_id, r.season, r.episode, r.release_at, r.lead_minutes, r.channel,
+            r.claimed_at, s.title
+        FROM reminders r JOIN shows s ON s.id = r.show_id
+        WHERE r.state = 'pending' AND r.claimed_at NOT BETWEEN ? AND ?
+        ORDER BY r.claimed_at, s.title COLLATE NOCASE, r.season, r.episode
+        """,
+        (held_from, held_until),
+    )
+    return [Claim(_key(r), r["title"], r["claimed_at"]) for r in rows]
