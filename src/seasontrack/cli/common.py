@@ -20,6 +20,7 @@ from seasontrack.clock import NOW_ENV, TZ_ENV, Clock, current_time, user_zone
 from seasontrack.config import DB_ENV, resolve_db_path
 from seasontrack.dates import DateInputError, PartialDate, check_zone, parse_when
 from seasontrack.errors import EXIT_OK, InvalidInput
+from seasontrack.limits import MAX_SEASON
 
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
@@ -86,6 +87,7 @@ SeasonOption = Annotated[
         "--season",
         "-s",
         min=0,
+        max=MAX_SEASON,
         metavar="N",
         help="The season it is about (default: the whole show).",
     ),

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done
+from seasontrack.limits import MAX_EPISODES
 
 cast_app = typer.Typer(help="Add or remove cast members.", no_args_is_help=True)
 crew_app = typer.Typer(
@@ -45,7 +46,9 @@ def cast_add(
     ] = False,
     billing: Annotated[
         int | None,
-        typer.Option("--billing", min=1, metavar="N", help="Billing order, 1 = top billed."),
+        typer.Option(
+            "--billing", min=1, max=MAX_EPISODES, metavar="N", help="Billing order, 1 = top billed."
+        ),
     ] = None,
     note: NoteOption = None,
     db: DbOption = None,

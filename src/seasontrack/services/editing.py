@@ -22,9 +22,12 @@ from seasontrack.inputs import (
     clean_source,
     clean_trailer,
     did_you_mean,
+    number_within,
     optional_text,
     required_text,
+    season_number,
 )
+from seasontrack.limits import MAX_EPISODES, MAX_SEASON
 from seasontrack.models import (
     SHOW_STATUSES,
     Credit,
@@ -169,6 +172,7 @@ def add_season(
         raise InvalidInput(
             f"season number {number} is negative; seasons count from 1 (0: specials)"
         )
+    season_number(number)
     with transaction(conn):
         ref = resolve_show(conn, name)
         if store.seasons.season_id(conn, ref.id, number) is not None:
@@ -200,6 +204,7 @@ def edit_season(
             number,
             new_number,
             lowest=0,
+            highest=MAX_SEASON,
             what="season number",
             taken=lambda n: store.seasons.season_id(conn, ref.id, n) is not None,
             owner=f"{ref.title} already has season",
@@ -222,6 +227,7 @@ def _number_after_edit(
     new_number: int | None,
     *,
     lowest: int,
+    highest: int,
     what: str,
     taken: Callable[[int], bool],
     owner: str,
@@ -231,6 +237,7 @@ def _number_after_edit(
         return number
     if new_number < lowest:
         raise InvalidInput(f"{what} {new_number} must be {lowest} or more")
+    number_within(new_number, what, lowest, highest)
     if taken(new_number):
         raise InvalidInput(f"{owner} {new_number}")
     return new_number
@@ -263,6 +270,7 @@ def add_episode(
 ) -> tuple[ShowRef, Episode]:
     if number < 1:
         raise InvalidInput(f"episode number {number} must be 1 or more")
+    number_within(number, "episode number", 1, MAX_EPISODES)
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row_id = season_row(conn, ref, season)
@@ -299,6 +307,7 @@ def edit_episode(
             number,
             new_number,
             lowest=1,
+            highest=MAX_EPISODES,
             what="episode number",
             taken=lambda n: store.seasons.episode_id(conn, season_row_id, n) is not None,
             owner=f"{ref.title} season {season} already has episode",
