@@ -209,6 +209,14 @@ def print_rows(rows: list[list[str]]) -> None:
 T = TypeVar("T")
 
 
+def named(value: object, clear: bool, option: str, clearing: str) -> bool:
+    """Whether an edit names a detail: by its option (``--note TEXT``: set it) or by the
+    flag that clears it (``--no-note``); not both. A detail not named stays as it is."""
+    if value is not None and clear:
+        raise InvalidInput(f"give {option} or {clearing}, not both")
+    return value is not None or clear
+
+
 def emit(
     found: T,
     *,

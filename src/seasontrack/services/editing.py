@@ -7,7 +7,7 @@ a command either changes the catalog completely or (raising an error) not at all
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from seasontrack import store
@@ -29,7 +29,9 @@ from seasontrack.inputs import (
 )
 from seasontrack.limits import MAX_EPISODES, MAX_SEASON
 from seasontrack.models import (
+    CREDIT_DETAILS,
     SHOW_STATUSES,
+    TRAILER_DETAILS,
     Credit,
     Episode,
     Season,
@@ -340,8 +342,14 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
 # ---------------------------------------------------------------------------- credits
 
 
-def add_credits(conn: sqlite3.Connection, name: str, credits: list[Credit]) -> tuple[ShowRef, int]:
-    """Record cast or crew credits in one transaction; one already there is updated.
+def add_credits(
+    conn: sqlite3.Connection,
+    name: str,
+    credits: list[Credit],
+    named: Collection[str] = CREDIT_DETAILS,
+) -> tuple[ShowRef, int]:
+    """Record cast or crew credits in one transaction. One already there is updated: the
+    details ``named`` (of CREDIT_DETAILS) change, the others stay as recorded.
 
     Returns the show and how many of the credits are new.
     """
@@ -351,7 +359,7 @@ def add_credits(conn: sqlite3.Connection, name: str, credits: list[Credit]) -> t
         ref = resolve_show(conn, name)
         for credit in cleaned:
             season_row = _optional_season_row(conn, ref, credit.season)
-            _, new = store.credits.upsert_credit(conn, ref.id, season_row, credit)
+            _, new = store.credits.upsert_credit(conn, ref.id, season_row, credit, named=named)
             added += new
     return ref, added
 
@@ -392,13 +400,19 @@ def remove_credits(
 # ---------------------------------------------------------------------------- trailers, sources
 
 
-def add_trailer(conn: sqlite3.Connection, name: str, trailer: Trailer) -> tuple[ShowRef, bool]:
-    """Record a trailer (the same URL again updates it). Returns the show and whether it is new."""
+def add_trailer(
+    conn: sqlite3.Connection,
+    name: str,
+    trailer: Trailer,
+    named: Collection[str] = TRAILER_DETAILS,
+) -> tuple[ShowRef, bool]:
+    """Record a trailer. The same URL again updates it: the details ``named`` (of
+    TRAILER_DETAILS) change, the others stay. Returns the show and whether it is new."""
     trailer = clean_trailer(trailer)
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, trailer.season)
-        _, new = store.links.upsert_trailer(conn, ref.id, season_row, trailer)
+        _, new = store.links.upsert_trailer(conn, ref.id, season_row, trailer, named=named)
     return ref, new
 
 

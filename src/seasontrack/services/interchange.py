@@ -20,7 +20,16 @@ from seasontrack.catalog_file.reading import ShowImport, shows_from_json
 from seasontrack.catalog_file.sheet import shows_from_csv
 from seasontrack.errors import InvalidInput
 from seasontrack.inputs import apply_season_input
-from seasontrack.models import Fact, Season, ShowLink
+from seasontrack.models import (
+    CREDIT_DETAILS,
+    TBA,
+    TRAILER_DETAILS,
+    Credit,
+    Fact,
+    Season,
+    ShowLink,
+    Trailer,
+)
 from seasontrack.services import facts
 from seasontrack.store import transaction
 
@@ -243,10 +252,19 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
     def season_row(number: int | None) -> int | None:
         return None if number is None else store.seasons.season_id(conn, show_id, number)
 
+    # What the file leaves out (null or absent) is kept, as for every other value.
     for credit in incoming.credits:
-        store.credits.upsert_credit(conn, show_id, season_row(credit.season), credit)
+        store.credits.upsert_credit(
+            conn, show_id, season_row(credit.season), credit, named=_given(credit, CREDIT_DETAILS)
+        )
     for trailer in incoming.trailers:
-        store.links.upsert_trailer(conn, show_id, season_row(trailer.season), trailer)
+        store.links.upsert_trailer(
+            conn,
+            show_id,
+            season_row(trailer.season),
+            trailer,
+            named=_given(trailer, TRAILER_DETAILS),
+        )
     for source in incoming.sources:
         store.links.upsert_source(conn, show_id, season_row(source.season), source)
 
@@ -256,6 +274,11 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         report.unchanged.append(after.title)
     else:
         report.changed.append(after.title)
+
+
+def _given(record: Credit | Trailer, details: tuple[str, ...]) -> set[str]:
+    """The details a file gives a value for: not null (nor TBA, for a date)."""
+    return {d for d in details if getattr(record, d) not in (None, TBA)}
 
 
 def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) -> None:
