@@ -2,6 +2,9 @@
 
 Rows of one show are gathered into one :class:`ShowImport`; a bad row is an error naming
 its line, and reading goes on to the next.
+
+A cell a spreadsheet would run as a formula is written with a leading ``'`` and read back
+without it (:func:`neutral_cell`, :func:`original_cell`), so a round trip is exact.
 """
 
 from __future__ import annotations
@@ -56,6 +59,31 @@ EPISODE_COLUMNS = (
     "finale",
     "network",
 )
+
+
+# What a cell starts with when a spreadsheet would run it as a formula (OWASP, "CSV
+# Injection"): = + - @, a tab or a carriage return.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRAL = "'"
+
+
+def neutral_cell(value: str) -> str:
+    """A cell as a sheet gets it: one a spreadsheet would run as a formula with ``'`` in
+    front (it shows the text as typed). One that starts with ``'`` and then such a
+    character, or a second ``'``, gets one too, so that :func:`original_cell` tells them
+    apart: "'Allo 'Allo!" stays as it is."""
+    if value.startswith(_FORMULA_STARTS) or (
+        value.startswith(_NEUTRAL) and value[1:2].startswith((*_FORMULA_STARTS, _NEUTRAL))
+    ):
+        return _NEUTRAL + value
+    return value
+
+
+def original_cell(text: str) -> str:
+    """A cell as :func:`neutral_cell` wrote it, back to the original text."""
+    if text.startswith(_NEUTRAL) and text[1:2].startswith((*_FORMULA_STARTS, _NEUTRAL)):
+        return text[1:]
+    return text
 
 
 def shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | InvalidInput]:
@@ -116,7 +144,7 @@ def _csv_row(row: dict[str, str | None]) -> tuple[str, Show, SeasonImport]:
         value = row.get(column)
         if not isinstance(value, str):
             return None
-        return text_within_bound(value, column).strip() or None
+        return original_cell(text_within_bound(value, column)).strip() or None
 
     title = required_text(cell("show") or "", "show")
     number = _whole(cell("season"), "season", "2", MAX_SEASON)
