@@ -588,3 +588,11 @@ def test_an_import_keeps_a_credits_details_the_file_leaves_out(
     run("import", str(file))
     ritter = _cast(run, "Krysten Ritter")
     assert (ritter["billing"], ritter["arrival"]) == (1, "returning")
+
+
+def test_json_output_escapes_every_control_character(run: Run) -> None:
+    title = "Evil\x1b[31m\x9b2J\x7f"
+    run("show", "add", title)
+    out = run("info", "evil", "--json").stdout
+    assert not any(0x7F <= ord(ch) <= 0x9F or (ord(ch) < 0x20 and ch != "\n") for ch in out)
+    assert json.loads(out)["title"] == title

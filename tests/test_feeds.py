@@ -6,6 +6,7 @@ import ast
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from tests.conftest import Run, dump
+from tests.conftest import Run, dump, on_terminal
 
 
 def events(ics: bytes) -> dict[str, dict[str, Any]]:
@@ -358,29 +359,8 @@ ESCAPES = "Evil\x1b]52;c;cm0gLXJmIH4=\x07\x1b[31mRed\x9b2J"
 
 
 def _export_on_a_terminal(db: Path, *args: str) -> bytes:
-    import os
-
-    leader, follower = os.openpty()
-    bin_dir = Path(sys.executable).parent
-    process = subprocess.Popen(
-        [str(bin_dir / "seasontrack"), "export", "--db", str(db), *args],
-        stdout=follower,
-        stderr=follower,
-        env={**os.environ, "TERM": "xterm-256color"},
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    process.wait(timeout=60)
-    os.close(leader)
-    return b"".join(chunks)
+    command = [str(Path(sys.executable).parent / "seasontrack"), "export", "--db", str(db)]
+    return on_terminal([*command, *args], {**os.environ, "TERM": "xterm-256color"})
 
 
 @pytest.mark.parametrize("export_format", ["csv", "ics", "json"])

@@ -168,8 +168,12 @@ def clock(now: str | None, tz: str | None) -> Clock:
 def print_json(data: Any) -> None:
     """JSON on stdout: UTF-8, two-space indent, one trailing newline."""
     import json  # only the commands given --json pay for it
+    import re
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    # json escapes the C0 controls but not DEL and C1 (a terminal may act on U+009B, CSI):
+    # escaped here too, the same JSON to any reader.
+    sys.stdout.write(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
 
 def screen() -> Screen:
