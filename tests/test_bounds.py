@@ -383,3 +383,32 @@ def test_the_years_a_moment_may_have_are_the_dates_years(run: Run) -> None:
     run("calendar", "--month", "2200-12", "--months", "24")
     run("upcoming", "--within", "36500d", "--now", "2200-12-31")
     run("remind", "--catch-up", "36500d", "--now", "1900-01-01", "--dry-run")
+
+
+def test_a_long_weekly_season_whose_episodes_have_their_own_dates_imports(
+    run: Run, tmp_path: Path
+) -> None:
+    # A daily show a provider calls weekly: 600 episodes, each with its own day.
+    from datetime import date, timedelta
+
+    first = date(2030, 1, 1)
+    episodes = [
+        {"number": n, "airs": {"precision": "day", "start": str(first + timedelta(days=n - 1))}}
+        for n in range(1, 601)
+    ]
+    season = {
+        "number": 1,
+        "episode_count": 600,
+        "release": "weekly",
+        "premiere": {"precision": "day", "start": str(first)},
+    }
+    run("import", str(catalog_file(tmp_path, {"title": "Daily", "seasons": [season]})), code=2)
+    with_dates = catalog_file(
+        tmp_path, {"title": "Daily", "seasons": [{**season, "episodes": episodes}]}, name="d.json"
+    )
+    run("import", str(with_dates))
+    run("import", str(with_dates))  # merged into the show now there: the same check
+    last = json.loads(
+        run("upcoming", "--episodes", "--limit", "0", "--json", "--now", "2030-01-01").stdout
+    )[-1]
+    assert (last["first_episode"], last["date"]["start"]) == (600, "2031-08-23")

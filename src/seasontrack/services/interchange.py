@@ -226,7 +226,11 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         existed = row_id is not None
         if not existed:
             store.facts.clear_removed(conn, show_id, subject)
-        written_season = apply_season_input(current, given)
+        # Checked with the episodes it will have: the file's dates count for its schedule.
+        episodes = {e.number: e for e in (*current.episodes, *season_import.episodes)}
+        written_season = apply_season_input(
+            replace(current, episodes=tuple(episodes.values())), given
+        )
         row_id = store.seasons.save_season(conn, show_id, written_season, row_id)
         before_facts = facts.season_facts(current) if existed else {}
         facts.claim(
