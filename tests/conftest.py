@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sqlite3
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -118,6 +120,25 @@ def add_weekly(run: Run, premiere: str, episodes: int, *more: str) -> None:
         str(episodes),
         *more,
     )
+
+
+def on_terminal(command: list[str], env: dict[str, str]) -> bytes:
+    """What ``command`` shows on a pseudo-terminal (stdout and stderr, as a user sees them)."""
+    leader, follower = os.openpty()
+    process = subprocess.Popen(command, stdout=follower, stderr=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks)
 
 
 def dump(db: Path) -> list[tuple[object, ...]]:

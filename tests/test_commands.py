@@ -450,3 +450,149 @@ def test_a_season_can_be_on_another_network_than_its_show(
     run("season", "edit", "Lucifer", "4", "--network", "")
     seasons = json.loads(run("info", "Lucifer", "--json").stdout)["seasons"]
     assert seasons[1]["network"] is None
+
+
+# ---------------------------------------------------------------------------- edits keep
+
+
+def _cast(run: Run, person: str) -> dict[str, Any]:
+    cast = json.loads(run("info", "Jessica Jones", "--json").stdout)["cast"]
+    found: dict[str, Any] = next(c for c in cast if c["person"] == person)
+    return found
+
+
+def test_adding_a_role_again_keeps_what_it_does_not_name(run: Run, jessica: None) -> None:
+    run("cast", "add", "jessica", "Carrie-Anne Moss", "--as", "Jeri Hogarth", "--season", "2")
+    run(
+        *("cast", "add", "jessica", "Carrie-Anne Moss", "--as", "Jeri Hogarth", "--season", "2"),
+        *("--rumoured", "--returning", "--billing", "3", "--note", "her return is likely"),
+    )
+    kept = {
+        "status": "rumoured",
+        "arrival": "returning",
+        "billing": 3,
+        "note": "her return is likely",
+    }
+
+    # The report: re-adding a rumoured role silently confirmed it and reset the rest.
+    result = run(
+        "cast", "add", "jessica", "Carrie-Anne Moss", "--as", "Jeri Hogarth", "--season", "2"
+    )
+    assert result.stdout == "Updated Carrie-Anne Moss as Jeri Hogarth in Jessica Jones season 2.\n"
+    assert {k: _cast(run, "Carrie-Anne Moss")[k] for k in kept} == kept
+
+    # Each detail changes when named, and only that one.
+    role = ("jessica", "Carrie-Anne Moss", "--as", "Jeri Hogarth", "--season", "2")
+    run("cast", "add", *role, "--confirmed")
+    assert _cast(run, "Carrie-Anne Moss")["status"] == "confirmed"
+    assert _cast(run, "Carrie-Anne Moss")["note"] == "her return is likely"
+    run("cast", "add", *role, "--no-note")
+    assert _cast(run, "Carrie-Anne Moss")["note"] is None
+    assert _cast(run, "Carrie-Anne Moss")["billing"] == 3
+    run("cast", "add", *role, "--no-billing", "--no-arrival", "--rumoured")
+    assert {k: _cast(run, "Carrie-Anne Moss")[k] for k in kept} == {
+        "status": "rumoured",
+        "arrival": None,
+        "billing": None,
+        "note": None,
+    }
+
+
+def test_a_detail_set_and_cleared_at_once_is_refused(run: Run, jessica: None, db: Path) -> None:
+    before = dump(db)
+    for args in (
+        ("--note", "x", "--no-note"),
+        ("--billing", "2", "--no-billing"),
+        ("--new", "--no-arrival"),
+    ):
+        result = run(
+            "cast", "add", "jessica", "Krysten Ritter", "--as", "Jessica Jones", *args, code=2
+        )
+        assert "not both" in result.stderr
+    assert dump(db) == before
+
+
+def test_adding_a_crew_job_again_keeps_its_status_and_note(run: Run, jessica: None) -> None:
+    job = ("jessica", "Raelle Tucker", "--job", "writer", "--season", "2")
+    run("crew", "add", *job, "--rumoured", "--note", "from the trades")
+    run("crew", "add", *job)
+    crew = json.loads(run("info", "Jessica Jones", "--json").stdout)["crew"]
+    writer = next(c for c in crew if c["person"] == "Raelle Tucker" and c["job"] == "writer")
+    assert (writer["status"], writer["note"]) == ("rumoured", "from the trades")
+    run("crew", "add", *job, "--confirmed", "--no-note")
+    crew = json.loads(run("info", "Jessica Jones", "--json").stdout)["crew"]
+    writer = next(c for c in crew if c["person"] == "Raelle Tucker" and c["job"] == "writer")
+    assert (writer["status"], writer["note"]) == ("confirmed", None)
+
+
+def test_adding_a_trailer_link_again_keeps_what_it_does_not_name(run: Run, jessica: None) -> None:
+    link = "https://www.youtube.com/watch?v=example"
+    run(
+        *("trailer", "add", "jessica", link, "--season", "2", "--title", "Official Trailer"),
+        *("--kind", "teaser", "--publisher", "Netflix", "--published", "2017-12-09"),
+        *("--note", "Set to Heart's Barracuda"),
+    )
+    run("trailer", "add", "jessica", link, "--season", "2")
+
+    def trailer() -> dict[str, Any]:
+        trailers = json.loads(run("info", "Jessica Jones", "--json").stdout)["trailers"]
+        found: dict[str, Any] = next(t for t in trailers if t["url"] == link)
+        return found
+
+    kept = trailer()
+    assert (kept["title"], kept["kind"], kept["publisher"], kept["note"]) == (
+        "Official Trailer",
+        "teaser",
+        "Netflix",
+        "Set to Heart's Barracuda",
+    )
+    assert kept["published"]["start"] == "2017-12-09"
+    run("trailer", "add", "jessica", link, "--season", "2", "--kind", "trailer", "--no-note")
+    changed = trailer()
+    assert (changed["kind"], changed["note"], changed["title"]) == (
+        "trailer",
+        None,
+        "Official Trailer",
+    )
+    run("trailer", "add", "jessica", link, "--season", "2", "--no-title", "--published", "TBA")
+    assert (trailer()["title"], trailer()["published"]["precision"]) == (None, "tba")
+    assert trailer()["publisher"] == "Netflix"
+
+
+def test_an_import_keeps_a_credits_details_the_file_leaves_out(
+    run: Run, jessica: None, tmp_path: Path
+) -> None:
+    file = tmp_path / "sparse.json"
+    file.write_text(
+        json.dumps(
+            {
+                "format": "seasontrack-catalog",
+                "version": 1,
+                "shows": [
+                    {
+                        "title": "Jessica Jones",
+                        "seasons": [{"number": 2}],
+                        "cast": [
+                            {
+                                "person": "Krysten Ritter",
+                                "character": "Jessica Jones",
+                                "season": 2,
+                                "status": "confirmed",
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+    run("import", str(file))
+    ritter = _cast(run, "Krysten Ritter")
+    assert (ritter["billing"], ritter["arrival"]) == (1, "returning")
+
+
+def test_json_output_escapes_every_control_character(run: Run) -> None:
+    title = "Evil\x1b[31m\x9b2J\x7f"
+    run("show", "add", title)
+    out = run("info", "evil", "--json").stdout
+    assert not any(0x7F <= ord(ch) <= 0x9F or (ord(ch) < 0x20 and ch != "\n") for ch in out)
+    assert json.loads(out)["title"] == title

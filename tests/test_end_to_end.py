@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import on_terminal
+
 BIN = Path(sys.executable).parent
 SAMPLE = Path(__file__).parent.parent / "data" / "catalog.json"
 
@@ -74,33 +76,14 @@ def test_a_reader_that_goes_away_is_no_error(db: Path, tmp_path: Path) -> None:
 def test_a_terminal_gets_colour_and_boxes_and_no_color_turns_them_off(db: Path) -> None:
     seasontrack("import", str(SAMPLE))
 
-    def on_terminal(extra_env: dict[str, str]) -> str:
-        leader, follower = os.openpty()
+    def info(extra_env: dict[str, str]) -> str:
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", **extra_env}
-        proc = subprocess.Popen(
-            [str(BIN / "seasontrack"), "info", "Jessica Jones"],
-            stdout=follower,
-            stderr=follower,
-            env=env,
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        proc.wait(timeout=60)
-        os.close(leader)
-        return b"".join(chunks).decode()
+        return on_terminal([str(BIN / "seasontrack"), "info", "Jessica Jones"], env).decode()
 
-    fancy = on_terminal({})
+    fancy = info({})
     assert "\x1b[" in fancy
     assert "╭" in fancy
-    plain = on_terminal({"NO_COLOR": "1"})
+    plain = info({"NO_COLOR": "1"})
     assert "\x1b[" not in plain
     assert "╭" not in plain
     assert "Krysten Ritter" in plain

@@ -6,6 +6,7 @@ import ast
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from tests.conftest import Run, dump
+from tests.conftest import Run, dump, on_terminal
 
 
 def events(ics: bytes) -> dict[str, dict[str, Any]]:
@@ -297,3 +298,92 @@ def test_commands_without_the_network_never_import_httpx(
         m for m in loaded if m.split(".")[0] == "httpx" or m.startswith("seasontrack.providers.")
     ]
     assert network == []
+
+
+# ---------------------------------------------------------------------------- nothing passed on
+
+FORMULAS = [
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("https://example.org","click")',
+    "@SUM(1)",
+    "+1-2",
+    "-2+3",
+    "\tTabbed",
+    "'Allo 'Allo!",
+    "''Quoted twice",
+    "'=Already quoted",
+    "'+",
+    "'",
+]
+
+
+def test_csv_export_neutralises_formulas_and_import_reads_them_back_exactly(
+    run: Run, tmp_path: Path
+) -> None:
+    for number, title in enumerate(FORMULAS, start=1):
+        run("show", "add", "--network", "@Network", "--country", "=US", "--", title)
+        run("season", "add", "--premiere", "2030-01-05", "--", title, str(number))
+    sheet = tmp_path / "formulas.csv"
+    run("export", "--format", "csv", "-o", str(sheet))
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+
+    # Every cell a spreadsheet would run starts with ' instead (OWASP's advice).
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), row
+    by_title = {row["show"] for row in rows}
+    assert "'=cmd|' /C calc'!A0" in by_title
+    assert "'Allo 'Allo!" in by_title  # an apostrophe before a letter is left alone
+    assert "'''Quoted twice" in by_title
+    assert {row["network"] for row in rows} == {"'@Network"}
+    episodes = run("export", "--format", "csv", "--episodes").stdout
+    assert "\n=" not in episodes and ",=" not in episodes and ",@" not in episodes
+
+    other = tmp_path / "other.db"
+    run("import", str(sheet), "--db", str(other))
+    shows = json.loads(run("list", "--json", "--db", str(other)).stdout)
+    assert sorted(s["title"] for s in shows) == sorted(t.strip() for t in FORMULAS)
+    assert {s["network"] for s in shows} == {"@Network"}
+    assert {s["country"] for s in shows} == {"=US"}
+
+
+def test_a_hand_written_sheet_keeps_its_apostrophes(run: Run, tmp_path: Path) -> None:
+    sheet = tmp_path / "mine.csv"
+    sheet.write_text("show,season\n'Allo 'Allo!,1\n'Til Death,2\n")
+    run("import", str(sheet))
+    titles = sorted(s["title"] for s in json.loads(run("list", "--json").stdout))
+    assert titles == ["'Allo 'Allo!", "'Til Death"]
+
+
+ESCAPES = "Evil\x1b]52;c;cm0gLXJmIH4=\x07\x1b[31mRed\x9b2J"
+
+
+def _export_on_a_terminal(db: Path, *args: str) -> bytes:
+    command = [str(Path(sys.executable).parent / "seasontrack"), "export", "--db", str(db)]
+    return on_terminal([*command, *args], {**os.environ, "TERM": "xterm-256color"})
+
+
+@pytest.mark.parametrize("export_format", ["csv", "ics", "json"])
+def test_export_to_a_terminal_shows_escape_codes_and_to_a_pipe_keeps_them(
+    run: Run, db: Path, export_format: str
+) -> None:
+    run("show", "add", ESCAPES)
+    run("season", "add", ESCAPES, "1", "--premiere", "2030-01-05 21:00 Europe/London")
+
+    shown = _export_on_a_terminal(db, "--format", export_format)
+    assert b"\x1b" not in shown
+    assert "\u009b".encode() not in shown
+    # Shown as escapes (JSON spells the first ones its own way); ICS folds long lines.
+    assert b"\\x1b" in shown or b"\\u001b" in shown
+    assert b"\\x9b" in shown
+
+    command = Path(sys.executable).parent / "seasontrack"
+    piped = subprocess.run(
+        [str(command), "export", "--db", str(db), "--format", export_format],
+        capture_output=True,
+        check=True,
+    ).stdout
+    if export_format == "json":
+        assert json.loads(piped)["shows"][0]["title"] == ESCAPES
+    else:  # exact bytes (ICS escapes its ";" as "\;")
+        assert ESCAPES.replace(";", "\\;" if export_format == "ics" else ";").encode() in piped

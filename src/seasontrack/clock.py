@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from seasontrack.dates import DateInputError, PartialDate, Precision, check_zone, parse_when, zone
+from seasontrack.limits import MAX_SPAN_DAYS, MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from seasontrack.countdown import ReleaseView
@@ -97,6 +99,11 @@ def current_time(text: str | None, where: UserZone) -> datetime:
     except ValueError:
         pass
     else:
+        if not MIN_YEAR <= exact.year <= MAX_YEAR:
+            raise DateInputError(
+                f"year {exact.year} in {text.strip()!r} is out of range; use a year from"
+                f" {MIN_YEAR} to {MAX_YEAR}, like '2018-03-05 12:00'"
+            )
         return exact if exact.tzinfo is not None else exact.replace(tzinfo=where.tzinfo)
     when = parse_when(text)
     if when.start is None or when.precision not in (Precision.DAY, Precision.MINUTE):
@@ -123,14 +130,23 @@ _SPAN_UNITS = {
 }
 
 
+class SpanTooLong(DateInputError):
+    """A span longer than the longest seasontrack takes (``MAX_SPAN_DAYS``)."""
+
+
 def parse_span(text: str) -> timedelta:
-    """A look-ahead like ``30d``, ``2w``, ``12h`` or ``3 weeks``."""
-    cleaned = text.strip().lower()
-    number = cleaned.rstrip("abcdefghijklmnopqrstuvwxyz ").strip()
-    unit = cleaned[len(number) :].strip()
-    if not number.isdigit() or unit not in _SPAN_UNITS:
+    """A look-ahead like ``30d``, ``2w``, ``12h`` or ``3 weeks``, of at most 100 years."""
+    found = re.fullmatch(r"\s*([0-9]+)\s*([a-z]+)\s*", text.lower(), re.ASCII)
+    if found is None or found[2] not in _SPAN_UNITS:
         raise DateInputError(f"can't read {text!r} as a span of time; write it like 30d, 2w or 12h")
-    return timedelta(hours=int(number) * _SPAN_UNITS[unit])
+    digits, unit = found[1].lstrip("0") or "0", found[2]
+    hours = int(digits) * _SPAN_UNITS[unit] if len(digits) <= 9 else None
+    if hours is None or hours > MAX_SPAN_DAYS * 24:
+        raise SpanTooLong(
+            f"{text.strip()!r} is longer than {MAX_SPAN_DAYS}d ({MAX_SPAN_DAYS // 365} years),"
+            " the longest span seasontrack takes"
+        )
+    return timedelta(hours=hours)
 
 
 def parse_leads(text: str) -> list[timedelta]:
@@ -141,6 +157,8 @@ def parse_leads(text: str) -> list[timedelta]:
     for part in text.split(","):
         try:
             leads.add(parse_span(part))
+        except SpanTooLong as exc:
+            raise InvalidInput(f"lead {exc}") from None
         except DateInputError:
             raise InvalidInput(
                 f"lead {part.strip()!r} is not a span of time; write leads like 7d,1d,0d or 2h"

@@ -13,6 +13,15 @@ from urllib.parse import urlsplit
 
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.errors import InvalidInput
+from seasontrack.limits import (
+    MAX_EPISODES,
+    MAX_ID,
+    MAX_SEASON,
+    MAX_TEXT,
+    MAX_WEEKS,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 from seasontrack.models import (
     ARRIVALS,
     CREDIT_STATUSES,
@@ -21,6 +30,8 @@ from seasontrack.models import (
     Credit,
     Episode,
     Season,
+    Show,
+    ShowLink,
     Source,
     Trailer,
 )
@@ -66,16 +77,56 @@ def _loose(text: str) -> str:
     return " ".join(text.replace("_", " ").replace("-", " ").casefold().split())
 
 
-def optional_text(value: str | None) -> str | None:
+# ---------------------------------------------------------------------------- bounds
+# README, "Bounds": each is checked where a value enters (seasontrack.limits).
+
+
+def text_within_bound(value: str, what: str = "a text value") -> str:
+    """``value``, unless it is longer than a text value may be (MAX_TEXT characters)."""
+    if len(value) > MAX_TEXT:
+        raise InvalidInput(
+            f"{what} is longer than {MAX_TEXT:,} characters, the most one text value holds"
+        )
+    return value
+
+
+def number_within(value: int, what: str, low: int, high: int) -> int:
+    """``value``, unless it lies outside ``low`` to ``high`` (the error says the range)."""
+    if not low <= value <= high:
+        shown = f" {value}" if abs(value) < 10**15 else ""
+        raise InvalidInput(f"{what}{shown} is out of range; give a number from {low} to {high:,}")
+    return value
+
+
+def season_number(value: int, what: str = "season number") -> int:
+    return number_within(value, what, 0, MAX_SEASON)
+
+
+def episode_number(value: int, what: str = "episode number") -> int:
+    return number_within(value, what, 1, MAX_EPISODES)
+
+
+def year_within_bound(day: date, what: str) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise InvalidInput(
+            f"{what} {day} is out of range; use a year from {MIN_YEAR} to {MAX_YEAR}"
+        )
+    return day
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def optional_text(value: str | None, what: str = "a text value") -> str | None:
     """Free text with surrounding blanks removed; an empty string clears the field (None)."""
     if value is None:
         return None
-    stripped = value.strip()
+    stripped = text_within_bound(value, what).strip()
     return stripped or None
 
 
 def required_text(value: str, what: str) -> str:
-    stripped = value.strip()
+    stripped = text_within_bound(value, what).strip()
     if not stripped:
         raise InvalidInput(f"{what} cannot be empty")
     return stripped
@@ -83,7 +134,7 @@ def required_text(value: str, what: str) -> str:
 
 def web_url(value: str, what: str = "link") -> str:
     """An absolute http(s) URL; anything else (javascript:, file:, a bare word) is refused."""
-    stripped = value.strip()
+    stripped = text_within_bound(value, what).strip()
     try:
         parts = urlsplit(stripped)
     except ValueError:
@@ -126,6 +177,11 @@ class SeasonInput:
 
 def apply_season_input(season: Season, given: SeasonInput) -> Season:
     """The season with ``given`` applied; a time inside a date becomes the season's release time."""
+    season_number(season.number)
+    if given.episode_count is not None:
+        number_within(given.episode_count, "episode count", 0, MAX_EPISODES)
+    if given.premiere_episodes is not None:
+        number_within(given.premiere_episodes, "premiere episodes", 1, MAX_EPISODES)
     release_time = given.release_time or season.release_time
     release_tz = given.release_tz or season.release_tz
     dates: dict[str, PartialDate] = {}
@@ -176,6 +232,15 @@ def apply_season_input(season: Season, given: SeasonInput) -> Season:
         raise InvalidInput(
             f"the finale ({finale.label()}) would come before the premiere ({premiere.label()})"
         )
+    from seasontrack.schedule import beyond_weekly_reach
+
+    unplaced = beyond_weekly_reach(changed)
+    if unplaced is not None:
+        raise InvalidInput(
+            f"a weekly season comes out within {MAX_WEEKS} weeks ({MAX_WEEKS // 52} years) of"
+            f" its premiere, breaks included; its episode {unplaced} would come later. Give"
+            " fewer episodes, or a release pattern other than weekly"
+        )
     return changed
 
 
@@ -191,6 +256,7 @@ def _apply_skips(season: Season, given: SeasonInput) -> tuple[date, ...]:
         skips.discard(day)
     premiere = season.premiere
     for day in (*given.add_skips, *(given.skips or ())):
+        year_within_bound(day, "--skip")
         if season.release_pattern != "weekly":
             raise InvalidInput("--skip is for weekly seasons; add --release weekly")
         if premiere.precision in (Precision.DAY, Precision.MINUTE) and premiere.start:
@@ -249,6 +315,10 @@ def clean_credit(credit: Credit) -> Credit:
         raise InvalidInput("a crew credit needs a job, like --job showrunner")
     if credit.billing is not None and credit.billing < 1:
         raise InvalidInput(f"billing {credit.billing} must be 1 or more (1 = top billed)")
+    if credit.billing is not None:
+        number_within(credit.billing, "billing", 1, MAX_EPISODES)
+    if credit.season is not None:
+        season_number(credit.season, "a credit's season")
     return credit
 
 
@@ -266,10 +336,14 @@ def clean_trailer(trailer: Trailer) -> Trailer:
         raise InvalidInput(
             "a trailer needs a URL, a --title or a --published date to tell it apart"
         )
+    if trailer.season is not None:
+        season_number(trailer.season, "a trailer's season")
     return trailer
 
 
 def clean_source(source: Source) -> Source:
+    if source.season is not None:
+        season_number(source.season, "a source's season")
     return replace(
         source,
         url=web_url(source.url, "source link"),
@@ -277,3 +351,44 @@ def clean_source(source: Source) -> Source:
         title=optional_text(source.title),
         published=source.published.date_only(),
     )
+
+
+# ---------------------------------------------------------------------------- providers
+
+
+def check_remote_show(show: Show, link: ShowLink, where: str) -> None:
+    """A show as a provider describes it, held to the bounds a typed one meets; the error
+    names ``where`` it came from ("TVmaze show 1370") and the bound."""
+    try:
+        texts: list[tuple[str, str | None]] = [
+            ("title", show.title),
+            ("network", show.network),
+            ("country", show.country),
+            ("summary", show.summary),
+            ("IMDb id", link.imdb_id),
+            ("link", link.url),
+            ("official site", link.official_site),
+            *(("genre", genre) for genre in link.genres),
+        ]
+        for name, id_value in (("TheTVDB id", link.thetvdb_id), ("update time", link.updated)):
+            if id_value is not None:
+                number_within(id_value, name, 0, MAX_ID)
+        for season in show.seasons:
+            label = f"season {season_number(season.number)}"
+            if season.episode_count is not None:
+                number_within(season.episode_count, f"{label}'s episode count", 0, MAX_EPISODES)
+            texts += [(f"{label}'s network", season.network), (f"{label}'s notes", season.notes)]
+            for episode in season.episodes:
+                episode_number(episode.number, f"{label}'s episode number")
+                texts += [
+                    (f"{label} episode {episode.number}'s title", episode.title),
+                    (f"{label} episode {episode.number}'s director", episode.director),
+                    (f"{label} episode {episode.number}'s writer", episode.writer),
+                ]
+        for credit in show.credits:
+            clean_credit(credit)
+        for name, value in texts:
+            if value is not None:
+                text_within_bound(value, f"the {name}")
+    except InvalidInput as exc:
+        raise InvalidInput(f"{where}: {exc}") from None

@@ -13,6 +13,10 @@ TRAILER_KINDS = ("teaser", "trailer", "clip", "featurette")
 CREDIT_STATUSES = ("confirmed", "rumoured")
 ARRIVALS = ("new", "returning")
 ROLES = ("cast", "crew")
+# What a credit or a trailer records beyond what tells it apart: an edit of one already
+# recorded changes only the details it names (README, "cast add", "trailer add").
+CREDIT_DETAILS = ("billing", "status", "arrival", "note")
+TRAILER_DETAILS = ("title", "kind", "publisher", "published", "note")
 
 TBA = PartialDate(Precision.TBA)
 

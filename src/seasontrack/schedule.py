@@ -16,11 +16,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
 from seasontrack.dates import PartialDate, Precision, zone
+from seasontrack.limits import MAX_WEEKS
 from seasontrack.models import TBA, Episode, Release, Season
-
-# A weekly season runs at most this many weeks past its last episode's slot when it has
-# breaks; used only to bound rrule.
-_MAX_WEEKS = 520
 
 
 class EpisodeRelease(NamedTuple):
@@ -52,11 +49,13 @@ def season_schedule(season: Season) -> list[EpisodeRelease]:
     for number in range(1, count + 1):
         episode = own.get(number, Episode(number))
         when = _own_moment(season, episode)
+        # Beyond the weeks a weekly schedule reaches, an episode's day is not known.
+        scheduled = generated[number - 1] if number <= len(generated) else TBA
         releases.append(
             EpisodeRelease(
                 number=number,
                 title=episode.title,
-                when=when if when is not None else generated[number - 1],
+                when=when if when is not None else scheduled,
                 premiere=number == 1,
                 finale=number == count,
                 own_date=when is not None,
@@ -75,6 +74,8 @@ def _own_moment(season: Season, episode: Episode) -> PartialDate | None:
 
 
 def _generated_moments(season: Season, count: int) -> list[PartialDate]:
+    """The schedule's moment for each episode from the first, as far as it reaches (a weekly
+    season's reach ends MAX_WEEKS weeks after its premiere)."""
     premiere = season.premiere_moment
     if season.release_pattern == "all-at-once":
         return [premiere] * count
@@ -93,17 +94,40 @@ def _generated_moments(season: Season, count: int) -> list[PartialDate]:
 
 
 def weekly_slots(first: date, at: time | None, count: int, skips: tuple[date, ...]) -> list[date]:
-    """``count`` weekly release days from ``first`` (itself the first), skipping ``skips``."""
+    """``count`` weekly release days from ``first`` (itself the first), skipping ``skips``;
+    fewer when they would run past MAX_WEEKS weeks after ``first``."""
     from dateutil.rrule import WEEKLY, rrule
 
     skipped = set(skips) - {first}
     rule = rrule(
         WEEKLY,
         dtstart=datetime.combine(first, at or time(0)),
-        count=min(count + len(skipped), _MAX_WEEKS),
+        count=min(count + len(skipped), MAX_WEEKS),
     )
     days = [moment.date() for moment in rule if moment.date() not in skipped]
     return days[:count]
+
+
+def beyond_weekly_reach(season: Season) -> int | None:
+    """The first episode of a weekly season that has no day of its own and would come out
+    more than MAX_WEEKS weeks after the premiere (its schedule cannot place it); None if
+    every episode fits."""
+    premiere = season.premiere_moment
+    count = episode_count(season)
+    if (
+        season.release_pattern != "weekly"
+        or premiere.start is None
+        or premiere.precision not in (Precision.DAY, Precision.MINUTE)
+    ):
+        return None
+    opening = min(season.premiere_episodes, count)
+    if count - opening + 1 + len(season.skips) <= MAX_WEEKS:
+        return None  # the schedule's weeks, breaks and all, are within reach
+    placed = opening + len(
+        weekly_slots(premiere.start, season.release_time, count - opening + 1, season.skips)
+    )
+    dated = {e.number for e in season.episodes if e.airs.start is not None}
+    return next((n for n in range(placed, count + 1) if n not in dated), None)
 
 
 def _at_slot(season: Season, day: date) -> PartialDate:

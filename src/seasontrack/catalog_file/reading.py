@@ -26,8 +26,11 @@ from seasontrack.inputs import (
     clean_trailer,
     optional_text,
     required_text,
+    text_within_bound,
     web_url,
+    year_within_bound,
 )
+from seasontrack.limits import MAX_EPISODES, MAX_ID, MAX_SEASON, MAX_TEXT, MAX_YEAR, MIN_YEAR
 from seasontrack.models import (
     FACT_ORIGINS,
     PROVIDER_NAMES,
@@ -93,14 +96,23 @@ class Reader:
             return None
         if not isinstance(value, str):
             raise self.fail(f"{key!r} should be text, found {_kind(value)}")
-        return value
+        with self.context():
+            return text_within_bound(value, repr(key))
 
-    def integer(self, key: str, *, minimum: int = 0) -> int | None:
+    def integer(self, key: str, *, maximum: int, minimum: int = 0) -> int | None:
         value = self.mapping().get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise self.fail(f"{key!r} should be a whole number of at least {minimum}")
+        return self.number(value, repr(key), minimum, maximum)
+
+    def number(self, value: object, what: str, minimum: int, maximum: int) -> int:
+        """``value`` as a whole number from ``minimum`` to ``maximum`` (README, "Bounds")."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{what} should be a whole number from {minimum} to {maximum:,}")
+        if not minimum <= value <= maximum:
+            raise self.fail(
+                f"{what} is out of range; give a whole number from {minimum} to {maximum:,}"
+            )
         return value
 
     def date(self, key: str) -> PartialDate | None:
@@ -118,6 +130,9 @@ def _flag(reader: Reader, key: str) -> bool | None:
     if value is not None and not isinstance(value, bool):
         raise reader.fail(f"{key!r} should be true or false")
     return value
+
+
+_EVENT_KINDS = {"start_map": "an object", "string": "text", "boolean": "true/false", "null": "null"}
 
 
 def _kind(value: object) -> str:
@@ -200,14 +215,14 @@ def read_show(reader: Reader) -> ShowImport:
 def _read_online(reader: Reader) -> tuple[ShowLink, tuple[Fact, ...]]:
     """A show's link and facts, as `link_json` writes them."""
     with reader.context():
-        tvmaze_id = reader.integer("tvmaze_id", minimum=1)
+        tvmaze_id = reader.integer("tvmaze_id", minimum=1, maximum=MAX_ID)
         if tvmaze_id is None:
             raise reader.fail("'tvmaze_id' is missing")
         genres = []
         for genre in reader.items("genres"):
             if not isinstance(genre.data, str):
                 raise genre.fail("a genre should be text")
-            genres.append(genre.data)
+            genres.append(text_within_bound(genre.data, "a genre"))
         url, site = reader.text("url"), reader.text("official_site")
         synced = reader.text("synced_at")
         try:
@@ -216,16 +231,18 @@ def _read_online(reader: Reader) -> tuple[ShowLink, tuple[Fact, ...]]:
             raise reader.fail(f"'synced_at' {synced!r} is not an ISO date and time") from None
         if synced_at is not None and synced_at.tzinfo is None:
             raise reader.fail("'synced_at' needs its UTC offset, like 2026-01-02T03:04:05+00:00")
+        if synced_at is not None:
+            year_within_bound(synced_at.date(), "'synced_at'")
         link = ShowLink(
             tvmaze_id=tvmaze_id,
-            thetvdb_id=reader.integer("thetvdb_id", minimum=1),
+            thetvdb_id=reader.integer("thetvdb_id", minimum=1, maximum=MAX_ID),
             imdb_id=optional_text(reader.text("imdb_id")),
-            tmdb_id=reader.integer("tmdb_id", minimum=1),
+            tmdb_id=reader.integer("tmdb_id", minimum=1, maximum=MAX_ID),
             url=web_url(url, "TVmaze link") if url else None,
             official_site=web_url(site, "official site") if site else None,
             genres=tuple(genres),
-            premiered=reader.integer("premiered"),
-            updated=reader.integer("updated"),
+            premiered=reader.integer("premiered", minimum=MIN_YEAR, maximum=MAX_YEAR),
+            updated=reader.integer("updated", maximum=MAX_ID),
             synced_at=synced_at,
         )
     return link, tuple(_read_fact(item) for item in reader.items("facts"))
@@ -251,8 +268,13 @@ def _read_fact(reader: Reader) -> Fact:
 
 
 def _read_season(reader: Reader) -> SeasonImport:
+    # Files written before seasontrack recorded episodes give their count as "episodes".
+    count_only = not isinstance(reader.mapping().get("episodes"), list | None)
+    episodes = () if count_only else tuple(_read_episode(i) for i in reader.items("episodes"))
+    if len({e.number for e in episodes}) != len(episodes):
+        raise reader.fail("an episode number appears twice")
     with reader.context():
-        number = reader.integer("number")
+        number = reader.integer("number", maximum=MAX_SEASON)
         if number is None:
             raise reader.fail("'number' is missing")
         release_time = reader.text("release_time")
@@ -263,35 +285,31 @@ def _read_season(reader: Reader) -> SeasonImport:
         skips = None
         if reader.mapping().get("skips") is not None:
             skips = tuple(_read_day(item) for item in reader.items("skips"))
-        # Files written before seasontrack recorded episodes give their count as "episodes".
-        count_only = not isinstance(reader.mapping().get("episodes"), list | None)
         given = SeasonInput(
             premiere=reader.date("premiere"),
             finale=reader.date("finale"),
-            episode_count=reader.integer("episodes" if count_only else "episode_count"),
+            episode_count=reader.integer(
+                "episodes" if count_only else "episode_count", maximum=MAX_EPISODES
+            ),
             release_pattern=reader.text("release"),
             release_time=at,
             release_tz=reader.text("release_tz"),
             synopsis=reader.text("synopsis"),
             notes=reader.text("notes"),
             network=reader.text("network"),
-            premiere_episodes=reader.integer("premiere_episodes", minimum=1),
+            premiere_episodes=reader.integer("premiere_episodes", minimum=1, maximum=MAX_EPISODES),
             skips=skips,
         )
         if given.release_tz is not None:
             given = replace(given, release_tz=check_zone(given.release_tz))
         # Check it now, so that a bad season fails before anything is written; a season new
         # to the catalog is written as checked here.
-        as_new = apply_season_input(Season(number=number), given)
-    episodes = () if count_only else tuple(_read_episode(i) for i in reader.items("episodes"))
-    if len({e.number for e in episodes}) != len(episodes):
-        raise reader.fail("an episode number appears twice")
-    watched = []
-    for item in reader.items("watched"):
-        if isinstance(item.data, bool) or not isinstance(item.data, int) or item.data < 1:
-            raise item.fail("should be an episode number (1 or more)")
-        watched.append(item.data)
-    return SeasonImport(number, given, episodes, tuple(watched), replace(as_new, episodes=episodes))
+        as_new = apply_season_input(Season(number=number, episodes=episodes), given)
+    watched = [
+        item.number(item.data, "an episode number", 1, MAX_EPISODES)
+        for item in reader.items("watched")
+    ]
+    return SeasonImport(number, given, episodes, tuple(watched), as_new)
 
 
 def _read_day(reader: Reader) -> date:
@@ -306,14 +324,15 @@ def _read_day(reader: Reader) -> date:
 def _read_episode(reader: Reader) -> Episode:
     """An episode: read straight from its object, as a catalog holds hundreds of thousands."""
     data = reader.mapping()
-    number = data.get("number")
-    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise reader.fail("'number' should be a whole number of at least 1")
+    number = reader.number(data.get("number"), "'number'", 1, MAX_EPISODES)
     texts = []
     for key in ("title", "director", "writer"):
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             raise reader.fail(f"{key!r} should be text, found {_kind(value)}")
+        if value is not None and len(value) > MAX_TEXT:
+            with reader.context():
+                text_within_bound(value, repr(key))
         texts.append(value.strip() or None if value else None)
     airs = TBA
     if data.get("airs") is not None:
@@ -330,8 +349,8 @@ def _read_credit(reader: Reader, role: str) -> Credit:
                 role=role,
                 character=reader.text("character") if role == "cast" else None,
                 job=reader.text("job", required=True) if role == "crew" else None,
-                season=reader.integer("season"),
-                billing=reader.integer("billing", minimum=1),
+                season=reader.integer("season", maximum=MAX_SEASON),
+                billing=reader.integer("billing", minimum=1, maximum=MAX_EPISODES),
                 status=reader.text("status") or "confirmed",
                 arrival=reader.text("arrival") if role == "cast" else None,
                 note=reader.text("note"),
@@ -349,7 +368,7 @@ def _read_trailer(reader: Reader) -> Trailer:
                 publisher=reader.text("publisher"),
                 published=reader.date("published") or TBA,
                 note=reader.text("note"),
-                season=reader.integer("season"),
+                season=reader.integer("season", maximum=MAX_SEASON),
             )
         )
 
@@ -362,29 +381,35 @@ def _read_source(reader: Reader) -> Source:
                 outlet=reader.text("outlet"),
                 title=reader.text("title"),
                 published=reader.date("published") or TBA,
-                season=reader.integer("season"),
+                season=reader.integer("season", maximum=MAX_SEASON),
             )
         )
 
 
 def shows_from_json(handle: IO[bytes], name: str) -> Iterator[ShowImport | InvalidInput]:
-    """Each show of an export file, read one at a time (the file is never held whole)."""
+    """Each show of an export file, read one at a time (the file is never held whole, and
+    is read in bounded memory whatever its shape: see :mod:`.guard`)."""
     import ijson
 
-    events = ijson.parse(handle)
+    from seasontrack.catalog_file.guard import GuardedJson
+
+    guarded = GuardedJson(handle, name)
+    events = ijson.parse(guarded)
     header: dict[str, Any] = {}
+    shows: str | None = None  # the parser's event for the value of "shows"
     try:
         for prefix, event, value in events:
             if prefix in ("format", "version") and event in ("string", "number"):
                 header[prefix] = value
-            if prefix == "shows" and event == "start_array":
+            if prefix == "shows":
+                shows = event
                 break
-        else:
-            if header.get("format") != FORMAT_NAME:
-                raise InvalidInput(
-                    f'{name}: not a seasontrack catalog (expected "format": "{FORMAT_NAME}")'
-                )
-            return
+        if shows is None and header.get("format") != FORMAT_NAME:
+            raise InvalidInput(
+                f'{name}: not a seasontrack catalog (expected "format": "{FORMAT_NAME}")'
+            )
+        if shows is None:
+            raise InvalidInput(f'{name}: the catalog has no "shows"; give a list of shows')
         if header.get("format") != FORMAT_NAME:
             raise InvalidInput(
                 f'{name}: not a seasontrack catalog (expected "format": "{FORMAT_NAME}"'
@@ -396,10 +421,13 @@ def shows_from_json(handle: IO[bytes], name: str) -> Iterator[ShowImport | Inval
                 f"{name}: catalog format version {version!r} is newer than this seasontrack"
                 f" reads ({FORMAT_VERSION}); upgrade seasontrack"
             )
+        if shows != "start_array":
+            found = _EVENT_KINDS.get(shows, "a number")
+            raise InvalidInput(f'{name}: "shows" should be a list of shows, found {found}')
         # Read again from the start, now by ijson's C reader alone: much faster than feeding
         # it the events above one by one.
-        handle.seek(0)
-        for index, document in enumerate(ijson.items(handle, "shows.item", use_float=True)):
+        guarded.seek(0)
+        for index, document in enumerate(ijson.items(guarded, "shows.item", use_float=True)):
             where = f"{name}.shows[{index}]"
             try:
                 yield replace(read_show(Reader(document, where)), where=where)
@@ -407,6 +435,11 @@ def shows_from_json(handle: IO[bytes], name: str) -> Iterator[ShowImport | Inval
                 yield exc
     except ijson.JSONError as exc:
         reason = _parser_reason(exc)
+        if "integer overflow" in reason:
+            raise InvalidInput(
+                f"{name}: a number is larger than {MAX_ID:,}, the most any number in a"
+                " catalog may be"
+            ) from None
         if header.get("format") == FORMAT_NAME:
             raise InvalidInput(
                 f"{name}: the catalog file is damaged ({reason}); nothing was imported; write"

@@ -2,6 +2,9 @@
 
 Rows of one show are gathered into one :class:`ShowImport`; a bad row is an error naming
 its line, and reading goes on to the next.
+
+A cell a spreadsheet would run as a formula is written with a leading ``'`` and read back
+without it (:func:`neutral_cell`, :func:`original_cell`), so a round trip is exact.
 """
 
 from __future__ import annotations
@@ -16,7 +19,15 @@ from typing import IO
 from seasontrack.catalog_file.reading import SeasonImport, ShowImport
 from seasontrack.dates import PartialDate, Precision, check_zone, parse_when
 from seasontrack.errors import InvalidInput
-from seasontrack.inputs import SeasonInput, apply_season_input, choose, required_text
+from seasontrack.inputs import (
+    SeasonInput,
+    apply_season_input,
+    choose,
+    number_within,
+    required_text,
+    text_within_bound,
+)
+from seasontrack.limits import MAX_EPISODES, MAX_LINE, MAX_SEASON
 from seasontrack.models import SHOW_STATUSES, TBA, Season, Show
 
 # The columns `export --format csv` writes: one row per season, or per release
@@ -50,10 +61,35 @@ EPISODE_COLUMNS = (
 )
 
 
+# What a cell starts with when a spreadsheet would run it as a formula (OWASP, "CSV
+# Injection"): = + - @, a tab or a carriage return.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRAL = "'"
+
+
+def neutral_cell(value: str) -> str:
+    """A cell as a sheet gets it: one a spreadsheet would run as a formula with ``'`` in
+    front (it shows the text as typed). One that starts with ``'`` and then such a
+    character, or a second ``'``, gets one too, so that :func:`original_cell` tells them
+    apart: "'Allo 'Allo!" stays as it is."""
+    if value.startswith(_FORMULA_STARTS) or (
+        value.startswith(_NEUTRAL) and value[1:2].startswith((*_FORMULA_STARTS, _NEUTRAL))
+    ):
+        return _NEUTRAL + value
+    return value
+
+
+def original_cell(text: str) -> str:
+    """A cell as :func:`neutral_cell` wrote it, back to the original text."""
+    if text.startswith(_NEUTRAL) and text[1:2].startswith((*_FORMULA_STARTS, _NEUTRAL)):
+        return text[1:]
+    return text
+
+
 def shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | InvalidInput]:
     """Shows from a CSV of seasons: the columns of `export --format csv`, or just a few."""
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    reader = csv.DictReader(text)
+    reader = csv.DictReader(_lines(text, name))
     try:
         columns = [c.strip().lower() for c in reader.fieldnames or []]
     except UnicodeDecodeError:
@@ -108,15 +144,15 @@ def shows_from_csv(handle: IO[bytes], name: str) -> Iterator[ShowImport | Invali
 def _csv_row(row: dict[str, str | None]) -> tuple[str, Show, SeasonImport]:
     def cell(column: str) -> str | None:
         value = row.get(column)
-        return value.strip() or None if isinstance(value, str) else None
+        if not isinstance(value, str):
+            return None
+        return original_cell(text_within_bound(value, column)).strip() or None
 
     title = required_text(cell("show") or "", "show")
-    number_text = cell("season")
-    if number_text is None or not number_text.isdigit():
-        raise InvalidInput(f"season {number_text or ''!r} should be a number, like 2")
-    count_text = cell("episode_count")
-    if count_text is not None and not count_text.isdigit():
-        raise InvalidInput(f"episode_count {count_text!r} should be a number, like 13")
+    number = _whole(cell("season"), "season", "2", MAX_SEASON)
+    if number is None:
+        raise InvalidInput("season '' should be a number, like 2")
+    count = _whole(cell("episode_count"), "episode_count", "13", MAX_EPISODES)
     release_time = cell("release_time")
     try:
         at = time.fromisoformat(release_time) if release_time else None
@@ -126,12 +162,11 @@ def _csv_row(row: dict[str, str | None]) -> tuple[str, Show, SeasonImport]:
     given = SeasonInput(
         premiere=_csv_date(cell("premiere"), cell("premiere_precision"), "premiere"),
         finale=_csv_date(cell("finale"), cell("finale_precision"), "finale"),
-        episode_count=int(count_text) if count_text else None,
+        episode_count=count,
         release_pattern=cell("release"),
         release_time=at,
         release_tz=check_zone(zone_name) if zone_name else None,
     )
-    number = int(number_text)
     apply_season_input(Season(number=number), given)
     status = cell("status")
     show = Show(
@@ -141,6 +176,31 @@ def _csv_row(row: dict[str, str | None]) -> tuple[str, Show, SeasonImport]:
         status=choose(status, SHOW_STATUSES, "status") if status else "",
     )
     return title, show, SeasonImport(number, given)
+
+
+def _whole(text: str | None, column: str, example: str, most: int) -> int | None:
+    """A cell holding a whole number from 0 to ``most`` (README, "Bounds"); None if empty."""
+    if text is None:
+        return None
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidInput(f"{column} {text!r} should be a number, like {example}")
+    digits = text.lstrip("0") or "0"
+    # A number of more digits than any bound is out of range whatever it is (and reading
+    # thousands of digits as a number costs more than a line of a sheet should).
+    return number_within(int(digits) if len(digits) <= 15 else 10**15, column, 0, most)
+
+
+def _lines(text: IO[str], name: str) -> Iterator[str]:
+    """The sheet's lines, each read only up to MAX_LINE characters (bounded memory)."""
+    number = 0
+    while line := text.readline(MAX_LINE + 1):
+        number += 1
+        if len(line) > MAX_LINE:
+            raise InvalidInput(
+                f"{name}: line {number} is longer than {MAX_LINE:,} characters, the most one"
+                " line of a sheet may be"
+            )
+        yield line
 
 
 def _csv_date(value: str | None, precision: str | None, column: str) -> PartialDate | None:

@@ -20,6 +20,7 @@ from seasontrack.clock import NOW_ENV, TZ_ENV, Clock, current_time, user_zone
 from seasontrack.config import DB_ENV, backup_folder, resolve_db_path
 from seasontrack.dates import DateInputError, PartialDate, check_zone, parse_when
 from seasontrack.errors import EXIT_OK, InvalidInput
+from seasontrack.limits import MAX_SEASON
 
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
@@ -86,6 +87,7 @@ SeasonOption = Annotated[
         "--season",
         "-s",
         min=0,
+        max=MAX_SEASON,
         metavar="N",
         help="The season it is about (default: the whole show).",
     ),
@@ -171,8 +173,12 @@ def clock(now: str | None, tz: str | None) -> Clock:
 def print_json(data: Any) -> None:
     """JSON on stdout: UTF-8, two-space indent, one trailing newline."""
     import json  # only the commands given --json pay for it
+    import re
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    # json escapes the C0 controls but not DEL and C1 (a terminal may act on U+009B, CSI):
+    # escaped here too, the same JSON to any reader.
+    sys.stdout.write(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
 
 def screen() -> Screen:
@@ -211,6 +217,14 @@ def print_rows(rows: list[list[str]]) -> None:
 
 
 T = TypeVar("T")
+
+
+def named(value: object, clear: bool, option: str, clearing: str) -> bool:
+    """Whether an edit names a detail: by its option (``--note TEXT``: set it) or by the
+    flag that clears it (``--no-note``); not both. A detail not named stays as it is."""
+    if value is not None and clear:
+        raise InvalidInput(f"give {option} or {clearing}, not both")
+    return value is not None or clear
 
 
 def emit(

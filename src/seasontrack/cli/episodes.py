@@ -17,14 +17,17 @@ from seasontrack.cli.common import (
     when_option,
 )
 from seasontrack.errors import InvalidInput
+from seasontrack.limits import MAX_EPISODES, MAX_SEASON
 
 if TYPE_CHECKING:
     from seasontrack import inputs
 
 app = typer.Typer(help="Add, change or remove episodes.", no_args_is_help=True)
 
-SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0)]
-NumberArg = Annotated[int, typer.Argument(help="Episode number within the season.", min=1)]
+SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0, max=MAX_SEASON)]
+NumberArg = Annotated[
+    int, typer.Argument(help="Episode number within the season.", min=1, max=MAX_EPISODES)
+]
 EpisodeTitleOption = Annotated[
     str | None, typer.Option("--title", metavar="TITLE", help="The episode's title.")
 ]
@@ -90,7 +93,10 @@ def edit(
     season: SeasonArg,
     number: NumberArg,
     new_number: Annotated[
-        int | None, typer.Option("--number", min=1, metavar="N", help="Renumber the episode.")
+        int | None,
+        typer.Option(
+            "--number", min=1, max=MAX_EPISODES, metavar="N", help="Renumber the episode."
+        ),
     ] = None,
     episode_title: EpisodeTitleOption = None,
     airs: AirsOption = None,

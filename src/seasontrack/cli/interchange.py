@@ -133,9 +133,45 @@ def _format(given: str | None, output: Path | None) -> str:
     return chosen
 
 
+class _Terminal:
+    """stdout when it is a terminal: what an export writes, with the control characters
+    a title may hold (an escape sequence, a clipboard write) shown as escapes, as every
+    other command shows them; line ends as the terminal's."""
+
+    def __init__(self) -> None:
+        import codecs
+
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.held = ""  # a carriage return that may start the next write's line end
+
+    def write(self, data: str | bytes) -> int:
+        text = self.held + (data if isinstance(data, str) else self.decoder.decode(data))
+        self.held = "\r" if text.endswith("\r") else ""
+        self._show(text[: len(text) - len(self.held)])
+        return len(data)
+
+    def close(self) -> None:
+        self._show(self.held + self.decoder.decode(b"", final=True))
+        self.held = ""
+        sys.stdout.flush()
+
+    def _show(self, text: str) -> None:
+        from seasontrack.printable import safe
+
+        sys.stdout.write(safe(text.replace("\r\n", "\n")))
+
+
 @contextmanager
 def _destination(path: Path | None, *, binary: bool, encoding: str) -> Iterator[IO[Any]]:
-    """stdout, or a file that replaces ``path`` only once complete (a reader never sees half)."""
+    """stdout, or a file that replaces ``path`` only once complete (a reader never sees half).
+
+    A file or a pipe gets the bytes exactly; a terminal sees them made safe (:class:`_Terminal`).
+    """
+    if path is None and sys.stdout.isatty():
+        terminal = _Terminal()
+        yield terminal  # type: ignore[misc]
+        terminal.close()
+        return
     if path is None:
         if binary:
             yield sys.stdout.buffer

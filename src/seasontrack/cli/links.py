@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done, when_option
+from seasontrack.cli.common import (
+    DbOption,
+    SeasonOption,
+    TitleArg,
+    catalog,
+    done,
+    named,
+    when_option,
+)
 
 trailer_app = typer.Typer(help="Add, remove or open trailers.", no_args_is_help=True)
 source_app = typer.Typer(
@@ -33,13 +41,23 @@ def trailer_add(
     trailer_title: Annotated[
         str | None, typer.Option("--title", metavar="TITLE", help="The video's title.")
     ] = None,
+    no_title: Annotated[bool, typer.Option("--no-title", help="Remove the title.")] = False,
     kind: Annotated[
-        str, typer.Option("--kind", metavar="KIND", help="teaser, trailer, clip or featurette.")
-    ] = "trailer",
+        str | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="teaser, trailer, clip or featurette (a new one: trailer).",
+            show_default=False,
+        ),
+    ] = None,
     publisher: Annotated[
         str | None,
         typer.Option("--publisher", metavar="NAME", help="Who released it, e.g. Netflix."),
     ] = None,
+    no_publisher: Annotated[
+        bool, typer.Option("--no-publisher", help="Remove the publisher.")
+    ] = False,
     published: PublishedOption = None,
     note: Annotated[
         str | None,
@@ -47,24 +65,39 @@ def trailer_add(
             "--note", metavar="TEXT", help="Anything worth keeping, e.g. the song it uses."
         ),
     ] = None,
+    no_note: Annotated[bool, typer.Option("--no-note", help="Remove the note.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Add a trailer (the same link again: update it)."""
+    """Add a trailer.
+
+    The same link again updates it: only what you give changes (--no-title,
+    --no-publisher, --no-note and --published TBA change a detail back).
+    """
     from seasontrack.models import TBA, Trailer
     from seasontrack.services import editing
 
+    given = {
+        "title": named(trailer_title, no_title, "--title", "--no-title"),
+        "kind": kind is not None,
+        "publisher": named(publisher, no_publisher, "--publisher", "--no-publisher"),
+        "published": published is not None,
+        "note": named(note, no_note, "--note", "--no-note"),
+    }
     trailer = Trailer(
         url=url,
         title=trailer_title,
-        kind=kind,
+        kind=kind or "trailer",
         publisher=publisher,
         published=when_option(published, "--published") or TBA,
         note=note,
         season=season,
     )
     with catalog(db) as conn:
-        ref, added = editing.add_trailer(conn, title, trailer)
-    done(f"{'Added' if added else 'Updated'} a {kind} for {ref.title}{_where(season)}.")
+        ref, added = editing.add_trailer(
+            conn, title, trailer, [name for name, yes in given.items() if yes]
+        )
+    what = kind or "trailer"
+    done(f"{'Added' if added else 'Updated'} a {what} for {ref.title}{_where(season)}.")
 
 
 @trailer_app.command("rm")

@@ -13,6 +13,7 @@ import typer
 
 from seasontrack.cli.common import DbOption, NowOption, TzOption, catalog, clock, done
 from seasontrack.errors import InvalidInput, NetworkError, NotFound
+from seasontrack.limits import MAX_ID
 
 if TYPE_CHECKING:
     from seasontrack.providers import Match
@@ -58,7 +59,9 @@ def fetch_command(
     ] = None,
     tvmaze: Annotated[
         int | None,
-        typer.Option("--tvmaze", min=1, metavar="ID", help="TVmaze's id of the show: no search."),
+        typer.Option(
+            "--tvmaze", min=1, max=MAX_ID, metavar="ID", help="TVmaze's id of the show: no search."
+        ),
     ] = None,
     year: Annotated[
         int | None,

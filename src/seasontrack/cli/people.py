@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done
+from seasontrack.cli.common import DbOption, SeasonOption, TitleArg, catalog, done, named
+from seasontrack.limits import MAX_EPISODES
 
 cast_app = typer.Typer(help="Add or remove cast members.", no_args_is_help=True)
 crew_app = typer.Typer(
@@ -16,6 +17,15 @@ crew_app = typer.Typer(
 PersonArg = Annotated[str, typer.Argument(help="The person's name.")]
 NoteOption = Annotated[
     str | None, typer.Option("--note", metavar="TEXT", help="Anything worth keeping about it.")
+]
+NoNoteOption = Annotated[bool, typer.Option("--no-note", help="Remove the note.")]
+RumouredOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--rumoured/--confirmed",
+        help="Reported but not confirmed, or confirmed (a new credit: confirmed).",
+        show_default=False,
+    ),
 ]
 
 
@@ -40,20 +50,36 @@ def cast_add(
             "--new/--returning", help="New to the show, or returning.", show_default=False
         ),
     ] = None,
-    rumoured: Annotated[
-        bool, typer.Option("--rumoured", help="Reported but not confirmed.")
+    no_arrival: Annotated[
+        bool, typer.Option("--no-arrival", help="Neither new nor returning: not known.")
     ] = False,
+    rumoured: RumouredOption = None,
     billing: Annotated[
         int | None,
-        typer.Option("--billing", min=1, metavar="N", help="Billing order, 1 = top billed."),
+        typer.Option(
+            "--billing", min=1, max=MAX_EPISODES, metavar="N", help="Billing order, 1 = top billed."
+        ),
     ] = None,
+    no_billing: Annotated[bool, typer.Option("--no-billing", help="Remove the billing.")] = False,
     note: NoteOption = None,
+    no_note: NoNoteOption = False,
     db: DbOption = None,
 ) -> None:
-    """Add a cast member (again for the same role: update it)."""
+    """Add a cast member.
+
+    Adding the same role again updates it: only what you give changes (--confirmed,
+    --no-note, --no-billing, --no-arrival change a detail back).
+    """
     from seasontrack.models import Credit
     from seasontrack.services import editing
 
+    arrival = None if new is None else ("new" if new else "returning")
+    given = {
+        "billing": named(billing, no_billing, "--billing", "--no-billing"),
+        "arrival": named(new, no_arrival, "--new or --returning", "--no-arrival"),
+        "note": named(note, no_note, "--note", "--no-note"),
+        "status": rumoured is not None,
+    }
     credit = Credit(
         person=person,
         role="cast",
@@ -61,11 +87,13 @@ def cast_add(
         season=season,
         billing=billing,
         status="rumoured" if rumoured else "confirmed",
-        arrival=None if new is None else ("new" if new else "returning"),
+        arrival=arrival,
         note=note,
     )
     with catalog(db) as conn:
-        ref, added = editing.add_credits(conn, title, [credit])
+        ref, added = editing.add_credits(
+            conn, title, [credit], [name for name, yes in given.items() if yes]
+        )
     role = f" as {character}" if character else ""
     verb = "Added" if added else "Updated"
     done(f"{verb} {person}{role} in {ref.title}{_where(season)}.")
@@ -103,16 +131,20 @@ def crew_add(
         ),
     ],
     season: SeasonOption = None,
-    rumoured: Annotated[
-        bool, typer.Option("--rumoured", help="Reported but not confirmed.")
-    ] = False,
+    rumoured: RumouredOption = None,
     note: NoteOption = None,
+    no_note: NoNoteOption = False,
     db: DbOption = None,
 ) -> None:
-    """Add a crew member with their job(s)."""
+    """Add a crew member with their job(s).
+
+    Adding the same job again updates it: only what you give changes (--confirmed and
+    --no-note change a detail back).
+    """
     from seasontrack.models import Credit
     from seasontrack.services import editing
 
+    given = {"status": rumoured is not None, "note": named(note, no_note, "--note", "--no-note")}
     credits = [
         Credit(
             person=person,
@@ -125,7 +157,9 @@ def crew_add(
         for one_job in job
     ]
     with catalog(db) as conn:
-        ref, _ = editing.add_credits(conn, title, credits)
+        ref, _ = editing.add_credits(
+            conn, title, credits, [name for name, yes in given.items() if yes]
+        )
     done(f"Added {person} ({', '.join(job)}) to {ref.title}{_where(season)}.")
 
 

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from seasontrack.cli.common import DbOption, TitleArg, catalog, done
+from seasontrack.limits import MAX_SEASON
 
-SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0)]
+SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0, max=MAX_SEASON)]
 EpisodeArg = Annotated[
     str | None,
     typer.Argument(

@@ -19,6 +19,7 @@ from seasontrack.cli.common import (
     emit,
 )
 from seasontrack.errors import NotFound
+from seasontrack.limits import MAX_SEASON
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
@@ -99,7 +100,8 @@ def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
 def info_command(
     title: TitleArg,
     season: Annotated[
-        int | None, typer.Argument(help="Only this season.", min=0, show_default=False)
+        int | None,
+        typer.Argument(help="Only this season.", min=0, max=MAX_SEASON, show_default=False),
     ] = None,
     as_json: JsonOption = False,
     now: NowOption = None,

@@ -19,13 +19,16 @@ from seasontrack.cli.common import (
     zone_option,
 )
 from seasontrack.errors import InvalidInput
+from seasontrack.limits import MAX_EPISODES, MAX_SEASON
 
 if TYPE_CHECKING:
     from seasontrack import inputs
 
 app = typer.Typer(help="Add, change or remove seasons.", no_args_is_help=True)
 
-NumberArg = Annotated[int, typer.Argument(help="Season number (0 for specials).", min=0)]
+NumberArg = Annotated[
+    int, typer.Argument(help="Season number (0 for specials).", min=0, max=MAX_SEASON)
+]
 PremiereOption = Annotated[
     str | None,
     typer.Option(
@@ -41,7 +44,9 @@ FinaleOption = Annotated[
 ]
 EpisodesOption = Annotated[
     int | None,
-    typer.Option("--episodes", "-e", min=0, metavar="N", help="How many episodes it has."),
+    typer.Option(
+        "--episodes", "-e", min=0, max=MAX_EPISODES, metavar="N", help="How many episodes it has."
+    ),
 ]
 ReleaseOption = Annotated[
     str | None,
@@ -63,6 +68,7 @@ PremiereEpisodesOption = Annotated[
     typer.Option(
         "--premiere-episodes",
         min=1,
+        max=MAX_EPISODES,
         metavar="N",
         help="Episodes the premiere brings (2: a double).",
     ),
@@ -180,7 +186,8 @@ def edit(
     title: TitleArg,
     number: NumberArg,
     new_number: Annotated[
-        int | None, typer.Option("--number", min=0, metavar="N", help="Renumber the season.")
+        int | None,
+        typer.Option("--number", min=0, max=MAX_SEASON, metavar="N", help="Renumber the season."),
     ] = None,
     premiere: PremiereOption = None,
     finale: FinaleOption = None,

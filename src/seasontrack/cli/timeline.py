@@ -23,6 +23,7 @@ from seasontrack.cli.common import (
     when_option,
 )
 from seasontrack.errors import EXIT_INTERRUPTED, InvalidInput
+from seasontrack.limits import MAX_SEASON, MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
@@ -142,7 +143,9 @@ def countdown_command(
     title: TitleArg,
     season: Annotated[
         int | None,
-        typer.Argument(help="The season (default: the show's next release).", min=0),
+        typer.Argument(
+            help="The season (default: the show's next release).", min=0, max=MAX_SEASON
+        ),
     ] = None,
     live: Annotated[
         bool, typer.Option("--live", help="Tick every second until it is out (Ctrl-C stops).")
@@ -248,6 +251,10 @@ def calendar_command(
             raise InvalidInput(
                 f"--month {month!r} is not a month; write it as YYYY-MM, like 2018-03"
             ) from None
+        if not MIN_YEAR <= first.year <= MAX_YEAR:
+            raise InvalidInput(
+                f"--month {month!r} is out of range; use a month from {MIN_YEAR} to {MAX_YEAR}"
+            )
         year, first_month = first.year, first.month
     shown = []
     for offset in range(months):

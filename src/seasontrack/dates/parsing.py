@@ -15,8 +15,6 @@ import warnings
 from zoneinfo import ZoneInfo
 
 from seasontrack.dates.partial_date import (
-    MAX_YEAR,
-    MIN_YEAR,
     MONTH_NAMES,
     SEASON_MONTHS,
     THIRD_MONTHS,
@@ -34,6 +32,7 @@ from seasontrack.dates.zones import (
     zone_info,
 )
 from seasontrack.errors import DateInputError
+from seasontrack.limits import MAX_YEAR, MIN_YEAR
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -23,9 +23,7 @@ from seasontrack.dates.zones import (
     zone,
 )
 from seasontrack.errors import DateInputError
-
-MIN_YEAR = 1900
-MAX_YEAR = 2200
+from seasontrack.limits import MAX_YEAR, MIN_YEAR
 
 MONTH_NAMES = (
     "January",

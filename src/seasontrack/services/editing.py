@@ -7,7 +7,7 @@ a command either changes the catalog completely or (raising an error) not at all
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from seasontrack import store
@@ -22,11 +22,16 @@ from seasontrack.inputs import (
     clean_source,
     clean_trailer,
     did_you_mean,
+    number_within,
     optional_text,
     required_text,
+    season_number,
 )
+from seasontrack.limits import MAX_EPISODES, MAX_SEASON
 from seasontrack.models import (
+    CREDIT_DETAILS,
     SHOW_STATUSES,
+    TRAILER_DETAILS,
     Credit,
     Episode,
     Season,
@@ -169,6 +174,7 @@ def add_season(
         raise InvalidInput(
             f"season number {number} is negative; seasons count from 1 (0: specials)"
         )
+    season_number(number)
     with transaction(conn):
         ref = resolve_show(conn, name)
         if store.seasons.season_id(conn, ref.id, number) is not None:
@@ -200,6 +206,7 @@ def edit_season(
             number,
             new_number,
             lowest=0,
+            highest=MAX_SEASON,
             what="season number",
             taken=lambda n: store.seasons.season_id(conn, ref.id, n) is not None,
             owner=f"{ref.title} already has season",
@@ -222,6 +229,7 @@ def _number_after_edit(
     new_number: int | None,
     *,
     lowest: int,
+    highest: int,
     what: str,
     taken: Callable[[int], bool],
     owner: str,
@@ -231,6 +239,7 @@ def _number_after_edit(
         return number
     if new_number < lowest:
         raise InvalidInput(f"{what} {new_number} must be {lowest} or more")
+    number_within(new_number, what, lowest, highest)
     if taken(new_number):
         raise InvalidInput(f"{owner} {new_number}")
     return new_number
@@ -263,6 +272,7 @@ def add_episode(
 ) -> tuple[ShowRef, Episode]:
     if number < 1:
         raise InvalidInput(f"episode number {number} must be 1 or more")
+    number_within(number, "episode number", 1, MAX_EPISODES)
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row_id = season_row(conn, ref, season)
@@ -299,6 +309,7 @@ def edit_episode(
             number,
             new_number,
             lowest=1,
+            highest=MAX_EPISODES,
             what="episode number",
             taken=lambda n: store.seasons.episode_id(conn, season_row_id, n) is not None,
             owner=f"{ref.title} season {season} already has episode",
@@ -331,8 +342,14 @@ def remove_episode(conn: sqlite3.Connection, name: str, season: int, number: int
 # ---------------------------------------------------------------------------- credits
 
 
-def add_credits(conn: sqlite3.Connection, name: str, credits: list[Credit]) -> tuple[ShowRef, int]:
-    """Record cast or crew credits in one transaction; one already there is updated.
+def add_credits(
+    conn: sqlite3.Connection,
+    name: str,
+    credits: list[Credit],
+    named: Collection[str] = CREDIT_DETAILS,
+) -> tuple[ShowRef, int]:
+    """Record cast or crew credits in one transaction. One already there is updated: the
+    details ``named`` (of CREDIT_DETAILS) change, the others stay as recorded.
 
     Returns the show and how many of the credits are new.
     """
@@ -342,7 +359,7 @@ def add_credits(conn: sqlite3.Connection, name: str, credits: list[Credit]) -> t
         ref = resolve_show(conn, name)
         for credit in cleaned:
             season_row = _optional_season_row(conn, ref, credit.season)
-            _, new = store.credits.upsert_credit(conn, ref.id, season_row, credit)
+            _, new = store.credits.upsert_credit(conn, ref.id, season_row, credit, named=named)
             added += new
     return ref, added
 
@@ -383,13 +400,19 @@ def remove_credits(
 # ---------------------------------------------------------------------------- trailers, sources
 
 
-def add_trailer(conn: sqlite3.Connection, name: str, trailer: Trailer) -> tuple[ShowRef, bool]:
-    """Record a trailer (the same URL again updates it). Returns the show and whether it is new."""
+def add_trailer(
+    conn: sqlite3.Connection,
+    name: str,
+    trailer: Trailer,
+    named: Collection[str] = TRAILER_DETAILS,
+) -> tuple[ShowRef, bool]:
+    """Record a trailer. The same URL again updates it: the details ``named`` (of
+    TRAILER_DETAILS) change, the others stay. Returns the show and whether it is new."""
     trailer = clean_trailer(trailer)
     with transaction(conn):
         ref = resolve_show(conn, name)
         season_row = _optional_season_row(conn, ref, trailer.season)
-        _, new = store.links.upsert_trailer(conn, ref.id, season_row, trailer)
+        _, new = store.links.upsert_trailer(conn, ref.id, season_row, trailer, named=named)
     return ref, new
 
 

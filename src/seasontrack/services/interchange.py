@@ -20,7 +20,16 @@ from seasontrack.catalog_file.reading import ShowImport, shows_from_json
 from seasontrack.catalog_file.sheet import shows_from_csv
 from seasontrack.errors import InvalidInput
 from seasontrack.inputs import apply_season_input
-from seasontrack.models import Fact, Season, ShowLink
+from seasontrack.models import (
+    CREDIT_DETAILS,
+    TBA,
+    TRAILER_DETAILS,
+    Credit,
+    Fact,
+    Season,
+    ShowLink,
+    Trailer,
+)
 from seasontrack.services import facts
 from seasontrack.store import keep_copy, transaction
 from seasontrack.store.connection import SQLITE_HEADER
@@ -228,7 +237,11 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         existed = row_id is not None
         if not existed:
             store.facts.clear_removed(conn, show_id, subject)
-        written_season = apply_season_input(current, given)
+        # Checked with the episodes it will have: the file's dates count for its schedule.
+        episodes = {e.number: e for e in (*current.episodes, *season_import.episodes)}
+        written_season = apply_season_input(
+            replace(current, episodes=tuple(episodes.values())), given
+        )
         row_id = store.seasons.save_season(conn, show_id, written_season, row_id)
         before_facts = facts.season_facts(current) if existed else {}
         facts.claim(
@@ -254,10 +267,19 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
     def season_row(number: int | None) -> int | None:
         return None if number is None else store.seasons.season_id(conn, show_id, number)
 
+    # What the file leaves out (null or absent) is kept, as for every other value.
     for credit in incoming.credits:
-        store.credits.upsert_credit(conn, show_id, season_row(credit.season), credit)
+        store.credits.upsert_credit(
+            conn, show_id, season_row(credit.season), credit, named=_given(credit, CREDIT_DETAILS)
+        )
     for trailer in incoming.trailers:
-        store.links.upsert_trailer(conn, show_id, season_row(trailer.season), trailer)
+        store.links.upsert_trailer(
+            conn,
+            show_id,
+            season_row(trailer.season),
+            trailer,
+            named=_given(trailer, TRAILER_DETAILS),
+        )
     for source in incoming.sources:
         store.links.upsert_source(conn, show_id, season_row(source.season), source)
 
@@ -267,6 +289,11 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         report.unchanged.append(after.title)
     else:
         report.changed.append(after.title)
+
+
+def _given(record: Credit | Trailer, details: tuple[str, ...]) -> set[str]:
+    """The details a file gives a value for: not null (nor TBA, for a date)."""
+    return {d for d in details if getattr(record, d) not in (None, TBA)}
 
 
 def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) -> None:

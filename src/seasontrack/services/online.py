@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from seasontrack import store
 from seasontrack.errors import InvalidInput
-from seasontrack.inputs import clean_credit, clean_trailer
+from seasontrack.inputs import check_remote_show, clean_credit, clean_trailer
 from seasontrack.models import PROVIDER_NAMES, TBA, Fact, Season, Show, Trailer
 from seasontrack.services import facts as facts_of
 from seasontrack.store import transaction
@@ -185,6 +185,9 @@ def merge(
     """Write ``remote`` into the catalog show ``show_id`` (a new show when None), inside the
     caller's transaction."""
     offered = remote.show
+    check_remote_show(
+        offered, remote.link, f"{remote.provider_display} show {remote.link.tvmaze_id}"
+    )
     created = show_id is None
     if show_id is None:
         title = _new_title(conn, remote)

@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 from seasontrack import store
 from seasontrack.countdown import ReleaseView
 from seasontrack.errors import InvalidInput
+from seasontrack.inputs import episode_number
 from seasontrack.models import Release, Season, ShowRef
 from seasontrack.schedule import episode_count, season_schedule
 from seasontrack.services.lookup import resolve_show, season_row
@@ -33,7 +34,7 @@ def parse_episodes(text: str) -> tuple[int, int]:
         ) from None
     if low < 1 or high < low:
         raise InvalidInput(f"episodes {text!r} should count up from 1, like 1-8")
-    return low, high
+    return low, episode_number(high)
 
 
 def set_watched(

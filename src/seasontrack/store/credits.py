@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
-from seasontrack.models import Credit
+from seasontrack.models import CREDIT_DETAILS, Credit
 from seasontrack.store.codecs import by_show, json_ids, like_escape, upsert
 
 
@@ -150,20 +150,39 @@ def upsert_credit(
     credit: Credit,
     *,
     replace: bool = True,
+    named: Collection[str] = CREDIT_DETAILS,
 ) -> tuple[int, bool]:
     """Record the credit, or (``replace``) update the same one already there (same person,
-    role, season and character or job); return its id and whether it is new."""
+    role, season and character or job): its details ``named`` (CREDIT_DETAILS) from
+    ``credit``, the others as they are. Return its id and whether it is new."""
     return upsert(
         find_credit(conn, show_id, season_row_id, credit),
         lambda: insert_credit(conn, show_id, season_row_id, credit),
-        (lambda found: update_credit(conn, found, credit)) if replace else None,
+        (lambda found: update_credit(conn, found, credit, named)) if replace else None,
     )
 
 
-def update_credit(conn: sqlite3.Connection, credit_id: int, credit: Credit) -> None:
+def update_credit(
+    conn: sqlite3.Connection,
+    credit_id: int,
+    credit: Credit,
+    named: Collection[str] = CREDIT_DETAILS,
+) -> None:
+    """Set the credit's details ``named`` to ``credit``'s; leave the others as they are."""
     conn.execute(
-        "UPDATE credits SET billing = ?, status = ?, arrival = ?, note = ? WHERE id = ?",
-        (credit.billing, credit.status, credit.arrival, credit.note, credit_id),
+        """
+        UPDATE credits SET
+            billing = CASE WHEN :set_billing THEN :billing ELSE billing END,
+            status = CASE WHEN :set_status THEN :status ELSE status END,
+            arrival = CASE WHEN :set_arrival THEN :arrival ELSE arrival END,
+            note = CASE WHEN :set_note THEN :note ELSE note END
+        WHERE id = :id
+        """,
+        {
+            **{detail: getattr(credit, detail) for detail in CREDIT_DETAILS},
+            **{f"set_{detail}": detail in named for detail in CREDIT_DETAILS},
+            "id": credit_id,
+        },
     )
 
 

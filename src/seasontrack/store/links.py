@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
-from seasontrack.models import Source, Trailer
+from seasontrack.models import TRAILER_DETAILS, Source, Trailer
 from seasontrack.store.codecs import by_show, date_columns, date_from, json_ids, upsert
 
 
@@ -99,31 +99,48 @@ def upsert_trailer(
     trailer: Trailer,
     *,
     replace: bool = True,
+    named: Collection[str] = TRAILER_DETAILS,
 ) -> tuple[int, bool]:
     """Record the trailer, or (``replace``) update the same one already there (same URL, or
-    without one the same title and date); return its id and whether it is new."""
+    without one the same title and date): its details ``named`` (TRAILER_DETAILS) from
+    ``trailer``, the others as they are. Return its id and whether it is new."""
     return upsert(
         find_trailer(conn, show_id, season_row_id, trailer),
         lambda: insert_trailer(conn, show_id, season_row_id, trailer),
-        (lambda found: update_trailer(conn, found, trailer)) if replace else None,
+        (lambda found: update_trailer(conn, found, trailer, named)) if replace else None,
     )
 
 
-def update_trailer(conn: sqlite3.Connection, trailer_id: int, trailer: Trailer) -> None:
+def update_trailer(
+    conn: sqlite3.Connection,
+    trailer_id: int,
+    trailer: Trailer,
+    named: Collection[str] = TRAILER_DETAILS,
+) -> None:
+    """Set the trailer's details ``named`` to ``trailer``'s; leave the others as they are."""
+    precision, start = date_columns(trailer.published)
     conn.execute(
         """
-        UPDATE trailers SET title = ?, kind = ?, publisher = ?, published_precision = ?,
-            published_start = ?, note = ?
-        WHERE id = ?
+        UPDATE trailers SET
+            title = CASE WHEN :set_title THEN :title ELSE title END,
+            kind = CASE WHEN :set_kind THEN :kind ELSE kind END,
+            publisher = CASE WHEN :set_publisher THEN :publisher ELSE publisher END,
+            published_precision = CASE WHEN :set_published THEN :precision
+                ELSE published_precision END,
+            published_start = CASE WHEN :set_published THEN :start ELSE published_start END,
+            note = CASE WHEN :set_note THEN :note ELSE note END
+        WHERE id = :id
         """,
-        (
-            trailer.title,
-            trailer.kind,
-            trailer.publisher,
-            *date_columns(trailer.published),
-            trailer.note,
-            trailer_id,
-        ),
+        {
+            "title": trailer.title,
+            "kind": trailer.kind,
+            "publisher": trailer.publisher,
+            "precision": precision,
+            "start": start,
+            "note": trailer.note,
+            **{f"set_{detail}": detail in named for detail in TRAILER_DETAILS},
+            "id": trailer_id,
+        },
     )
 
 

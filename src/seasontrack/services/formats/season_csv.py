@@ -1,16 +1,18 @@
 """`export --format csv`: a spreadsheet, one row per season (per release, with --episodes).
 
 The season rows are the sheet `import` reads back; the columns are the catalog file's
-(``seasontrack.catalog_file.sheet``).
+(``seasontrack.catalog_file.sheet``). No cell is written that a spreadsheet would run as a
+formula: such a text gets a leading ``'`` (``neutral_cell``), which import takes off again.
 """
 
 from __future__ import annotations
 
 import csv
 import sqlite3
+from collections.abc import Iterable
 from typing import IO
 
-from seasontrack.catalog_file.sheet import EPISODE_COLUMNS, SEASON_COLUMNS
+from seasontrack.catalog_file.sheet import EPISODE_COLUMNS, SEASON_COLUMNS, neutral_cell
 from seasontrack.dates import PartialDate
 from seasontrack.services.exporting import iter_shows, releases
 from seasontrack.services.formats import ExportFormat, ExportRequest, Written
@@ -34,18 +36,20 @@ def write_csv(conn: sqlite3.Connection, out: IO[str], request: ExportRequest) ->
         for item in releases(conn, rows, clock, until):
             release = item.release
             writer.writerow(
-                [
-                    release.show,
-                    release.season,
-                    release.first_episode or "",
-                    release.episode_title or "",
-                    iso(release.when),
-                    release.when.precision.value,
-                    release.when.tz or release.release_tz or "",
-                    "yes" if release.premiere else "",
-                    "yes" if release.finale else "",
-                    release.network or "",
-                ]
+                _neutral(
+                    [
+                        release.show,
+                        release.season,
+                        release.first_episode or "",
+                        release.episode_title or "",
+                        iso(release.when),
+                        release.when.precision.value,
+                        release.when.tz or release.release_tz or "",
+                        "yes" if release.premiere else "",
+                        "yes" if release.finale else "",
+                        release.network or "",
+                    ]
+                )
             )
             count += 1
         return Written(count, "rows")
@@ -57,24 +61,31 @@ def write_csv(conn: sqlite3.Connection, out: IO[str], request: ExportRequest) ->
             ).overlaps(until):
                 continue
             writer.writerow(
-                [
-                    show.title,
-                    season.number,
-                    season.premiere.start.isoformat() if season.premiere.start else "",
-                    season.premiere.precision.value,
-                    season.finale.start.isoformat() if season.finale.start else "",
-                    season.finale.precision.value,
-                    "" if season.episode_count is None else season.episode_count,
-                    season.release_pattern,
-                    season.release_time.strftime("%H:%M") if season.release_time else "",
-                    season.release_tz or "",
-                    show.network or "",
-                    show.country or "",
-                    show.status,
-                ]
+                _neutral(
+                    [
+                        show.title,
+                        season.number,
+                        season.premiere.start.isoformat() if season.premiere.start else "",
+                        season.premiere.precision.value,
+                        season.finale.start.isoformat() if season.finale.start else "",
+                        season.finale.precision.value,
+                        "" if season.episode_count is None else season.episode_count,
+                        season.release_pattern,
+                        season.release_time.strftime("%H:%M") if season.release_time else "",
+                        season.release_tz or "",
+                        show.network or "",
+                        show.country or "",
+                        show.status,
+                    ]
+                )
             )
             count += 1
     return Written(count, "rows")
+
+
+def _neutral(row: Iterable[object]) -> list[object]:
+    """A row with its text cells neutral: no formula a spreadsheet would run."""
+    return [neutral_cell(cell) if isinstance(cell, str) else cell for cell in row]
 
 
 # A spreadsheet app reads a CSV file as UTF-8 only when it starts with the BOM.
