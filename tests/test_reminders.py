@@ -124,6 +124,8 @@ def test_json_lines_and_format_fields(run: Run, week: None) -> None:
         "lead": "7d",
         "network": "Netflix",
         "kind": "premiere",
+        "part": "",
+        "part_title": "",
     }
     bad = run("remind", "--now", "2018-03-01T01:00", "--format", "{shwo} {season}", code=2)
     assert "unknown field {shwo} (did you mean 'show'?)" in bad.stderr

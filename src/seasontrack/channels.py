@@ -41,6 +41,8 @@ FIELDS = (
     "lead",
     "network",
     "kind",
+    "part",
+    "part_title",
 )
 
 DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"

@@ -71,6 +71,8 @@ class Reminder:
             "lead": lead_label(self.lead),
             "network": release.network or "",
             "kind": kind,
+            "part": "" if release.part is None else str(release.part),
+            "part_title": release.part_title or "",
         }
 
 

@@ -10,7 +10,7 @@ import csv
 import sqlite3
 from typing import IO
 
-from seasontrack.catalog_file.sheet import EPISODE_COLUMNS, SEASON_COLUMNS
+from seasontrack.catalog_file.sheet import BREAKS_SEPARATOR, EPISODE_COLUMNS, SEASON_COLUMNS
 from seasontrack.dates import PartialDate
 from seasontrack.services.exporting import iter_shows, releases
 from seasontrack.services.formats import ExportFormat, ExportRequest, Written
@@ -71,6 +71,7 @@ def write_csv(conn: sqlite3.Connection, out: IO[str], request: ExportRequest) ->
                     show.network or "",
                     show.country or "",
                     show.status,
+                    BREAKS_SEPARATOR.join(f"{first}..{last}" for first, last in season.breaks),
                 ]
             )
             count += 1
