@@ -5,7 +5,7 @@ episodes' own dates.
 - weekly: the premiere brings ``premiere_episodes`` episodes, then one a week on the same
   weekday at the same wall-clock time in the season's zone (so 21:00 stays 21:00 across a DST
   change), skipping the weeks of a mid-season break (``skips``, and every slot inside
-  ``breaks``); generated with dateutil's rrule;
+  ``breaks``);
 - unknown: only the premiere (episode 1) and the episodes' own dates are known.
 
 A part ("Volume 2") brings its episodes at its own premiere, all at once or weekly from it
@@ -25,7 +25,7 @@ from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.models import TBA, Episode, Part, Release, Season
 
 # How many weeks a weekly run (a season, a part, or the rest of one after a moved episode)
-# reaches past its first slot; bounds rrule, whatever breaks it has. Episodes past it are TBA.
+# reaches past its first slot, whatever breaks it has. Episodes past it are TBA.
 _MAX_WEEKS = 520
 
 _TIMED = (Precision.DAY, Precision.MINUTE)
@@ -151,7 +151,7 @@ def _weekly(
     rhythm from its own day. Past :data:`_MAX_WEEKS` weeks, the episodes are TBA."""
     assert premiere.start is not None
     skipped = frozenset(season.skips)
-    days = _slots_after(premiere.start, slot.at, skipped, season.breaks)
+    days = _slots_after(premiere.start, skipped, season.breaks)
     moments: list[PartialDate] = []
     for index, number in enumerate(numbers):
         if index < opening:
@@ -161,7 +161,7 @@ def _weekly(
             moments.append(TBA if day is None else _at_slot(slot, day))
         restart = _resume_day(own.get(number), slot.tz)
         if restart is not None:
-            days = _slots_after(restart, slot.at, skipped, season.breaks)
+            days = _slots_after(restart, skipped, season.breaks)
     return moments
 
 
@@ -176,24 +176,24 @@ def _resume_day(episode: Episode | None, tz: str | None) -> date | None:
 
 
 def _slots_after(
-    first: date, at: time | None, skipped: frozenset[date], breaks: Sequence[tuple[date, date]]
+    first: date, skipped: frozenset[date], breaks: Sequence[tuple[date, date]]
 ) -> Iterator[date]:
     """The weekly release days after ``first``, less the skipped days and the days inside a
-    break, for at most :data:`_MAX_WEEKS` weeks."""
-    from dateutil.rrule import WEEKLY, rrule
+    break, for at most :data:`_MAX_WEEKS` weeks.
 
-    rule = rrule(WEEKLY, dtstart=datetime.combine(first, at or time(0)), count=_MAX_WEEKS + 1)
-    for moment in rule:
-        day = moment.date()
-        if day == first or day in skipped:
-            continue
-        if any(start <= day <= end for start, end in breaks):
+    Days, not moments: the wall-clock time is the same every week in the season's zone (so
+    21:00 stays 21:00 across a DST change), and a week is seven calendar days.
+    """
+    ordinal = first.toordinal()
+    for week in range(1, _MAX_WEEKS + 1):
+        day = date.fromordinal(ordinal + 7 * week)
+        if day in skipped or (breaks and any(start <= day <= end for start, end in breaks)):
             continue
         yield day
 
 
 def _at_slot(slot: _Slot, day: date) -> PartialDate:
-    # The season's time and zone were checked when it was recorded, and rrule gives real
+    # The season's time and zone were checked when it was recorded, and the slots are real
     # days: nothing here needs checking again (a long season has hundreds of slots).
     if slot.at is None:
         return PartialDate.trusted(Precision.DAY, day)
