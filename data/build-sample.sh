@@ -118,11 +118,15 @@ stt="Stranger Things"
 "$st" season add "$stt" 1 --premiere "July 15, 2016" --episodes 8 --release all-at-once
 "$st" season add "$stt" 2 --premiere "October 27, 2017" --episodes 9 --release all-at-once
 "$st" season add "$stt" 3 --premiere "July 4, 2019" --episodes 8 --release all-at-once
-"$st" season add "$stt" 4 --premiere "May 27, 2022" --finale "July 1, 2022" --episodes 9 \
-    --note "Released in two volumes: episodes 1-7 on May 27, 2022, episodes 8-9 on July 1, 2022"
+# Seasons 4 and 5 came out in parts, each part all at once; season 5's at 5 p.m. PT.
+"$st" season add "$stt" 4 --premiere "May 27, 2022" --finale "July 1, 2022" --episodes 9
+"$st" part add "$stt" 4 1 --episodes 1-7 --premiere "May 27, 2022" --title "Volume 1"
+"$st" part add "$stt" 4 2 --episodes 8-9 --premiere "July 1, 2022" --title "Volume 2"
 "$st" season add "$stt" 5 --premiere "November 26, 2025" --finale "December 31, 2025" --episodes 8 \
-    --time 17:00 --tz America/Los_Angeles \
-    --note "The final season, released in three parts at 5 p.m. PT: Volume 1 (episodes 1-4) on November 26, 2025, Volume 2 (episodes 5-7) on December 25, 2025, the finale (episode 8) on December 31, 2025"
+    --time 17:00 --tz America/Los_Angeles --note "The final season"
+"$st" part add "$stt" 5 1 --episodes 1-4 --premiere "November 26, 2025" --title "Volume 1"
+"$st" part add "$stt" 5 2 --episodes 5-7 --premiere "December 25, 2025" --title "Volume 2"
+"$st" part add "$stt" 5 3 --episodes 8 --premiere "December 31, 2025" --title "The Finale"
 
 "$st" cast add "$stt" "Winona Ryder" --as "Joyce Byers" --billing 1
 "$st" cast add "$stt" "David Harbour" --as "Jim Hopper" --billing 2

@@ -123,6 +123,11 @@ TITLES = st.one_of(
     st.sampled_from(["Jessica Jones", "jess", "Game of Thrones", "The", "Nope"]), TEXT
 )
 WHEN = st.one_of(MOMENTS, TEXT)
+BREAKS = st.one_of(
+    st.builds(lambda first, last: f"{first}..{last}", MOMENTS, MOMENTS),
+    st.sampled_from(["2030-01-10..2030-03-01", "2030-03-01..2030-01-10", "0001-01-01..9999-12-31"]),
+    TEXT,
+)
 VALUE = st.one_of(SPANS, MOMENTS, COUNTS, MONTHS, ZONES, TEXT)
 
 
@@ -182,9 +187,33 @@ COMMAND_LINES: dict[str, st.SearchStrategy[list[str]]] = {
             option("--episodes", COUNTS),
             option("--skip", WHEN),
             option("--unskip", WHEN),
+            option("--break", BREAKS),
+            flag("--clear-breaks"),
             option("--release", st.sampled_from(["weekly", "unknown"])),
         ),
         command(["season", "rm"], arg(TITLES), arg(COUNTS), ["--yes"]),
+    ),
+    "part": st.one_of(
+        command(
+            ["part", "add"],
+            arg(TITLES),
+            arg(COUNTS),
+            arg(COUNTS),
+            option("--episodes", COUNTS),
+            option("--premiere", WHEN),
+            option("--release", st.sampled_from(["weekly", "all-at-once", "unknown"])),
+            option("--title", TEXT),
+        ),
+        command(
+            ["part", "edit"],
+            arg(TITLES),
+            arg(COUNTS),
+            arg(COUNTS),
+            option("--episodes", COUNTS),
+            option("--time", st.sampled_from(["21:00", "25:00", ""])),
+            option("--tz", ZONES),
+        ),
+        command(["part", "rm"], arg(TITLES), arg(COUNTS), arg(COUNTS), ["--yes"]),
     ),
     "episode": st.one_of(
         command(

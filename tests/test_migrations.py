@@ -148,3 +148,19 @@ def test_reminders_sent_before_channels_were_told_apart_are_not_sent_again(
         conn.executemany("INSERT INTO reminders VALUES (?, ?, ?, ?, ?, ?, ?)", sent)
     assert run("remind", *now, "--db", str(old)).stdout == ""
     assert run("remind", *now, "--db", str(old), "--exec", "false").stdout == ""
+
+
+def test_a_migrated_catalog_takes_parts_and_breaks(run: Run, tmp_path: Path) -> None:
+    migrated = tmp_path / "migrated.db"
+    _load(CATALOGS / f"v{VERSIONS[-1]}.sql", migrated)
+    db = ("--db", str(migrated))
+    run("part", "add", "Stranger Things", "5", "1", "--episodes", "1-4", *db)
+    run("part", "edit", "Stranger Things", "5", "1", "--premiere", "November 26, 2025", *db)
+    run("part", "add", "Stranger Things", "5", "2", "--episodes", "5-8", *db)
+    run("part", "edit", "Stranger Things", "5", "2", "--premiere", "December 25, 2025", *db)
+    out = run("next", "Stranger Things", "--json", "--now", "2025-12-01 12:00", *db).stdout
+    found = json.loads(out)
+    assert (found["first_episode"], found["part"], found["date"]["start"]) == (5, 2, "2025-12-25")
+    run("season", "edit", "The Last of Us", "2", "--break", "2025-05-01..2025-05-14", *db)
+    (season,) = json.loads(run("info", "The Last of Us", "2", "--json", *db).stdout)["seasons"]
+    assert season["breaks"] == [{"from": "2025-05-01", "to": "2025-05-14"}]

@@ -126,6 +126,8 @@ def test_json_lines_and_format_fields(run: Run, week: None) -> None:
         "kind": "premiere",
         # Its trailer has no link and it has no source.
         "link": "",
+        "part": "",
+        "part_title": "",
     }
     bad = run("remind", "--now", "2018-03-01T01:00", "--format", "{shwo} {season}", code=2)
     assert "unknown field {shwo} (did you mean 'show'?)" in bad.stderr

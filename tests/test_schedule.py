@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from seasontrack.countdown import Span, is_past, localize, phrase, window
 from seasontrack.dates import PartialDate, Precision, parse_when
-from seasontrack.models import Episode, Season
+from seasontrack.models import Episode, Part, Season
 from seasontrack.schedule import last_release_day, season_schedule
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -245,3 +246,28 @@ def test_future_moments_always_read_as_future(now: datetime, offset_minutes: int
     )
     said = phrase(when, now.astimezone(NEW_YORK), NEW_YORK)
     assert not said.endswith("ago") and said != "yesterday"
+
+
+def test_weekly_runs_stay_bounded_whatever_the_breaks() -> None:
+    # Past ten years of weekly slots an episode's date is not known: TBA, not invented.
+    long = season_schedule(weekly("Jan 4, 2024", 600))
+    assert len(long) == 600
+    assert long[520].when.start == date(2033, 12, 22)
+    assert {r.when.precision for r in long[521:]} == {Precision.TBA}
+    endless = weekly("Jan 4, 2024", 10, breaks=((date(2024, 1, 5), date(2199, 12, 31)),))
+    assert [r.when.precision for r in season_schedule(endless)] == [Precision.MINUTE] + [
+        Precision.TBA
+    ] * 9
+
+
+def test_parts_breaks_and_shifts_are_schedule_facts() -> None:
+    season = weekly("Jan 4, 2024", 10)
+    moved = Episode(3, airs=parse_when("Jan 22, 2024"))
+    variants = [
+        season,
+        replace(season, episodes=(moved,)),
+        replace(season, episodes=(replace(moved, resumes=True),)),
+        replace(season, breaks=((date(2024, 2, 1), date(2024, 2, 7)),)),
+        replace(season, parts=(Part(1, 5, 10, parse_when("March 1, 2024")),)),
+    ]
+    assert len({s.schedule_facts() for s in variants}) == len(variants)

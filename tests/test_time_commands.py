@@ -208,6 +208,7 @@ def test_episodes_add_edit_and_remove(run: Run, jessica: None, db: Path) -> None
             "airs": None,
             "director": "Anna Foerster",
             "writer": "Melissa Rosenberg",
+            "resumes": False,
         },
     ]
     before = dump(db)

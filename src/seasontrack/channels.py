@@ -46,6 +46,8 @@ FIELDS = (
     "network",
     "kind",
     "link",
+    "part",
+    "part_title",
 )
 
 DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"

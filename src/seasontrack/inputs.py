@@ -6,6 +6,7 @@ provider), so they sit below the services and the catalog file format alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, time
@@ -25,10 +26,12 @@ from seasontrack.limits import (
 from seasontrack.models import (
     ARRIVALS,
     CREDIT_STATUSES,
+    PART_RELEASES,
     RELEASE_PATTERNS,
     TRAILER_KINDS,
     Credit,
     Episode,
+    Part,
     Season,
     Show,
     ShowLink,
@@ -171,8 +174,48 @@ class SeasonInput:
     premiere_episodes: int | None = None
     add_skips: tuple[date, ...] = ()
     remove_skips: tuple[date, ...] = ()
-    # All the breaks, replacing the season's (import); None keeps them.
+    # All the single-week breaks, replacing the season's (import); None keeps them.
     skips: tuple[date, ...] | None = None
+    # Longer breaks (--break FROM..TO): added, or all of them replacing the season's
+    # (import; None keeps them); --clear-breaks removes the season's first.
+    add_breaks: tuple[tuple[date, date], ...] = ()
+    breaks: tuple[tuple[date, date], ...] | None = None
+    clear_breaks: bool = False
+    # All the parts, replacing the season's (import); None keeps them.
+    parts: tuple[Part, ...] | None = None
+
+
+def _split_moments(
+    dates: Iterable[tuple[str, PartialDate | None]],
+    given_time: time | None,
+    given_tz: str | None,
+    time_now: time | None,
+    tz_now: str | None,
+) -> tuple[dict[str, PartialDate], time | None, str | None]:
+    """Dates as days, and the release time and zone they leave: a time inside a date
+    (``--premiere '8 Mar 2018 00:01 PST'``) becomes the release time, unless ``--time`` or
+    ``--tz`` says otherwise (then it is an error)."""
+    release_time = given_time or time_now
+    release_tz = given_tz or tz_now
+    days: dict[str, PartialDate] = {}
+    for field_name, value in dates:
+        if value is None:
+            continue
+        if value.precision is Precision.MINUTE and value.time is not None:
+            if given_time is not None and value.time != given_time:
+                raise InvalidInput(
+                    f"the {field_name} says {value.time:%H:%M} but --time says"
+                    f" {given_time:%H:%M}; give the time once"
+                )
+            if given_tz is not None and value.tz not in (None, given_tz):
+                raise InvalidInput(
+                    f"the {field_name} is in {value.tz} but --tz says {given_tz};"
+                    " give the zone once"
+                )
+            release_time = value.time
+            release_tz = value.tz or release_tz
+        days[field_name] = value.date_only()
+    return days, release_time, release_tz
 
 
 def apply_season_input(season: Season, given: SeasonInput) -> Season:
@@ -182,26 +225,13 @@ def apply_season_input(season: Season, given: SeasonInput) -> Season:
         number_within(given.episode_count, "episode count", 0, MAX_EPISODES)
     if given.premiere_episodes is not None:
         number_within(given.premiere_episodes, "premiere episodes", 1, MAX_EPISODES)
-    release_time = given.release_time or season.release_time
-    release_tz = given.release_tz or season.release_tz
-    dates: dict[str, PartialDate] = {}
-    for field_name, value in (("premiere", given.premiere), ("finale", given.finale)):
-        if value is None:
-            continue
-        if value.precision is Precision.MINUTE and value.time is not None:
-            if given.release_time is not None and value.time != given.release_time:
-                raise InvalidInput(
-                    f"the {field_name} says {value.time:%H:%M} but --time says"
-                    f" {given.release_time:%H:%M}; give the time once"
-                )
-            if given.release_tz is not None and value.tz not in (None, given.release_tz):
-                raise InvalidInput(
-                    f"the {field_name} is in {value.tz} but --tz says {given.release_tz};"
-                    " give the zone once"
-                )
-            release_time = value.time
-            release_tz = value.tz or release_tz
-        dates[field_name] = value.date_only()
+    dates, release_time, release_tz = _split_moments(
+        (("premiere", given.premiere), ("finale", given.finale)),
+        given.release_time,
+        given.release_tz,
+        season.release_time,
+        season.release_tz,
+    )
     pattern = season.release_pattern
     if given.release_pattern is not None:
         pattern = choose(given.release_pattern, RELEASE_PATTERNS, "release pattern")
@@ -223,7 +253,10 @@ def apply_season_input(season: Season, given: SeasonInput) -> Season:
         changed,
         premiere_episodes=given.premiere_episodes or season.premiere_episodes,
         skips=_apply_skips(changed, given),
+        parts=season.parts if given.parts is None else given.parts,
     )
+    check_parts(changed)
+    changed = replace(changed, breaks=_apply_breaks(changed, given))
     if changed.release_pattern == "all-at-once" and given.finale is None:
         # Every episode comes out at the premiere moment, so that is also the finale.
         changed = replace(changed, finale=changed.premiere)
@@ -271,6 +304,148 @@ def _apply_skips(season: Season, given: SeasonInput) -> tuple[date, ...]:
     return tuple(sorted(skips))
 
 
+def _apply_breaks(season: Season, given: SeasonInput) -> tuple[tuple[date, date], ...]:
+    """The season's breaks with ``given``'s applied; only a weekly schedule has any."""
+    breaks = set() if given.clear_breaks or given.breaks is not None else set(season.breaks)
+    added = (*given.add_breaks, *(given.breaks or ()))
+    if added and not _has_weekly(season):
+        raise InvalidInput(
+            "--break is for weekly seasons (or seasons with a weekly part); add --release weekly"
+        )
+    for first, last in added:
+        check_break(first, last)
+        breaks.add((first, last))
+    return tuple(sorted(breaks))
+
+
+def _has_weekly(season: Season) -> bool:
+    return season.release_pattern == "weekly" or any(
+        p.release_pattern == "weekly" for p in season.parts
+    )
+
+
+def _break_form(option: str) -> str:
+    """How a break is written, for an error: '--break 2024-11-28..2024-12-31'."""
+    example = "2024-11-28..2024-12-31"
+    return f"{option} {example}" if option.startswith("--") else example
+
+
+def check_break(first: date, last: date, option: str = "--break") -> None:
+    if last < first:
+        raise InvalidInput(
+            f"the break {first}..{last} ends before it starts; write it like {_break_form(option)}"
+        )
+
+
+def parse_break(text: str, option: str = "--break") -> tuple[date, date]:
+    """'2024-11-28..2024-12-31' (or any two days, 'Nov 28, 2024..Dec 31, 2024') as the first
+    and last day of a break, both included."""
+    from seasontrack.dates import DateInputError, parse_when
+
+    first, dots, last = text.partition("..")
+    days = []
+    for side in (first, last) if dots else ():
+        try:
+            when = parse_when(side) if side.strip() else None
+        except DateInputError:
+            when = None
+        if when is None or when.precision is not Precision.DAY or when.start is None:
+            break
+        days.append(when.start)
+    if len(days) != 2:
+        raise InvalidInput(
+            f"{option} {text!r} is not two days; write it like {_break_form(option)}"
+        )
+    check_break(days[0], days[1], option)
+    return days[0], days[1]
+
+
+_EPISODES_RE = re.compile(r"\s*([0-9]{1,20})\s*(?:-\s*([0-9]{1,20})\s*)?", re.ASCII)
+
+
+def episode_range(text: str, what: str = "episodes") -> tuple[int, int]:
+    """'8' or '1-8' as the first and last episode."""
+    match = _EPISODES_RE.fullmatch(text)
+    if match is None:
+        raise InvalidInput(f"{what} {text!r} is not a number or a range; write it like 8 or 1-8")
+    low, high = int(match[1]), int(match[2] or match[1])
+    if low < 1 or high < low:
+        raise InvalidInput(f"{what} {text!r} should count up from 1, like 1-8")
+    return low, episode_number(high)
+
+
+# ---------------------------------------------------------------------------- parts
+
+
+@dataclass(frozen=True)
+class PartInput:
+    """What a user gave for a part; None leaves a field as it is (on edit) or unknown (on add)."""
+
+    episodes: tuple[int, int] | None = None
+    premiere: PartialDate | None = None
+    release_time: time | None = None
+    release_tz: str | None = None
+    release_pattern: str | None = None
+    # "" clears it.
+    title: str | None = None
+
+
+def apply_part_input(part: Part, given: PartInput) -> Part:
+    """The part with ``given`` applied; a time inside --premiere becomes the part's time."""
+    dates, release_time, release_tz = _split_moments(
+        (("premiere", given.premiere),),
+        given.release_time,
+        given.release_tz,
+        part.release_time,
+        part.release_tz,
+    )
+    first, last = given.episodes or (part.first_episode, part.last_episode)
+    pattern = part.release_pattern
+    if given.release_pattern is not None:
+        pattern = choose(given.release_pattern, PART_RELEASES, "a part's release")
+    return replace(
+        part,
+        first_episode=first,
+        last_episode=last,
+        premiere=dates.get("premiere", part.premiere),
+        release_time=release_time,
+        release_tz=release_tz,
+        release_pattern=pattern,
+        title=part.title if given.title is None else optional_text(given.title),
+    )
+
+
+def check_parts(season: Season) -> None:
+    """A season's parts are numbered from 1, never overlap, and stay within its stated
+    episode count."""
+    count = season.episode_count
+    seen: dict[int, Part] = {}
+    for part in season.parts:
+        label = f"part {part.number} ({part.episodes_label()})"
+        if part.number < 1:
+            raise InvalidInput(f"part number {part.number} must be 1 or more")
+        if part.number in seen:
+            raise InvalidInput(f"season {season.number} has part {part.number} twice")
+        if part.first_episode < 1 or part.last_episode < part.first_episode:
+            raise InvalidInput(f"{label}: episodes should count up from 1, like 5-7")
+        episode_number(part.last_episode, f"{label}: its last episode")
+        choose(part.release_pattern, PART_RELEASES, "a part's release")
+        if count is not None and part.last_episode > count:
+            raise InvalidInput(
+                f"{label} goes past the season's {count} episodes; change the part or"
+                " the episode count"
+            )
+        for other in seen.values():
+            if (
+                part.first_episode <= other.last_episode
+                and other.first_episode <= part.last_episode
+            ):
+                raise InvalidInput(
+                    f"{label} overlaps part {other.number} ({other.episodes_label()})"
+                )
+        seen[part.number] = part
+
+
 @dataclass(frozen=True)
 class EpisodeInput:
     """What a user gave for an episode; None leaves a field as it is (on edit)."""
@@ -281,21 +456,46 @@ class EpisodeInput:
     writer: str | None = None
     # The zone of an --airs time given without one, when the season has none either.
     fallback_tz: str | None = None
+    # --shift: the later episodes keep their weekly rhythm from this one's (new) date.
+    shift: bool = False
 
 
 def apply_episode_input(season: Season, episode: Episode, given: EpisodeInput) -> Episode:
     airs = episode.airs
+    # A new date moves only this episode, unless --shift says the others follow it.
+    resumes = episode.resumes if given.airs is None else False
     if given.airs is not None:
         airs = given.airs
         if airs.precision is Precision.MINUTE and airs.tz is None:
             airs = replace(airs, tz=season.release_tz or given.fallback_tz)
+    if given.shift:
+        _check_shift(season, episode.number, airs)
+        resumes = True
     return replace(
         episode,
         title=episode.title if given.title is None else optional_text(given.title),
         airs=airs,
         director=episode.director if given.director is None else optional_text(given.director),
         writer=episode.writer if given.writer is None else optional_text(given.writer),
+        resumes=resumes,
     )
+
+
+def _check_shift(season: Season, number: int, airs: PartialDate) -> None:
+    """--shift restarts a weekly rhythm from a day: the episode needs one, in a weekly run."""
+    part = next((p for p in season.parts if p.holds(number)), None)
+    pattern = part.release_pattern if part else season.release_pattern
+    if pattern != "weekly":
+        where = f"part {part.number}" if part else f"season {season.number}"
+        raise InvalidInput(
+            f"--shift keeps a weekly rhythm, but {where} is not weekly; leave out --shift"
+            " to move only this episode"
+        )
+    if airs.precision not in (Precision.DAY, Precision.MINUTE):
+        raise InvalidInput(
+            "--shift needs the episode's new day: give --airs with a day, like"
+            " --airs 'January 9, 2025'"
+        )
 
 
 # ---------------------------------------------------------------------------- credits, links

@@ -9,6 +9,7 @@ from seasontrack.dates import PartialDate, Precision
 
 SHOW_STATUSES = ("announced", "in production", "airing", "returning", "ended", "cancelled")
 RELEASE_PATTERNS = ("all-at-once", "weekly", "unknown")
+PART_RELEASES = ("all-at-once", "weekly")
 TRAILER_KINDS = ("teaser", "trailer", "clip", "featurette")
 CREDIT_STATUSES = ("confirmed", "rumoured")
 ARRIVALS = ("new", "returning")
@@ -72,6 +73,43 @@ class Episode:
     airs: PartialDate = TBA
     director: str | None = None
     writer: str | None = None
+    # Moved with --shift: the weekly rhythm of the later episodes restarts from this
+    # episode's own date (weekly seasons and parts; it needs a date known to the day).
+    resumes: bool = False
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a season that comes out on its own ("Volume 2"): episodes ``first_episode``
+    to ``last_episode``, all at its premiere or one a week from it.
+
+    ``release_time`` and ``release_tz`` are the part's own; None means the season's.
+    """
+
+    number: int
+    first_episode: int
+    last_episode: int
+    premiere: PartialDate = TBA
+    release_time: time | None = None
+    release_tz: str | None = None
+    release_pattern: str = "all-at-once"
+    title: str | None = None
+
+    def episodes_label(self) -> str:
+        """'E5-E7', or 'E8' for a part of one episode."""
+        if self.first_episode == self.last_episode:
+            return f"E{self.first_episode}"
+        return f"E{self.first_episode}-E{self.last_episode}"
+
+    def holds(self, episode: int) -> bool:
+        return self.first_episode <= episode <= self.last_episode
+
+    @property
+    def premiere_moment(self) -> PartialDate:
+        """The premiere at the part's own release time (not the season's), when it has one."""
+        if self.release_time is None:
+            return self.premiere
+        return self.premiere.with_time(self.release_time, self.release_tz)
 
 
 @dataclass(frozen=True)
@@ -93,6 +131,11 @@ class Season:
     # premiere), and the weeks with no episode (mid-season breaks), by the day they'd air.
     premiere_episodes: int = 1
     skips: tuple[date, ...] = ()
+    # Longer breaks, as (first day, last day), both inclusive, in the release's zone: a
+    # weekly schedule skips every slot in them.
+    breaks: tuple[tuple[date, date], ...] = ()
+    # Parts that come out on their own, in order; they never overlap.
+    parts: tuple[Part, ...] = ()
     episodes: tuple[Episode, ...] = ()
     # Episode numbers the user has seen.
     watched: tuple[int, ...] = ()
@@ -105,14 +148,22 @@ class Season:
             self.premiere,
             self.finale,
             # How many episodes there are: the stated count, or the highest one recorded.
-            max([self.episode_count or 0, *(e.number for e in self.episodes)]),
+            max(
+                [
+                    self.episode_count or 0,
+                    *(e.number for e in self.episodes),
+                    *(p.last_episode for p in self.parts),
+                ]
+            ),
             self.release_pattern,
             self.release_time,
             self.release_tz,
             self.premiere_episodes,
             self.skips,
-            # Episodes matter by their own dates.
-            tuple((e.number, e.airs) for e in self.episodes if e.airs.start is not None),
+            self.breaks,
+            self.parts,
+            # Episodes matter by their own dates, and whether the rhythm restarts from them.
+            tuple((e.number, e.airs, e.resumes) for e in self.episodes if e.airs.start is not None),
         )
 
     @property
@@ -161,7 +212,7 @@ class ShowRef:
 
 @dataclass(frozen=True)
 class Release:
-    """One moment at which episodes come out: a premiere, an episode, or a finale."""
+    """One moment at which episodes come out: a premiere, a part, an episode, or a finale."""
 
     show: str
     network: str | None
@@ -178,6 +229,9 @@ class Release:
     premiere: bool
     finale: bool
     show_id: int = field(default=0, compare=False)
+    # The part of the season it belongs to (its number and title), if any.
+    part: int | None = None
+    part_title: str | None = None
 
     def episodes_label(self) -> str:
         if self.first_episode is None:
@@ -189,6 +243,17 @@ class Release:
     def code(self) -> str:
         """'S2', 'S2E3' or 'S2E1-E13'."""
         return f"S{self.season}{self.episodes_label()}"
+
+    def part_label(self) -> str:
+        """The part it belongs to as a reader knows it: 'Volume 2', 'part 2', or ''."""
+        if self.part is None:
+            return ""
+        return self.part_title or f"part {self.part}"
+
+    def label(self) -> str:
+        """Its code and its part: 'S5E5-E7 Volume 2'; just the code outside parts."""
+        part = self.part_label()
+        return f"{self.code()} {part}" if part else self.code()
 
 
 # ---------------------------------------------------------------------------- online providers

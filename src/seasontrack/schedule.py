@@ -1,23 +1,35 @@
-"""When each episode of a season comes out, from its release pattern and its episodes' own dates.
+"""When each episode of a season comes out, from its release pattern, its parts and its
+episodes' own dates.
 
 - all at once: every episode at the premiere moment (Netflix: 00:01 Pacific);
 - weekly: the premiere brings ``premiere_episodes`` episodes, then one a week on the same
   weekday at the same wall-clock time in the season's zone (so 21:00 stays 21:00 across a DST
-  change), skipping the weeks of a mid-season break; generated with dateutil's rrule;
+  change), skipping the weeks of a mid-season break (``skips``, and every slot inside
+  ``breaks``);
 - unknown: only the premiere (episode 1) and the episodes' own dates are known.
 
-An episode's own date always wins over the generated one.
+A part ("Volume 2") brings its episodes at its own premiere, all at once or weekly from it
+(skipping the season's breaks too); episodes outside every part follow the season's schedule.
+An episode's own date always wins over the generated one; one marked ``resumes`` restarts
+the weekly rhythm of the episodes after it from its own date.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
+from itertools import islice
 from typing import NamedTuple
 
 from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.limits import MAX_WEEKS
-from seasontrack.models import TBA, Episode, Release, Season
+from seasontrack.models import TBA, Episode, Part, Release, Season
+
+# A weekly run (a season, a part, or the rest of one after a moved episode) reaches MAX_WEEKS
+# weeks past its first slot, whatever breaks it has. Episodes past it are TBA, and a season
+# whose schedule would leave one there is refused when it is recorded (beyond_weekly_reach).
+_TIMED = (Precision.DAY, Precision.MINUTE)
 
 
 class EpisodeRelease(NamedTuple):
@@ -30,12 +42,16 @@ class EpisodeRelease(NamedTuple):
     finale: bool
     # True when the date comes from the episode itself rather than from the schedule.
     own_date: bool
+    # The part of the season that brings it, if any.
+    part: Part | None = None
 
 
 def episode_count(season: Season) -> int:
-    """How many episodes the season has: its stated count, or its highest recorded episode."""
+    """How many episodes the season has: its stated count, or its highest recorded episode
+    (or part's last episode)."""
     recorded = max((e.number for e in season.episodes), default=0)
-    return max(season.episode_count or 0, recorded)
+    in_parts = max((p.last_episode for p in season.parts), default=0)
+    return max(season.episode_count or 0, recorded, in_parts)
 
 
 def season_schedule(season: Season) -> list[EpisodeRelease]:
@@ -43,22 +59,28 @@ def season_schedule(season: Season) -> list[EpisodeRelease]:
     count = episode_count(season)
     if count == 0:
         return []
-    generated = _generated_moments(season, count)
     own = {e.number: e for e in season.episodes}
+    generated = _generated_moments(season, count, own)
+    part_of: dict[int, Part] = {}
+    for part in season.parts:
+        moments = _part_moments(season, part, own)
+        numbers = range(part.first_episode, part.last_episode + 1)
+        for number, moment in zip(numbers, moments, strict=True):
+            part_of[number] = part
+            generated[number - 1] = moment
     releases = []
     for number in range(1, count + 1):
         episode = own.get(number, Episode(number))
         when = _own_moment(season, episode)
-        # Beyond the weeks a weekly schedule reaches, an episode's day is not known.
-        scheduled = generated[number - 1] if number <= len(generated) else TBA
         releases.append(
             EpisodeRelease(
                 number=number,
                 title=episode.title,
-                when=when if when is not None else scheduled,
+                when=when if when is not None else generated[number - 1],
                 premiere=number == 1,
                 finale=number == count,
                 own_date=when is not None,
+                part=part_of.get(number),
             )
         )
     return releases
@@ -73,73 +95,132 @@ def _own_moment(season: Season, episode: Episode) -> PartialDate | None:
     return episode.airs
 
 
-def _generated_moments(season: Season, count: int) -> list[PartialDate]:
-    """The schedule's moment for each episode from the first, as far as it reaches (a weekly
-    season's reach ends MAX_WEEKS weeks after its premiere)."""
+class _Slot(NamedTuple):
+    """How a weekly run's episodes come out: at this wall-clock time (None: only the day is
+    known) in this zone."""
+
+    at: time | None
+    tz: str | None
+
+
+def _generated_moments(season: Season, count: int, own: dict[int, Episode]) -> list[PartialDate]:
     premiere = season.premiere_moment
     if season.release_pattern == "all-at-once":
         return [premiere] * count
-    if season.release_pattern != "weekly" or premiere.precision not in (
-        Precision.DAY,
-        Precision.MINUTE,
-    ):
+    if season.release_pattern != "weekly" or premiere.precision not in _TIMED:
         return [premiere] + [TBA] * (count - 1)
-    assert premiere.start is not None
     opening = min(season.premiere_episodes, count)
-    slots = weekly_slots(premiere.start, season.release_time, count - opening + 1, season.skips)
-    moments = [premiere] * opening
-    for day in slots[1:]:
-        moments.append(_at_slot(season, day))
+    slot = _Slot(season.release_time, season.release_tz)
+    return _weekly(season, premiere, range(1, count + 1), opening, slot, own)
+
+
+def _part_moments(season: Season, part: Part, own: dict[int, Episode]) -> list[PartialDate]:
+    """The moments of the part's episodes, in order: its premiere for each (all at once),
+    or one a week from it."""
+    slot = _part_slot(season, part)
+    premiere = part_premiere(season, part)
+    numbers = range(part.first_episode, part.last_episode + 1)
+    if part.release_pattern != "weekly":
+        return [premiere] * len(numbers)
+    if premiere.precision not in _TIMED:
+        return [premiere] + [TBA] * (len(numbers) - 1)
+    return _weekly(season, premiere, numbers, 1, slot, own)
+
+
+def _part_slot(season: Season, part: Part) -> _Slot:
+    # A part without a time or zone of its own comes out at the season's.
+    return _Slot(part.release_time or season.release_time, part.release_tz or season.release_tz)
+
+
+def part_premiere(season: Season, part: Part) -> PartialDate:
+    """When the part comes out (its first episode): its premiere at its own release time, or
+    else at the season's."""
+    slot = _part_slot(season, part)
+    return part.premiere if slot.at is None else part.premiere.with_time(slot.at, slot.tz)
+
+
+def _weekly(
+    season: Season,
+    premiere: PartialDate,
+    numbers: Sequence[int],
+    opening: int,
+    slot: _Slot,
+    own: dict[int, Episode],
+) -> list[PartialDate]:
+    """A weekly run: the first ``opening`` episodes at the premiere, then one a week after
+    it, skipping the season's skips and breaks; an episode marked ``resumes`` restarts the
+    rhythm from its own day. Past :data:`MAX_WEEKS` weeks, the episodes are TBA."""
+    assert premiere.start is not None
+    skipped = frozenset(season.skips)
+    days = _slots_after(premiere.start, skipped, season.breaks)
+    moments: list[PartialDate] = []
+    for index, number in enumerate(numbers):
+        if index < opening:
+            moments.append(premiere)
+        else:
+            day = next(days, None)
+            moments.append(TBA if day is None else _at_slot(slot, day))
+        restart = _resume_day(own.get(number), slot.tz)
+        if restart is not None:
+            days = _slots_after(restart, skipped, season.breaks)
     return moments
 
 
-def weekly_slots(first: date, at: time | None, count: int, skips: tuple[date, ...]) -> list[date]:
-    """``count`` weekly release days from ``first`` (itself the first), skipping ``skips``;
-    fewer when they would run past MAX_WEEKS weeks after ``first``."""
+def _resume_day(episode: Episode | None, tz: str | None) -> date | None:
+    """The day an episode marked ``resumes`` comes out, in the run's zone; None otherwise."""
+    if episode is None or not episode.resumes or episode.airs.precision not in _TIMED:
+        return None
+    instant = episode.airs.instant()
+    if instant is not None and tz is not None:
+        return instant.astimezone(zone(tz)).date()
+    return episode.airs.start
+
+
+def _slots_after(
+    first: date, skipped: frozenset[date], breaks: Sequence[tuple[date, date]]
+) -> Iterator[date]:
+    """The weekly release days after ``first``, less the skipped days and the days inside a
+    break, for at most :data:`MAX_WEEKS` weeks.
+
+    Days, not moments: the wall-clock time is the same every week in the season's zone (so
+    21:00 stays 21:00 across a DST change), and a week is seven calendar days.
+    """
     from dateutil.rrule import WEEKLY, rrule
 
-    skipped = set(skips) - {first}
-    rule = rrule(
-        WEEKLY,
-        dtstart=datetime.combine(first, at or time(0)),
-        count=min(count + len(skipped), MAX_WEEKS),
-    )
-    days = [moment.date() for moment in rule if moment.date() not in skipped]
-    return days[:count]
+    weeks = rrule(WEEKLY, dtstart=datetime.combine(first, time(0)), count=MAX_WEEKS + 1)
+    for moment in islice(weeks, 1, None):
+        day = moment.date()
+        if day in skipped or (breaks and any(start <= day <= end for start, end in breaks)):
+            continue
+        yield day
 
 
 def beyond_weekly_reach(season: Season) -> int | None:
-    """The first episode of a weekly season that has no day of its own and would come out
-    more than MAX_WEEKS weeks after the premiere (its schedule cannot place it); None if
-    every episode fits."""
-    premiere = season.premiere_moment
-    count = episode_count(season)
-    if (
-        season.release_pattern != "weekly"
-        or premiere.start is None
-        or premiere.precision not in (Precision.DAY, Precision.MINUTE)
+    """The first episode that has no day of its own and that its weekly run (the season's
+    or its part's) cannot place, as it would come out more than MAX_WEEKS weeks after the
+    run's start; None if every episode fits."""
+    if season.release_pattern != "weekly" and all(
+        part.release_pattern != "weekly" for part in season.parts
     ):
         return None
-    opening = min(season.premiere_episodes, count)
-    if count - opening + 1 + len(season.skips) <= MAX_WEEKS:
-        return None  # the schedule's weeks, breaks and all, are within reach
-    placed = opening + len(
-        weekly_slots(premiere.start, season.release_time, count - opening + 1, season.skips)
-    )
-    dated = {e.number for e in season.episodes if e.airs.start is not None}
-    return next((n for n in range(placed, count + 1) if n not in dated), None)
+    for item in season_schedule(season):
+        if item.own_date or item.when.start is not None:
+            continue
+        part = item.part
+        weekly = (part.release_pattern if part else season.release_pattern) == "weekly"
+        start = part_premiere(season, part) if part else season.premiere_moment
+        if weekly and start.precision in _TIMED:
+            return item.number
+    return None
 
 
-def _at_slot(season: Season, day: date) -> PartialDate:
-    # The season's time and zone were checked when it was recorded, and rrule gives real
+def _at_slot(slot: _Slot, day: date) -> PartialDate:
+    # The season's time and zone were checked when it was recorded, and the slots are real
     # days: nothing here needs checking again (a long season has hundreds of slots).
-    if season.release_time is None:
+    if slot.at is None:
         return PartialDate.trusted(Precision.DAY, day)
     return PartialDate.trusted(
-        Precision.MINUTE,
-        day,
-        season.release_time.replace(second=0, microsecond=0),
-        season.release_tz,
+        Precision.MINUTE, day, slot.at.replace(second=0, microsecond=0), slot.tz
     )
 
 
@@ -193,30 +274,52 @@ def season_releases(
             return [premiere]
         # Episodes unknown, but its finale is: while that is ahead, the season is airing.
         return [premiere, replace(premiere, when=finale, premiere=False, finale=True)]
-    # Runs of episodes out at the same known moment; an undated episode stands alone.
+    # Runs of episodes out at the same known moment, in the same part; an undated episode
+    # stands alone, unless its part brings it with the others all at once.
     runs: list[list[EpisodeRelease]] = []
     for item in schedule:
-        if runs and item.when.start is not None and runs[-1][0].when == item.when:
+        if runs and _together(runs[-1][-1], item):
             runs[-1].append(item)
         else:
             runs.append([item])
-    return [
-        Release(
-            show=show,
-            network=network,
-            season=season.number,
-            first_episode=run[0].number,
-            last_episode=run[-1].number,
-            episode_title=run[0].title if len(run) == 1 else None,
-            when=run[0].when,
-            release_tz=season.release_tz,
-            pattern=season.release_pattern,
-            premiere=run[0].premiere,
-            finale=run[-1].finale,
-            show_id=show_id,
-        )
-        for run in runs
-    ]
+    return [_run_release(season, run, show, network, show_id) for run in runs]
+
+
+def _together(before: EpisodeRelease, item: EpisodeRelease) -> bool:
+    if before.part is not item.part or before.when != item.when:
+        return False
+    if item.when.start is not None:
+        return True
+    part = item.part
+    return (
+        part is not None
+        and part.release_pattern == "all-at-once"
+        and not before.own_date
+        and not item.own_date
+    )
+
+
+def _run_release(
+    season: Season, run: list[EpisodeRelease], show: str, network: str | None, show_id: int
+) -> Release:
+    first, last = run[0], run[-1]
+    part = first.part
+    return Release(
+        show=show,
+        network=network,
+        season=season.number,
+        first_episode=first.number,
+        last_episode=last.number,
+        episode_title=first.title if len(run) == 1 else None,
+        when=first.when,
+        release_tz=(part.release_tz if part else None) or season.release_tz,
+        pattern=part.release_pattern if part else season.release_pattern,
+        premiere=first.premiere,
+        finale=last.finale,
+        show_id=show_id,
+        part=part.number if part else None,
+        part_title=part.title if part else None,
+    )
 
 
 # The widest a calendar day can stretch around UTC: it starts first at UTC+14 (Kiribati) and

@@ -15,11 +15,14 @@ from datetime import date, datetime, time
 from typing import IO, Any
 
 from seasontrack.catalog_file import FORMAT_NAME, FORMAT_VERSION
-from seasontrack.dates import PartialDate, check_zone
+from seasontrack.dates import PartialDate, Precision, check_zone
 from seasontrack.errors import InvalidInput, SeasontrackError
 from seasontrack.inputs import (
+    PartInput,
     SeasonInput,
+    apply_part_input,
     apply_season_input,
+    check_break,
     choose,
     clean_credit,
     clean_source,
@@ -39,6 +42,7 @@ from seasontrack.models import (
     Credit,
     Episode,
     Fact,
+    Part,
     Season,
     Show,
     ShowLink,
@@ -277,14 +281,17 @@ def _read_season(reader: Reader) -> SeasonImport:
         number = reader.integer("number", maximum=MAX_SEASON)
         if number is None:
             raise reader.fail("'number' is missing")
-        release_time = reader.text("release_time")
-        try:
-            at = time.fromisoformat(release_time) if release_time else None
-        except ValueError:
-            raise reader.fail(f"release_time {release_time!r} should be HH:MM") from None
+        at = _read_time(reader)
         skips = None
         if reader.mapping().get("skips") is not None:
             skips = tuple(_read_day(item) for item in reader.items("skips"))
+        # Files from before parts and breaks have neither: the catalog's are kept.
+        breaks = None
+        if reader.mapping().get("breaks") is not None:
+            breaks = tuple(_read_break(item) for item in reader.items("breaks"))
+        parts = None
+        if reader.mapping().get("parts") is not None:
+            parts = tuple(_read_part(item) for item in reader.items("parts"))
         given = SeasonInput(
             premiere=reader.date("premiere"),
             finale=reader.date("finale"),
@@ -299,6 +306,8 @@ def _read_season(reader: Reader) -> SeasonImport:
             network=reader.text("network"),
             premiere_episodes=reader.integer("premiere_episodes", minimum=1, maximum=MAX_EPISODES),
             skips=skips,
+            breaks=breaks,
+            parts=parts,
         )
         if given.release_tz is not None:
             given = replace(given, release_tz=check_zone(given.release_tz))
@@ -321,6 +330,41 @@ def _read_day(reader: Reader) -> date:
         raise reader.fail(f"{reader.data!r} should be a day like 2024-02-11") from None
 
 
+def _read_break(reader: Reader) -> tuple[date, date]:
+    """A break, as {"from": "2024-11-28", "to": "2024-12-31"}."""
+    reader.mapping()
+    first, last = (_read_day(reader.child(key)) for key in ("from", "to"))
+    with reader.context():
+        check_break(first, last, "breaks")
+    return first, last
+
+
+def _read_part(reader: Reader) -> Part:
+    with reader.context():
+        number = reader.integer("number", minimum=1, maximum=MAX_EPISODES)
+        first = reader.integer("first_episode", minimum=1, maximum=MAX_EPISODES)
+        last = reader.integer("last_episode", minimum=1, maximum=MAX_EPISODES)
+        if number is None or first is None or last is None:
+            raise reader.fail("a part needs its 'number', 'first_episode' and 'last_episode'")
+        release_tz = reader.text("release_tz")
+        given = PartInput(
+            premiere=reader.date("premiere"),
+            release_time=_read_time(reader),
+            release_tz=check_zone(release_tz) if release_tz is not None else None,
+            release_pattern=reader.text("release"),
+            title=reader.text("title"),
+        )
+        return apply_part_input(Part(number, first, last), given)
+
+
+def _read_time(reader: Reader) -> time | None:
+    release_time = reader.text("release_time")
+    try:
+        return time.fromisoformat(release_time) if release_time else None
+    except ValueError:
+        raise reader.fail(f"release_time {release_time!r} should be HH:MM") from None
+
+
 def _read_episode(reader: Reader) -> Episode:
     """An episode: read straight from its object, as a catalog holds hundreds of thousands."""
     data = reader.mapping()
@@ -338,7 +382,19 @@ def _read_episode(reader: Reader) -> Episode:
     if data.get("airs") is not None:
         with reader.context():
             airs = reader.date("airs") or TBA
-    return Episode(number=number, title=texts[0], airs=airs, director=texts[1], writer=texts[2])
+    resumes = data.get("resumes", False)
+    if not isinstance(resumes, bool):
+        raise reader.fail("'resumes' should be true or false")
+    if resumes and airs.precision not in (Precision.DAY, Precision.MINUTE):
+        raise reader.fail("'resumes' needs the episode's own day in 'airs'")
+    return Episode(
+        number=number,
+        title=texts[0],
+        airs=airs,
+        director=texts[1],
+        writer=texts[2],
+        resumes=resumes,
+    )
 
 
 def _read_credit(reader: Reader, role: str) -> Credit:

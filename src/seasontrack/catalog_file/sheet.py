@@ -24,6 +24,7 @@ from seasontrack.inputs import (
     apply_season_input,
     choose,
     number_within,
+    parse_break,
     required_text,
     text_within_bound,
 )
@@ -46,7 +47,10 @@ SEASON_COLUMNS = (
     "network",
     "country",
     "status",
+    "breaks",
 )
+# A season's breaks in one cell: "2024-11-28..2024-12-31; 2025-03-06..2025-03-13".
+BREAKS_SEPARATOR = "; "
 EPISODE_COLUMNS = (
     "show",
     "season",
@@ -159,7 +163,17 @@ def _csv_row(row: dict[str, str | None]) -> tuple[str, Show, SeasonImport]:
     except ValueError:
         raise InvalidInput(f"release_time {release_time!r} should be HH:MM, like 21:00") from None
     zone_name = cell("release_tz")
+    breaks_text = cell("breaks")
     given = SeasonInput(
+        breaks=(
+            None
+            if breaks_text is None
+            else tuple(
+                parse_break(text, "breaks")
+                for text in breaks_text.split(BREAKS_SEPARATOR.strip())
+                if text.strip()
+            )
+        ),
         premiere=_csv_date(cell("premiere"), cell("premiere_precision"), "premiere"),
         finale=_csv_date(cell("finale"), cell("finale_precision"), "finale"),
         episode_count=count,

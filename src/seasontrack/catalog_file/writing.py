@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from seasontrack.models import Credit, Episode, Fact, Season, Show, ShowLink, Source, Trailer
+from seasontrack.models import (
+    Credit,
+    Episode,
+    Fact,
+    Part,
+    Season,
+    Show,
+    ShowLink,
+    Source,
+    Trailer,
+)
 
 JSON = dict[str, Any]
 
@@ -29,19 +39,39 @@ def season_json(season: Season) -> JSON:
         "network": season.network,
         "premiere_episodes": season.premiere_episodes,
         "skips": [day.isoformat() for day in season.skips],
+        "breaks": [
+            {"from": first.isoformat(), "to": last.isoformat()} for first, last in season.breaks
+        ],
+        "parts": [part_json(p) for p in season.parts],
         "episodes": [episode_json(e) for e in season.episodes],
         "watched": list(season.watched),
     }
 
 
+def part_json(part: Part) -> JSON:
+    """A part as recorded; ``release_time`` and ``release_tz`` null: the season's."""
+    return {
+        "number": part.number,
+        "first_episode": part.first_episode,
+        "last_episode": part.last_episode,
+        "premiere": part.premiere_moment.to_json(),
+        "release": part.release_pattern,
+        "release_time": part.release_time.strftime("%H:%M") if part.release_time else None,
+        "release_tz": part.release_tz,
+        "title": part.title,
+    }
+
+
 def episode_json(episode: Episode) -> JSON:
-    """An episode as recorded; ``airs`` is its own date (null: the schedule's applies)."""
+    """An episode as recorded; ``airs`` is its own date (null: the schedule's applies);
+    ``resumes``: the weekly rhythm of the later episodes restarts from it (``--shift``)."""
     return {
         "number": episode.number,
         "title": episode.title,
         "airs": episode.airs.to_json() if episode.airs.start else None,
         "director": episode.director,
         "writer": episode.writer,
+        "resumes": episode.resumes,
     }
 
 

@@ -60,6 +60,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "show": ("shows", "app", _EDIT),
     "season": ("seasons", "app", _EDIT),
     "episode": ("episodes", "app", _EDIT),
+    "part": ("parts", "app", _EDIT),
     "cast": ("people", "cast_app", _EDIT),
     "crew": ("people", "crew_app", _EDIT),
     "trailer": ("links", "trailer_app", _EDIT),

@@ -47,7 +47,12 @@ WriterOption = Annotated[str | None, typer.Option("--writer", metavar="NAME", he
 
 
 def _episode_input(
-    title: str | None, airs: str | None, director: str | None, writer: str | None, tz: str | None
+    title: str | None,
+    airs: str | None,
+    director: str | None,
+    writer: str | None,
+    tz: str | None,
+    shift: bool = False,
 ) -> inputs.EpisodeInput:
     from seasontrack import inputs
     from seasontrack.clock import user_zone
@@ -63,6 +68,7 @@ def _episode_input(
         director=director,
         writer=writer,
         fallback_tz=fallback,
+        shift=shift,
     )
 
 
@@ -102,13 +108,21 @@ def edit(
     airs: AirsOption = None,
     director: DirectorOption = None,
     writer: WriterOption = None,
+    shift: Annotated[
+        bool,
+        typer.Option(
+            "--shift",
+            help="With --airs: the later episodes of a weekly season keep their weekly rhythm"
+            " from its new date (without it, only this episode moves).",
+        ),
+    ] = False,
     tz: TzOption = None,
     db: DbOption = None,
 ) -> None:
     """Change an episode. --airs TBA goes back to the season's schedule; "" clears a field."""
     from seasontrack.services import editing
 
-    given = _episode_input(episode_title, airs, director, writer, tz)
+    given = _episode_input(episode_title, airs, director, writer, tz, shift)
     with catalog(db) as conn:
         ref, episode = editing.edit_episode(
             conn, title, season, number, given, new_number=new_number

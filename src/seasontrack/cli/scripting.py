@@ -84,7 +84,9 @@ def next_command(
     def line(found: Upcoming) -> str:
         values = _next_values(found, at)
         if field is None:
-            return f"{values['show']} {values['code']} {values['when']} ({values['countdown']})"
+            return (
+                f"{values['show']} {found.release.label()} {values['when']} ({values['countdown']})"
+            )
         if values[field] == "":
             raise NotFound(f"the {field} of {values['show']} {values['code']} is not known yet")
         return values[field]

@@ -81,6 +81,15 @@ SkipOption = Annotated[
         help="A week with no episode (mid-season break), by its date. Repeatable.",
     ),
 ]
+BreakOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--break",
+        metavar="RANGE",
+        help="A longer break of a weekly schedule, FROM..TO with both days included, e.g."
+        " 2024-11-28..2024-12-31: no episode in it. Repeatable.",
+    ),
+]
 SynopsisOption = Annotated[
     str | None, typer.Option("--synopsis", metavar="TEXT", help="What it is about.")
 ]
@@ -113,6 +122,8 @@ def _season_input(
     skip: list[str] | None = None,
     unskip: list[str] | None = None,
     network: str | None = None,
+    breaks: list[str] | None = None,
+    clear_breaks: bool = False,
 ) -> inputs.SeasonInput:
     from seasontrack import inputs
 
@@ -121,6 +132,8 @@ def _season_input(
         premiere_episodes=premiere_episodes,
         add_skips=tuple(_day(text, "--skip") for text in skip or ()),
         remove_skips=tuple(_day(text, "--unskip") for text in unskip or ()),
+        add_breaks=tuple(inputs.parse_break(text) for text in breaks or ()),
+        clear_breaks=clear_breaks,
         premiere=when_option(premiere, "--premiere", default_tz=zone),
         finale=when_option(finale, "--finale", default_tz=zone),
         episode_count=episodes,
@@ -152,6 +165,7 @@ def add(
     tz: ZoneOption = None,
     premiere_episodes: PremiereEpisodesOption = None,
     skip: SkipOption = None,
+    breaks: BreakOption = None,
     synopsis: SynopsisOption = None,
     note: NoteOption = None,
     network: SeasonNetworkOption = None,
@@ -175,6 +189,7 @@ def add(
         premiere_episodes,
         skip,
         network=network,
+        breaks=breaks,
     )
     with catalog(db) as conn:
         ref, season = editing.add_season(conn, title, number, given)
@@ -199,8 +214,13 @@ def edit(
     skip: SkipOption = None,
     unskip: Annotated[
         list[str] | None,
-        typer.Option("--unskip", metavar="DATE", help="Remove a break. Repeatable."),
+        typer.Option("--unskip", metavar="DATE", help="Remove a --skip. Repeatable."),
     ] = None,
+    breaks: BreakOption = None,
+    clear_breaks: Annotated[
+        bool,
+        typer.Option("--clear-breaks", help="Remove every --break (before adding any given)."),
+    ] = False,
     synopsis: SynopsisOption = None,
     note: NoteOption = None,
     network: SeasonNetworkOption = None,
@@ -222,6 +242,8 @@ def edit(
         skip,
         unskip,
         network,
+        breaks,
+        clear_breaks,
     )
     with catalog(db) as conn:
         ref, season = editing.edit_season(conn, title, number, given, new_number=new_number)

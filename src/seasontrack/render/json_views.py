@@ -51,6 +51,8 @@ def release_json(release: Release, clock: Clock) -> JSON:
         "pattern": release.pattern,
         "premiere": release.premiere,
         "finale": release.finale,
+        "part": release.part,
+        "part_title": release.part_title,
     }
 
 

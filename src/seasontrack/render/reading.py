@@ -14,7 +14,7 @@ from seasontrack.dates import PartialDate
 from seasontrack.models import Credit, Season, Show, Source, Trailer
 from seasontrack.render import episode_ranges
 from seasontrack.render.base import Screen, text
-from seasontrack.schedule import episode_count, season_schedule
+from seasontrack.schedule import episode_count, part_premiere, season_schedule
 
 if TYPE_CHECKING:
     from seasontrack.countdown import ReleaseView
@@ -51,7 +51,7 @@ def release_cell(item: Upcoming | None, view: ReleaseView | None) -> Text:
     """'S2 March 8, 2018 03:01 EST', or a dash when nothing is known to come."""
     if item is None or view is None:
         return text(("—", "dim"))
-    return text((item.release.code() + " ", "bold"), view.local.label())
+    return text((item.release.label() + " ", "bold"), view.local.label())
 
 
 def countdown_cell(item: Upcoming | None, view: ReleaseView | None) -> Text:
@@ -129,7 +129,30 @@ def _release_line(season: Season) -> str | None:
         parts.append(f"({season.premiere_episodes}-episode premiere)")
     if season.skips:
         parts.append("· no episode on " + ", ".join(f"{d:%b %-d, %Y}" for d in season.skips))
+    if season.breaks:
+        parts.append(
+            "· a break "
+            + ", ".join(
+                f"from {first:%b %-d, %Y} to {last:%b %-d, %Y}" for first, last in season.breaks
+            )
+        )
     return " ".join(parts) or None
+
+
+def _parts_table(screen: Screen, season: Season, clock: Clock) -> Table | None:
+    """Each part: its number and title, its episodes, when it comes out, and how."""
+    if not season.parts:
+        return None
+    table = screen.table("Part", "Title", "Episodes", "Release", "")
+    for part in season.parts:
+        table.add_row(
+            text(str(part.number)),
+            text(part.title),
+            text(part.episodes_label()),
+            local_when(part_premiere(season, part), clock),
+            text((part.release_pattern.replace("-", " "), "italic")),
+        )
+    return table
 
 
 def _schedule_table(screen: Screen, season: Season, clock: Clock) -> Table | None:
@@ -262,6 +285,7 @@ def show_details(
             ("Network", season.network if season.network != show.network else None),
             ("Episodes", str(season.episode_count) if season.episode_count is not None else None),
             ("Release", _release_line(season)),
+            ("Parts", _parts_table(screen, season, clock)),
             ("Watched", _watched_line(season)),
             ("Schedule", _schedule_table(screen, season, clock)),
             ("Synopsis", season.synopsis),

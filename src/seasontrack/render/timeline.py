@@ -39,7 +39,8 @@ def _pattern(item: Upcoming) -> str:
         notes.append("airing")
     if release.premiere:
         notes.append("premiere")
-    if release.finale and release.pattern != "all-at-once":
+    # An all-at-once season's one release is its finale too; a season's last part is not.
+    if release.finale and (release.pattern != "all-at-once" or release.part is not None):
         notes.append("finale")
     if release.pattern == "all-at-once":
         notes.append("all at once")
@@ -55,7 +56,7 @@ def upcoming_table(screen: Screen, items: list[Upcoming], clock: Clock) -> None:
     table = screen.table("Show", "Release", "When", "Countdown", "Notes")
     for item in items:
         release = item.release
-        code = text((release.code(), "bold"))
+        code = text((release.label(), "bold"))
         if release.episode_title:
             code.append_text(text(f" {release.episode_title}"))
         view = view_of(item, clock)
@@ -98,7 +99,7 @@ def countdown_view(
 ) -> RenderableType:
     """The countdown to ``item`` at ``clock.now``: big digits on a terminal, a line elsewhere."""
     release = item.release
-    heading = text((release.show, "bold"), " ", (release.code(), "bold"))
+    heading = text((release.show, "bold"), " ", (release.label(), "bold"))
     if release.episode_title:
         heading.append_text(text(f" “{release.episode_title}”"))
     subtitle = local_when(release.when, clock)
@@ -166,7 +167,7 @@ def calendar_view(
         else:
             _month_lines(screen, year, month, by_day)
     if vague:
-        lines = [text((r.show, "bold"), f" {r.code()}  ", r.when.label()) for r in vague]
+        lines = [text((r.show, "bold"), f" {r.label()}  ", r.when.label()) for r in vague]
         screen.print(
             screen.section("Also in this period, date not known to the day", Group(*lines))
         )
@@ -200,7 +201,7 @@ def _month_grid(
                 cell.append_text(
                     text(
                         (release.show, ""),
-                        (f" {release.code()}", "cyan"),
+                        (f" {release.label()}", "cyan"),
                         (f" {_marks(release)}" if _marks(release) else "", "yellow"),
                     )
                 )
@@ -221,6 +222,7 @@ def _month_lines(screen: Screen, year: int, month: int, by_day: dict[date, list[
             ]
             flags = f"  {', '.join(marks)}" if marks else ""
             lines.append(
-                f"{day.isoformat()} {day:%a}{at}  {one_line(release.show)} {release.code()}{flags}"
+                f"{day.isoformat()} {day:%a}{at}  {one_line(release.show)}"
+                f" {one_line(release.label())}{flags}"
             )
     screen.plain_lines(lines)

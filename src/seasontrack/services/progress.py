@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 from seasontrack import store
 from seasontrack.countdown import ReleaseView
 from seasontrack.errors import InvalidInput
-from seasontrack.inputs import episode_number
+from seasontrack.inputs import episode_range
 from seasontrack.models import Release, Season, ShowRef
 from seasontrack.schedule import episode_count, season_schedule
 from seasontrack.services.lookup import resolve_show, season_row
@@ -21,20 +21,6 @@ def set_following(conn: sqlite3.Connection, name: str, follow: bool) -> ShowRef:
         ref = resolve_show(conn, name)
         store.shows.set_followed(conn, ref.id, follow)
     return ref
-
-
-def parse_episodes(text: str) -> tuple[int, int]:
-    """'8' or '1-8' as the first and last episode."""
-    first, _, last = text.strip().partition("-")
-    try:
-        low, high = int(first), int(last or first)
-    except ValueError:
-        raise InvalidInput(
-            f"episode {text!r} is not a number or a range; write it like 8 or 1-8"
-        ) from None
-    if low < 1 or high < low:
-        raise InvalidInput(f"episodes {text!r} should count up from 1, like 1-8")
-    return low, episode_number(high)
 
 
 def set_watched(
@@ -60,7 +46,7 @@ def set_watched(
                 )
             first, last = 1, known
         else:
-            first, last = parse_episodes(episodes)
+            first, last = episode_range(episodes, "episode")
             if known and last > known:
                 raise InvalidInput(f"{ref.title} season {season} has {known} episodes, not {last}")
         store.seasons.set_watched(conn, row_id, range(first, last + 1), watched)

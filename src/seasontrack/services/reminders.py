@@ -79,6 +79,8 @@ class Reminder:
             "network": release.network or "",
             "kind": kind,
             "link": self.link,
+            "part": "" if release.part is None else str(release.part),
+            "part_title": release.part_title or "",
         }
 
 

@@ -59,13 +59,18 @@ def replace_releases(
                 utc_text(starts),
                 utc_text(ends),
                 int(exact),
+                release.part,
+                release.part_title,
+                release.pattern,
+                release.release_tz,
             )
         )
     conn.executemany(
         """
         INSERT INTO releases (season_id, position, show_id, first_episode, last_episode, title,
-            precision, start, time, tz, premiere, finale, starts_at, ends_at, exact)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            precision, start, time, tz, premiere, finale, starts_at, ends_at, exact, part,
+            part_title, pattern, release_tz)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         rows,
     )
@@ -99,6 +104,8 @@ def stored_release(row: sqlite3.Row) -> StoredRelease:
             premiere=bool(row["premiere"]),
             finale=bool(row["finale"]),
             show_id=row["show_id"],
+            part=row["part"],
+            part_title=row["part_title"],
         ),
     )
 

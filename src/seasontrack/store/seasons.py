@@ -1,7 +1,8 @@
-"""Seasons and their episodes, breaks and watched marks, and the release index derived from them.
+"""Seasons and their episodes, parts, breaks and watched marks, and the release index derived
+from them.
 
-Any write to a season's schedule, its episodes or its breaks marks the season stale (the
-schema's triggers, migration m010), whoever makes it; :func:`rebuild_stale` derives the
+Any write to a season's schedule, its episodes, parts or breaks marks the season stale (the
+schema's triggers, migrations m010 and m011), whoever makes it; :func:`rebuild_stale` derives the
 stale seasons' releases again and counts a moved date in the season's revision. The store's
 ``transaction`` runs it before every commit, so no writer refreshes the index by hand.
 """
@@ -12,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import date, time
 
-from seasontrack.models import Episode, Season
+from seasontrack.models import Episode, Part, Season
 from seasontrack.schedule import season_releases
 from seasontrack.store.codecs import (
     date_columns,
@@ -26,80 +27,135 @@ from seasontrack.store.credits import delete_orphan_people
 from seasontrack.store.releases import replace_releases
 
 
-def _season_from_row(
-    row: sqlite3.Row, episodes: list[Episode], skips: list[date], watched: list[int]
-) -> Season:
+class _Extras:
+    """What a batch of seasons has beside its own row, by season row id."""
+
+    def __init__(self) -> None:
+        self.episodes: dict[int, list[Episode]] = {}
+        self.skips: dict[int, list[date]] = {}
+        self.breaks: dict[int, list[tuple[date, date]]] = {}
+        self.parts: dict[int, list[Part]] = {}
+        self.watched: dict[int, list[int]] = {}
+
+
+def _season_from_row(row: sqlite3.Row, extras: _Extras) -> Season:
+    row_id = row["id"]
     return Season(
         number=row["number"],
         premiere=date_from(row["premiere_precision"], row["premiere_start"]),
         finale=date_from(row["finale_precision"], row["finale_start"]),
         episode_count=row["episode_count"],
         release_pattern=row["release_pattern"],
-        release_time=time.fromisoformat(row["release_time"]) if row["release_time"] else None,
+        release_time=_time_from(row["release_time"]),
         release_tz=row["release_tz"],
         synopsis=row["synopsis"],
         notes=row["notes"],
         network=row["network"],
         premiere_episodes=row["premiere_episodes"],
         revision=row["revision"],
-        skips=tuple(skips),
-        episodes=tuple(episodes),
-        watched=tuple(watched),
+        skips=tuple(extras.skips.get(row_id, ())),
+        breaks=tuple(extras.breaks.get(row_id, ())),
+        parts=tuple(extras.parts.get(row_id, ())),
+        episodes=tuple(extras.episodes.get(row_id, ())),
+        watched=tuple(extras.watched.get(row_id, ())),
     )
 
 
 def seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[Season]:
-    """Seasons with their episodes and breaks, read in two more queries for all of them."""
+    """Seasons with their episodes, parts and breaks, read in one more query per noun for all
+    of them."""
     ids = json_ids([row["id"] for row in rows])
-    episodes: dict[int, list[Episode]] = {}
+    extras = _Extras()
     # Plain tuples: an export reads every episode of the catalog (500,000 of a big one).
     plain = conn.cursor()
     plain.row_factory = None
-    for season_id, number, title, precision, start, at, tz, director, writer in plain.execute(
+    for (
+        season_id,
+        number,
+        title,
+        precision,
+        start,
+        at,
+        tz,
+        director,
+        writer,
+        resumes,
+    ) in plain.execute(
         """
-        SELECT season_id, number, title, airs_precision, airs_start, airs_time, airs_tz,
-            director, writer
-        FROM episodes WHERE season_id IN (SELECT value FROM json_each(?))
-        ORDER BY season_id, number
-        """,
+            SELECT season_id, number, title, airs_precision, airs_start, airs_time, airs_tz,
+                director, writer, resumes
+            FROM episodes WHERE season_id IN (SELECT value FROM json_each(?))
+            ORDER BY season_id, number
+            """,
         (ids,),
     ):
-        episodes.setdefault(season_id, []).append(
+        extras.episodes.setdefault(season_id, []).append(
             Episode(
                 number=number,
                 title=title,
                 airs=moment_from(precision, start, at, tz),
                 director=director,
                 writer=writer,
+                resumes=bool(resumes),
             )
         )
-    skips: dict[int, list[date]] = {}
-    for r in conn.execute(
+    for season_id, day in plain.execute(
         """
         SELECT season_id, day FROM season_skips WHERE season_id IN (SELECT value FROM json_each(?))
         ORDER BY season_id, day
         """,
         (ids,),
     ):
-        skips.setdefault(r["season_id"], []).append(date.fromisoformat(r["day"]))
-    watched: dict[int, list[int]] = {}
+        extras.skips.setdefault(season_id, []).append(date.fromisoformat(day))
+    for season_id, first, last in plain.execute(
+        """
+        SELECT season_id, first_day, last_day FROM season_breaks
+        WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, first_day, last_day
+        """,
+        (ids,),
+    ):
+        extras.breaks.setdefault(season_id, []).append(
+            (date.fromisoformat(first), date.fromisoformat(last))
+        )
     for r in conn.execute(
+        """
+        SELECT * FROM season_parts WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, first_episode
+        """,
+        (ids,),
+    ):
+        extras.parts.setdefault(r["season_id"], []).append(_part_from_row(r))
+    for season_id, episode in plain.execute(
         """
         SELECT season_id, episode FROM watched WHERE season_id IN (SELECT value FROM json_each(?))
         ORDER BY season_id, episode
         """,
         (ids,),
     ):
-        watched.setdefault(r["season_id"], []).append(r["episode"])
-    return [
-        _season_from_row(
-            row,
-            episodes.get(row["id"], []),
-            skips.get(row["id"], []),
-            watched.get(row["id"], []),
-        )
-        for row in rows
-    ]
+        extras.watched.setdefault(season_id, []).append(episode)
+    return [_season_from_row(row, extras) for row in rows]
+
+
+def _part_from_row(row: sqlite3.Row) -> Part:
+    return Part(
+        number=row["number"],
+        first_episode=row["first_episode"],
+        last_episode=row["last_episode"],
+        premiere=date_from(row["premiere_precision"], row["premiere_start"]),
+        release_time=_time_from(row["release_time"]),
+        release_tz=row["release_tz"],
+        release_pattern=row["release_pattern"],
+        title=row["title"],
+    )
+
+
+def _time_from(text: str | None) -> time | None:
+    return time.fromisoformat(text) if text else None
+
+
+def _time_text(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
 
 
 def list_seasons(conn: sqlite3.Connection, show_ids: Iterable[int]) -> dict[int, list[Season]]:
@@ -147,7 +203,7 @@ def _season_values(season: Season) -> tuple[object, ...]:
         *date_columns(season.finale),
         season.episode_count,
         season.release_pattern,
-        season.release_time.strftime("%H:%M") if season.release_time else None,
+        _time_text(season.release_time),
         season.release_tz,
         season.synopsis,
         season.notes,
@@ -167,15 +223,15 @@ def insert_season(conn: sqlite3.Connection, show_id: int, season: Season) -> int
         (show_id, *_season_values(season)),
     )
     row_id = int(cursor.lastrowid or 0)
-    _set_skips(conn, row_id, season.skips)
+    _insert_schedule_rows(conn, row_id, season)
     return row_id
 
 
 def save_season(
     conn: sqlite3.Connection, show_id: int, season: Season, row_id: int | None = None
 ) -> int:
-    """Write a season's own fields and breaks, as a new row or over ``row_id``; return its
-    row id. (Its releases follow by themselves: see the module's docstring.)"""
+    """Write a season's own fields, parts and breaks, as a new row or over ``row_id``; return
+    its row id. (Its releases follow by themselves: see the module's docstring.)"""
     if row_id is None:
         return insert_season(conn, show_id, season)
     update_season(conn, row_id, season)
@@ -183,7 +239,7 @@ def save_season(
 
 
 def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) -> None:
-    """Write the season's own fields and breaks (its episodes are written one by one)."""
+    """Write the season's own fields, parts and breaks (its episodes are written one by one)."""
     conn.execute(
         """
         UPDATE seasons SET number = ?, premiere_precision = ?, premiere_start = ?,
@@ -194,14 +250,42 @@ def update_season(conn: sqlite3.Connection, season_row_id: int, season: Season) 
         """,
         (*_season_values(season), season_row_id),
     )
-    _set_skips(conn, season_row_id, season.skips)
-
-
-def _set_skips(conn: sqlite3.Connection, season_row_id: int, skips: Iterable[date]) -> None:
     conn.execute("DELETE FROM season_skips WHERE season_id = ?", (season_row_id,))
+    conn.execute("DELETE FROM season_breaks WHERE season_id = ?", (season_row_id,))
+    conn.execute("DELETE FROM season_parts WHERE season_id = ?", (season_row_id,))
+    _insert_schedule_rows(conn, season_row_id, season)
+
+
+def _insert_schedule_rows(conn: sqlite3.Connection, season_row_id: int, season: Season) -> None:
+    """The season's skips, breaks and parts, as ``season`` has them."""
     conn.executemany(
         "INSERT OR IGNORE INTO season_skips (season_id, day) VALUES (?, ?)",
-        [(season_row_id, day.isoformat()) for day in skips],
+        [(season_row_id, day.isoformat()) for day in season.skips],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO season_breaks (season_id, first_day, last_day) VALUES (?, ?, ?)",
+        [(season_row_id, first.isoformat(), last.isoformat()) for first, last in season.breaks],
+    )
+    conn.executemany(
+        """
+        INSERT INTO season_parts (season_id, number, first_episode, last_episode,
+            premiere_precision, premiere_start, release_time, release_tz, release_pattern, title)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+            (
+                season_row_id,
+                part.number,
+                part.first_episode,
+                part.last_episode,
+                *date_columns(part.premiere),
+                _time_text(part.release_time),
+                part.release_tz,
+                part.release_pattern,
+                part.title,
+            )
+            for part in season.parts
+        ],
     )
 
 
@@ -212,21 +296,26 @@ def episode_id(conn: sqlite3.Connection, season_row_id: int, number: int) -> int
     return int(row["id"]) if row else None
 
 
+def _episode_values(episode: Episode) -> tuple[object, ...]:
+    """An episode's columns, from number to resumes."""
+    return (
+        episode.number,
+        episode.title,
+        *moment_columns(episode.airs),
+        episode.director,
+        episode.writer,
+        int(episode.resumes),
+    )
+
+
 def insert_episode(conn: sqlite3.Connection, season_row_id: int, episode: Episode) -> int:
     cursor = conn.execute(
         """
         INSERT INTO episodes (season_id, number, title, airs_precision, airs_start, airs_time,
-            airs_tz, director, writer)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            airs_tz, director, writer, resumes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        (
-            season_row_id,
-            episode.number,
-            episode.title,
-            *moment_columns(episode.airs),
-            episode.director,
-            episode.writer,
-        ),
+        (season_row_id, *_episode_values(episode)),
     )
     return int(cursor.lastrowid or 0)
 
@@ -237,13 +326,10 @@ def insert_episodes(
     conn.executemany(
         """
         INSERT INTO episodes (season_id, number, title, airs_precision, airs_start, airs_time,
-            airs_tz, director, writer)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            airs_tz, director, writer, resumes)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        [
-            (season_row_id, e.number, e.title, *moment_columns(e.airs), e.director, e.writer)
-            for e in episodes
-        ],
+        [(season_row_id, *_episode_values(e)) for e in episodes],
     )
 
 
@@ -263,17 +349,10 @@ def update_episode(conn: sqlite3.Connection, episode_row_id: int, episode: Episo
     conn.execute(
         """
         UPDATE episodes SET number = ?, title = ?, airs_precision = ?, airs_start = ?,
-            airs_time = ?, airs_tz = ?, director = ?, writer = ?
+            airs_time = ?, airs_tz = ?, director = ?, writer = ?, resumes = ?
         WHERE id = ?
         """,
-        (
-            episode.number,
-            episode.title,
-            *moment_columns(episode.airs),
-            episode.director,
-            episode.writer,
-            episode_row_id,
-        ),
+        (*_episode_values(episode), episode_row_id),
     )
 
 

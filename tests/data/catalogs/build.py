@@ -1,7 +1,7 @@
 """Rebuild the catalogs written by earlier schema versions, for tests/test_migrations.py.
 
-    python tests/data/catalogs/build.py        # all of them
-    python tests/data/catalogs/build.py 10     # one
+    python tests/data/catalogs/build.py        # every version below
+    python tests/data/catalogs/build.py 10     # only these
 
 For each schema version below, the seasontrack of the commit that introduced it builds the
 sample catalog of its own day with its own `data/build-sample.sh` (typed commands, so the
@@ -34,6 +34,8 @@ VERSIONS = {
     4: "5320594",
     5: "554f329",
     9: "43c08b7",
+    # m010 (3746291) took its final form, with the credit_rows view, in 6b060c5, before it
+    # shipped: built by the main branch that shipped it.
     10: "99c2d8c",
 }
 

@@ -24,9 +24,12 @@ def event_uid(release: Release) -> str:
 
 
 def _summary(release: Release) -> str:
-    if release.premiere:
+    if release.premiere and release.part is None:
         return f"{release.show} S{release.season} premiere"
-    label = f"{release.show} {release.code()}"
+    # A part is named with its title: "Stranger Things S5E5-E7 Volume 2".
+    label = f"{release.show} {release.label()}"
+    if release.premiere:
+        return f"{label} (premiere)"
     if release.episode_title:
         label += f" “{release.episode_title}”"
     return label + (" (finale)" if release.finale else "")

@@ -12,7 +12,12 @@ import sqlite3
 from collections.abc import Iterable
 from typing import IO
 
-from seasontrack.catalog_file.sheet import EPISODE_COLUMNS, SEASON_COLUMNS, neutral_cell
+from seasontrack.catalog_file.sheet import (
+    BREAKS_SEPARATOR,
+    EPISODE_COLUMNS,
+    SEASON_COLUMNS,
+    neutral_cell,
+)
 from seasontrack.dates import PartialDate
 from seasontrack.services.exporting import iter_shows, releases
 from seasontrack.services.formats import ExportFormat, ExportRequest, Written
@@ -76,6 +81,7 @@ def write_csv(conn: sqlite3.Connection, out: IO[str], request: ExportRequest) ->
                         show.network or "",
                         show.country or "",
                         show.status,
+                        BREAKS_SEPARATOR.join(f"{first}..{last}" for first, last in season.breaks),
                     ]
                 )
             )
