@@ -270,15 +270,17 @@ def with_offset(releases: list[Release], offset: timedelta) -> list[Release]:
 # ---------------------------------------------------------------------------- complete
 
 
-def season_complete(season: Season) -> PartialDate:
+def season_complete(season: Season, releases: list[Release] | None = None) -> PartialDate:
     """When every episode of the season is out, as precise as what it rests on; TBA unknown.
 
     The last of its releases (the premiere of an all-at-once season, the last slot of a
     weekly one after its breaks, the last part, or the latest own date); when the last
     episode has no date, the season's finale stands for it. Unknown when neither the
     episodes nor a finale are known, or the last episode's date is not: nothing is guessed.
+    (``releases``: the season's :func:`season_releases`, when the caller has them.)
     """
-    releases = season_releases(season)
+    if releases is None:
+        releases = season_releases(season)
     last = releases[-1]
     if last.first_episode is None and not last.finale:
         # The episodes are not known, and no finale says when they end.

@@ -132,6 +132,9 @@ def info_command(
         link = facts.link_of(conn, show.id)
         differences = facts.differences(conn, show.id) if link else []
         next_release = timeline.next_of_show(conn, show.id, at.now, at.zone.tzinfo)
+        from seasontrack.services.progress import show_progress
+
+        progress = show_progress(conn, show.id, at.now, at.zone.tzinfo)
     if season is not None and show.season(season) is None:
         known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
         raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
@@ -144,9 +147,7 @@ def info_command(
 
     def draw(view: Screen, found: Show) -> None:
         from seasontrack.render.reading import show_details
-        from seasontrack.services.progress import show_progress
 
-        progress = show_progress(found.seasons, at.now, at.zone.tzinfo)
         show_details(view, found, next_release, progress, season, at)
         if online is not None:
             from seasontrack.render.online import OnlineFacts, online_details

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, TitleArg, YesOption, catalog, confirm, done
+from seasontrack.cli.common import (
+    DbOption,
+    TitleArg,
+    YesOption,
+    catalog,
+    confirm,
+    done,
+    offset_option,
+)
 
 app = typer.Typer(help="Add, change or remove shows.", no_args_is_help=True)
 
@@ -40,19 +48,6 @@ OffsetOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def offset_option(text: str | None) -> timedelta | None:
-    """--offset read as a signed span; a bad one is an error showing the form."""
-    if text is None:
-        return None
-    from seasontrack.clock import parse_offset
-    from seasontrack.errors import DateInputError, InvalidInput
-
-    try:
-        return parse_offset(text)
-    except DateInputError as exc:
-        raise InvalidInput(f"--offset: {exc}") from None
 
 
 @app.command("add")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from seasontrack.models import Release
     from seasontrack.render.base import Screen
     from seasontrack.services import timeline
+    from seasontrack.store.seasons import CompleteRow
 
 
 def upcoming_command(
@@ -165,12 +166,12 @@ def _complete_command(
         )
     items = _at_most(items, limit)
 
-    def as_data(found: list[timeline.Completing]) -> object:
+    def as_data(found: list[CompleteRow]) -> object:
         from seasontrack.render.json_views import completing_json
 
         return [completing_json(item, at) for item in found]
 
-    def rows(found: list[timeline.Completing]) -> list[list[str]]:
+    def rows(found: list[CompleteRow]) -> list[list[str]]:
         """show, season, episodes, when complete, local date (or first day), countdown, airing"""
         lines = []
         for item in found:
@@ -189,7 +190,7 @@ def _complete_command(
             )
         return lines
 
-    def draw(view: Screen, found: list[timeline.Completing]) -> None:
+    def draw(view: Screen, found: list[CompleteRow]) -> None:
         from seasontrack.render.timeline import completing_table
 
         completing_table(view, found, at)

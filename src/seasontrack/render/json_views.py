@@ -25,7 +25,8 @@ from seasontrack.models import Release, Show, ShowLink, ShowRef
 if TYPE_CHECKING:
     from seasontrack.services.progress import Progress
     from seasontrack.services.reading import SearchResult, ShowSummary
-    from seasontrack.services.timeline import CalendarDay, Completing, Upcoming
+    from seasontrack.services.timeline import CalendarDay, Upcoming
+    from seasontrack.store.seasons import CompleteRow
 
 JSON = dict[str, Any]
 
@@ -68,7 +69,7 @@ def release_json(release: Release, clock: Clock) -> JSON:
     }
 
 
-def completing_json(item: Completing, clock: Clock) -> JSON:
+def completing_json(item: CompleteRow, clock: Clock) -> JSON:
     """`upcoming --complete`: a season not yet complete, and when all of it is out."""
     view = clock.view(item.complete, item.release_tz)
     return {

@@ -28,7 +28,8 @@ from seasontrack.render.reading import (
 
 if TYPE_CHECKING:
     # Types only: views draw what the services computed.
-    from seasontrack.services.timeline import CalendarDay, Completing, Upcoming
+    from seasontrack.services.timeline import CalendarDay, Upcoming
+    from seasontrack.store.seasons import CompleteRow
 
 _PREMIERE = "▶"
 _FINALE = "◼"
@@ -78,7 +79,7 @@ def upcoming_table(screen: Screen, items: list[Upcoming], clock: Clock) -> None:
     screen.print(table)
 
 
-def completing_table(screen: Screen, items: list[Completing], clock: Clock) -> None:
+def completing_table(screen: Screen, items: list[CompleteRow], clock: Clock) -> None:
     """`upcoming --complete`: each season with when all its episodes are out."""
     table = screen.table("Show", "Season", "All out", "Countdown", "Notes")
     for item in items:

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING
 
 from seasontrack import store
 from seasontrack.countdown import ReleaseView, window
@@ -19,6 +20,9 @@ from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.models import TBA, Release
 from seasontrack.services.lookup import resolve_show
 from seasontrack.store.releases import StoredRelease
+
+if TYPE_CHECKING:
+    from seasontrack.store.seasons import CompleteRow
 
 
 @dataclass(frozen=True)
@@ -279,19 +283,6 @@ def _undated(
 _EARLIEST = timezone(timedelta(hours=14))
 
 
-@dataclass(frozen=True)
-class Completing:
-    """A season not yet complete, and when all its episodes will be out (TBA: not known)."""
-
-    show: str
-    network: str | None
-    season: int
-    episodes: int | None
-    complete: PartialDate
-    release_tz: str | None
-    airing: bool
-
-
 def completing(
     conn: sqlite3.Connection,
     now: datetime,
@@ -301,14 +292,14 @@ def completing(
     network: str | None = None,
     limit: int | None = None,
     announced: bool = False,
-) -> list[Completing]:
+) -> list[CompleteRow]:
     """`upcoming --complete`: the seasons not yet complete, by the moment they become
     complete (up to ``until``), at most ``limit``; with ``announced``, those with something
     still to come whose complete moment is not known follow."""
     if network is not None:
         network = check_network(conn, network)
     now = now.astimezone(UTC)
-    found: list[tuple[SortKey, store.seasons.CompleteRow]] = []
+    found: list[tuple[SortKey, CompleteRow]] = []
     for row in store.seasons.completing(conn, now, network=network):
         view = ReleaseView(row.complete, row.release_tz, now, user_zone)
         if not view.past and (until is None or view.starts_by(until)):
@@ -325,15 +316,7 @@ def completing(
     chosen = [row for _, row in (found[:limit] if limit else found)]
     firsts = _firsts(conn, [row.season_id for row in chosen], now, user_zone)
     return [
-        Completing(
-            show=row.show,
-            network=row.network,
-            season=row.season,
-            episodes=row.episodes,
-            complete=row.complete,
-            release_tz=row.release_tz,
-            airing=row.season_id in firsts and not firsts[row.season_id].release.premiere,
-        )
+        row._replace(airing=row.season_id in firsts and not firsts[row.season_id].release.premiere)
         for row in chosen
     ]
 

@@ -327,12 +327,14 @@ def progress_rows(
             (ids,),
         )
     }
+    # The releases by their seasons: the index's primary key finds a show's few rows.
+    season_ids = json_ids(list(seasons))
     sizes = {
         r["season_id"]: r["size"]
         for r in conn.execute(
             "SELECT season_id, max(last_episode) AS size FROM releases"
-            " WHERE show_id IN (SELECT value FROM json_each(?)) GROUP BY season_id",
-            (ids,),
+            " WHERE season_id IN (SELECT value FROM json_each(?)) GROUP BY season_id",
+            (season_ids,),
         )
     }
     moment = utc_text(now)
@@ -344,10 +346,10 @@ def progress_rows(
         for season_id, first, last in plain.execute(
             """
             SELECT season_id, first_episode, last_episode FROM releases
-            WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
-                AND ends_at <= ?
+            WHERE season_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
+                AND out_at <= ?
             """,
-            (ids, moment),
+            (season_ids, moment),
         )
     ]
     # Only the ones whose window holds "now" need a closer look.
@@ -356,10 +358,10 @@ def progress_rows(
         for r in conn.execute(
             """
             SELECT * FROM release_rows
-            WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
+            WHERE season_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
                 AND starts_at <= ? AND ends_at > ?
             """,
-            (ids, moment, moment),
+            (season_ids, moment, moment),
         )
     ]
     watched: dict[int, list[int]] = {}

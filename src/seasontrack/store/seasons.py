@@ -364,8 +364,9 @@ def rebuild_stale(conn: sqlite3.Connection) -> int:
             # At the viewer's time: the show's offset moves every release, and the moment
             # the season is complete with them.
             offset = timedelta(minutes=row["offset_minutes"])
-            releases = with_offset(season_releases(season, show_id=row["show_id"]), offset)
-            complete = shifted(season_complete(season), offset)
+            announced = season_releases(season, show_id=row["show_id"])
+            releases = with_offset(announced, offset)
+            complete = shifted(season_complete(season, announced), offset)
             complete_starts, complete_ends, _ = moment_bounds(complete, season.release_tz)
             conn.execute(
                 """
@@ -399,7 +400,8 @@ def has_stale(conn: sqlite3.Connection) -> bool:
 
 
 class CompleteRow(NamedTuple):
-    """A season and the moment all its episodes are out (TBA: not known), for listing."""
+    """A season and the moment all its episodes are out (TBA: not known), for listing; and
+    whether it is already airing (which the reader works out)."""
 
     season_id: int
     show_id: int
@@ -409,6 +411,7 @@ class CompleteRow(NamedTuple):
     episodes: int | None
     complete: PartialDate
     release_tz: str | None
+    airing: bool = False
 
 
 def completing(

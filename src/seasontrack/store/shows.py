@@ -69,15 +69,7 @@ def insert_show(conn: sqlite3.Connection, show: Show) -> int:
         INSERT INTO shows (title, network, country, status, summary, followed, offset_minutes)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
-        (
-            show.title,
-            show.network,
-            show.country,
-            show.status,
-            show.summary,
-            int(show.followed),
-            _minutes(show.offset),
-        ),
+        _show_values(show),
     )
     show_id = int(cursor.lastrowid or 0)
     set_aliases(conn, show_id, show.aliases)
@@ -92,24 +84,23 @@ def update_show(conn: sqlite3.Connection, show_id: int, show: Show) -> None:
             followed = ?, offset_minutes = ?
         WHERE id = ?
         """,
-        (
-            show.title,
-            show.network,
-            show.country,
-            show.status,
-            show.summary,
-            int(show.followed),
-            _minutes(show.offset),
-            show_id,
-        ),
+        (*_show_values(show), show_id),
     )
     set_aliases(conn, show_id, show.aliases)
 
 
-def _minutes(offset: timedelta) -> int:
-    # An offset changed here is seen by the schema's trigger: the show's seasons are derived
-    # again at the viewer's new time.
-    return offset // timedelta(minutes=1)
+def _show_values(show: Show) -> tuple[object, ...]:
+    return (
+        show.title,
+        show.network,
+        show.country,
+        show.status,
+        show.summary,
+        int(show.followed),
+        # An offset changed here is seen by the schema's trigger: the show's seasons are
+        # derived again at the viewer's new time.
+        show.offset // timedelta(minutes=1),
+    )
 
 
 def set_aliases(conn: sqlite3.Connection, show_id: int, aliases: Iterable[str]) -> None:
