@@ -360,6 +360,24 @@ def test_undated_episodes_are_out_once_a_later_one_is(run: Run) -> None:
     assert after == [(1, 4, 4, "May 22, 2030", True)] * 5
 
 
+def test_a_season_is_over_once_a_later_one_has_begun(run: Run) -> None:
+    run("show", "add", "Seasons")
+    run("season", "add", "Seasons", "0", "--premiere", "2030-04-01", "--episodes", "2")
+    run("season", "add", "Seasons", "1", "--premiere", "April 2030", "--episodes", "4")
+    run("season", "add", "Seasons", "2", "--premiere", "2031-05-01", "--episodes", "2")
+    run("season", "edit", "Seasons", "2", "--release", "weekly")
+
+    def undated(moment: str) -> list[tuple[int, int]]:
+        rows = as_json(run, "upcoming", "--announced", "--now", moment)
+        return [(r["season"], r["first_episode"]) for r in rows if r["date"]["start"] is None]
+
+    assert _answers(run, "Seasons", "--now", "2031-01-01") == [(2, 1, 1, "May 1, 2031", False)] * 5
+    assert undated("2031-01-01") == [(0, 2), (1, 2)]
+    # Season 2 has begun: season 1's undated episodes are out; specials come out whenever.
+    assert _answers(run, "Seasons", "--now", "2031-05-03") == [(2, 2, 2, "May 8, 2031", True)] * 5
+    assert undated("2031-05-03") == [(0, 2)]
+
+
 # ---------------------------------------------------------------------------- listing
 
 

@@ -51,13 +51,17 @@ def season_pending(
     ``releases`` are one season's, in order (``store.releases.pending_releases`` gives the
     ones that can matter). Episodes come out in order: a release is out once it, or any
     later release of its season, is past; and all of them are out once the season is
-    complete (a season whose finale has passed is over, its undated episodes with it). The
-    rest, in order, is still to come; its first is the season's next release.
+    complete (a season whose finale has passed is over, its undated episodes with it), or
+    once a later season has begun (seasons come out in order too; not specials). The rest,
+    in order, is still to come; its first is the season's next release.
     """
     if not releases:
         return []
     first = releases[0]
-    if ReleaseView(first.complete, first.release.release_tz, now, user_zone).past:
+    if (
+        first.later_begun
+        or ReleaseView(first.complete, first.release.release_tz, now, user_zone).past
+    ):
         return []
     start = 0
     for index, stored in enumerate(releases):

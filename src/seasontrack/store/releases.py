@@ -108,6 +108,8 @@ class StoredRelease(NamedTuple):
     followed: bool
     release: Release
     complete: PartialDate = TBA
+    # Whether a later season of its show has surely begun (read only where asked for).
+    later_begun: bool = False
 
 
 def stored_release(row: sqlite3.Row) -> StoredRelease:
@@ -220,28 +222,47 @@ _UNSETTLED = timedelta(hours=50)
 
 # Each season's releases that may be out for some viewers and not for others (a few per
 # season), and its first release surely not out yet anywhere (out_at only grows along a
-# season, and is NULL from where nothing later is dated): of every season, or of some.
+# season, and is NULL from where nothing later is dated): of every season, or of some. With
+# each, whether a later season of its show has surely begun (seasons come out in order too;
+# specials, season 0, come out whenever).
 _PENDING = """
-    SELECT * FROM release_rows WHERE out_at >= :low AND out_at < :high
-    UNION ALL
-    SELECT release_rows.* FROM release_rows JOIN (
-        SELECT season_id, min(position) AS position FROM releases
-        WHERE out_at >= :high OR out_at IS NULL
-        GROUP BY season_id
-    ) AS firsts
-    ON release_rows.season_id = firsts.season_id AND release_rows.position = firsts.position
+    SELECT pending.*, pending.season > 0 AND EXISTS (
+        SELECT 1 FROM seasons AS later JOIN releases AS opening
+            ON opening.season_id = later.id AND opening.position = 0
+        WHERE later.show_id = pending.show_id AND later.number > pending.season
+            AND opening.ends_at < :low
+    ) AS later_begun
+    FROM (
+        SELECT * FROM release_rows WHERE out_at >= :low AND out_at < :high
+        UNION ALL
+        SELECT release_rows.* FROM release_rows JOIN (
+            SELECT season_id, min(position) AS position FROM releases
+            WHERE out_at >= :high OR out_at IS NULL
+            GROUP BY season_id
+        ) AS firsts
+        ON release_rows.season_id = firsts.season_id AND release_rows.position = firsts.position
+    ) AS pending
 """
 _PENDING_OF = """
-    SELECT * FROM release_rows
-    WHERE season_id IN (SELECT value FROM json_each(:ids)) AND out_at >= :low AND out_at < :high
-    UNION ALL
-    SELECT release_rows.* FROM release_rows JOIN (
-        SELECT season_id, min(position) AS position FROM releases
+    SELECT pending.*, pending.season > 0 AND EXISTS (
+        SELECT 1 FROM seasons AS later JOIN releases AS opening
+            ON opening.season_id = later.id AND opening.position = 0
+        WHERE later.show_id = pending.show_id AND later.number > pending.season
+            AND opening.ends_at < :low
+    ) AS later_begun
+    FROM (
+        SELECT * FROM release_rows
         WHERE season_id IN (SELECT value FROM json_each(:ids))
-            AND (out_at >= :high OR out_at IS NULL)
-        GROUP BY season_id
-    ) AS firsts
-    ON release_rows.season_id = firsts.season_id AND release_rows.position = firsts.position
+            AND out_at >= :low AND out_at < :high
+        UNION ALL
+        SELECT release_rows.* FROM release_rows JOIN (
+            SELECT season_id, min(position) AS position FROM releases
+            WHERE season_id IN (SELECT value FROM json_each(:ids))
+                AND (out_at >= :high OR out_at IS NULL)
+            GROUP BY season_id
+        ) AS firsts
+        ON release_rows.season_id = firsts.season_id AND release_rows.position = firsts.position
+    ) AS pending
 """
 
 
@@ -254,8 +275,9 @@ def pending_releases(
 ) -> list[StoredRelease]:
     """Each season's releases that may not all be out at ``now`` for every viewer, by
     season and position: from its first one that is not surely out everywhere (``out_at``
-    not passed) up to its first one that is surely not out anywhere. What comes between is
-    for the caller to settle where the user is (``services.timeline.season_pending``).
+    not passed) up to its first one that is surely not out anywhere, each saying whether a
+    later season has surely begun. What comes between is for the caller to settle where the
+    user is (``services.timeline.season_pending``).
 
     Of all seasons, or of the shows ``show_ids``, or the ``season_ids``. A season with
     nothing left to come gives nothing (or the releases still unsettled somewhere).
@@ -273,7 +295,7 @@ def pending_releases(
         rows = conn.execute(_PENDING, bounds)
     else:
         rows = conn.execute(_PENDING_OF, bounds | {"ids": json_ids(list(season_ids))})
-    found = [stored_release(row) for row in rows]
+    found = [stored_release(row)._replace(later_begun=bool(row["later_begun"])) for row in rows]
     found.sort(key=lambda stored: (stored.season_id, stored.position))
     return found
 
