@@ -54,7 +54,7 @@ def test_upcoming_lists_soonest_first_with_countdowns(run: Run, jessica: None) -
     run("season", "add", "Later", "1", "--premiere", "May 2018")
     run("season", "add", "Later", "2", "--premiere", "2019")
     run("season", "add", "Later", "3")
-    rows = as_json(run, "upcoming", "--now", SEED_NOW)
+    rows = as_json(run, "upcoming", "--now", SEED_NOW, "--announced")
     assert [(r["show"], r["season"], r["countdown"]) for r in rows] == [
         ("Jessica Jones", 2, "in 3 days"),
         ("Later", 1, "in ~2 months (May 2018)"),
@@ -62,6 +62,8 @@ def test_upcoming_lists_soonest_first_with_countdowns(run: Run, jessica: None) -
         ("Later", 2, "2019 (date TBA)"),
         ("Later", 3, "TBA"),
     ]
+    # A season announced without a date is listed only with --announced.
+    assert [r["season"] for r in as_json(run, "upcoming", "--now", SEED_NOW)][-1] == 2
     text = run("upcoming", "--now", SEED_NOW).stdout
     assert "Jessica Jones  S2E1-E13  March 8, 2018 03:01 EST  in 3 days" in text
 
@@ -361,8 +363,12 @@ def test_a_limited_list_is_the_start_of_the_whole_list(run: Run) -> None:
     for title, premiere in premieres.items():
         run("show", "add", title)
         run("season", "add", title, "1", *(["--premiere", premiere] if premiere else []))
-    whole = [r["show"] for r in as_json(run, "upcoming", "--now", SEED_NOW, "--limit", "0")]
+    every = ("upcoming", "--now", SEED_NOW, "--announced")
+    whole = [r["show"] for r in as_json(run, *every, "--limit", "0")]
     assert whole[0] == "Sixth" and whole[-1] == "Some Day" and len(whole) == len(premieres)
     for limit in range(1, len(premieres) + 1):
-        shown = as_json(run, "upcoming", "--now", SEED_NOW, "--limit", str(limit))
+        shown = as_json(run, *every, "--limit", str(limit))
         assert [r["show"] for r in shown] == whole[:limit]
+    # Without --announced, the season announced without a date is not listed.
+    dated = [r["show"] for r in as_json(run, "upcoming", "--now", SEED_NOW, "--limit", "0")]
+    assert dated == whole[:-1]

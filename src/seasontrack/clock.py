@@ -164,3 +164,35 @@ def parse_leads(text: str) -> list[timedelta]:
                 f"lead {part.strip()!r} is not a span of time; write leads like 7d,1d,0d or 2h"
             ) from None
     return sorted(leads, reverse=True)
+
+
+# A viewer's own time: how much later (or earlier) than announced a show can be watched.
+_OFFSET_RE = re.compile(r"([+-]?)(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?", re.ASCII)
+OFFSET_FORMS = "write it like +1d, -3h or +1d6h (d days, h hours, m minutes; 0 clears it)"
+MAX_OFFSET = timedelta(days=365)
+
+
+def parse_offset(text: str) -> timedelta:
+    """A signed span like ``+1d``, ``-3h``, ``+1d6h`` or ``+30m``; ``0`` is none."""
+    cleaned = text.strip().lower().replace(" ", "")
+    found = _OFFSET_RE.fullmatch(cleaned)
+    if cleaned.lstrip("+-") in ("0", "0d", "0h", "0m"):
+        return timedelta(0)
+    if found is None or not any(found.group(2, 3, 4)):
+        raise DateInputError(f"can't read {text!r} as an offset; {OFFSET_FORMS}")
+    days, hours, minutes = (int(part or 0) for part in found.group(2, 3, 4))
+    span = timedelta(days=days, hours=hours, minutes=minutes)
+    if span > MAX_OFFSET:
+        raise DateInputError(f"offset {text!r} is more than a year; {OFFSET_FORMS}")
+    return -span if found.group(1) == "-" else span
+
+
+def offset_text(offset: timedelta) -> str:
+    """The short form :func:`parse_offset` reads back: ``+1d6h``, ``-3h``, ``0``."""
+    if not offset:
+        return "0"
+    minutes = abs(offset) // timedelta(minutes=1)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [f"{n}{unit}" for n, unit in ((days, "d"), (hours, "h"), (minutes, "m")) if n]
+    return ("-" if offset < timedelta(0) else "+") + "".join(parts)

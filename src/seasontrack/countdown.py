@@ -292,9 +292,29 @@ class ReleaseView:
 
     @property
     def days(self) -> int | None:
-        """Days from the reader's today to :attr:`first_day`."""
-        first = self.first_day
-        return (first - self.now.astimezone(self.zone).date()).days if first else None
+        """Days from the reader's today to the earliest moment it can still come out: 0
+        while now is inside its window, never less before the window has passed."""
+        span = self.span
+        if span is None:
+            return None
+        return self._days_to(max(span.earliest, self.now))
+
+    @property
+    def days_latest(self) -> int | None:
+        """Days from the reader's today to the latest moment it can come out."""
+        span = self.span
+        return self._days_to(max(span.latest, self.now)) if span else None
+
+    @property
+    def days_exact(self) -> bool:
+        """Whether the day it comes out is known where the reader is (one possible day)."""
+        span = self.span
+        return span is not None and (
+            span.earliest.astimezone(self.zone).date() == span.latest.astimezone(self.zone).date()
+        )
+
+    def _days_to(self, moment: datetime) -> int:
+        return (moment.astimezone(self.zone).date() - self.now.astimezone(self.zone).date()).days
 
     @property
     def past(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from seasontrack.dates import PartialDate, Precision
 
@@ -141,6 +141,9 @@ class Season:
     watched: tuple[int, ...] = ()
     # How many times its release dates have changed (a calendar feed's SEQUENCE).
     revision: int = field(default=0, compare=False)
+    # When all its episodes are out, at the viewer's time (its show's offset applied): derived
+    # by the store (``schedule.season_complete``); TBA when not known.
+    complete: PartialDate = field(default=TBA, compare=False)
 
     def schedule_facts(self) -> tuple[object, ...]:
         """Everything the release dates of its episodes depend on."""
@@ -192,6 +195,9 @@ class Show:
     status: str = "announced"
     summary: str | None = None
     followed: bool = True
+    # The viewer's own time: how much later (earlier, when negative) than announced the
+    # show can be watched where they are; every release is derived shifted by it.
+    offset: timedelta = timedelta(0)
     seasons: tuple[Season, ...] = ()
     credits: tuple[Credit, ...] = ()
     trailers: tuple[Trailer, ...] = ()
@@ -232,6 +238,8 @@ class Release:
     # The part of the season it belongs to (its number and title), if any.
     part: int | None = None
     part_title: str | None = None
+    # The moment as announced, when the show's offset moved it (``when`` is the viewer's).
+    announced: PartialDate | None = None
 
     def episodes_label(self) -> str:
         if self.first_episode is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from itertools import islice
 from typing import NamedTuple
 
@@ -331,12 +331,18 @@ _LATEST_ZONE = timezone(timedelta(hours=-12))
 def release_bounds(release: Release) -> tuple[datetime | None, datetime | None, bool]:
     """When a release can happen at the earliest and the latest, in UTC, for any viewer;
     and whether it is known to the day or the minute. (None, None) for TBA."""
+    return moment_bounds(release.when, release.release_tz)
+
+
+def moment_bounds(
+    when: PartialDate, release_tz: str | None
+) -> tuple[datetime | None, datetime | None, bool]:
+    """:func:`release_bounds` of a date whose days are in ``release_tz`` (None: anywhere)."""
     from seasontrack.countdown import window
 
-    when = release.when
     exact = when.precision in (Precision.DAY, Precision.MINUTE)
-    if release.release_tz is not None:
-        span = window(when, zone(release.release_tz))
+    if release_tz is not None:
+        span = window(when, zone(release_tz))
         if span is None:
             return None, None, False
         return span.earliest, span.latest, exact
@@ -344,3 +350,69 @@ def release_bounds(release: Release) -> tuple[datetime | None, datetime | None, 
     if early is None or late is None:
         return None, None, False
     return early.earliest, late.latest, exact
+
+
+# ---------------------------------------------------------------------------- the viewer's time
+
+
+def shifted(when: PartialDate, offset: timedelta) -> PartialDate:
+    """``when`` at a viewer's time, ``offset`` later (earlier when negative) than announced.
+
+    A moment known to the minute moves by the offset: its whole days move the wall-clock day
+    in its zone (a broadcast a day later where you live is at the same hour), the rest moves
+    it in real time. A day moves by the offset's whole days (counted towards zero: ``-3h``
+    leaves it where it is). A month, a season, a year or TBA does not move.
+    """
+    if not offset or when.start is None or when.precision not in (Precision.DAY, Precision.MINUTE):
+        return when
+    sign = -1 if offset < timedelta(0) else 1
+    days = timedelta(days=abs(offset).days)
+    rest = abs(offset) - days
+    if when.time is None:
+        return PartialDate.trusted(when.precision, when.start + sign * days)
+    wall = datetime.combine(when.start + sign * days, when.time)
+    if when.tz is None:
+        moved = wall + sign * rest
+    else:
+        place = zone(when.tz)
+        moved = (wall.replace(tzinfo=place).astimezone(UTC) + sign * rest).astimezone(place)
+    return PartialDate.trusted(
+        Precision.MINUTE, moved.date(), moved.time().replace(tzinfo=None), when.tz
+    )
+
+
+def with_offset(releases: list[Release], offset: timedelta) -> list[Release]:
+    """The releases at the viewer's time, each keeping the moment announced when it moved."""
+    if not offset:
+        return releases
+    moved = []
+    for release in releases:
+        when = shifted(release.when, offset)
+        moved.append(
+            release if when == release.when else replace(release, when=when, announced=release.when)
+        )
+    return moved
+
+
+# ---------------------------------------------------------------------------- complete
+
+
+def season_complete(season: Season, releases: list[Release] | None = None) -> PartialDate:
+    """When every episode of the season is out, as precise as what it rests on; TBA unknown.
+
+    The last of its releases (the premiere of an all-at-once season, the last slot of a
+    weekly one after its breaks, the last part, or the latest own date); when the last
+    episode has no date, the season's finale stands for it. Unknown when neither the
+    episodes nor a finale are known, or the last episode's date is not: nothing is guessed.
+    (``releases``: the season's :func:`season_releases`, when the caller has them.)
+    """
+    if releases is None:
+        releases = season_releases(season)
+    last = releases[-1]
+    if last.first_episode is None and not last.finale:
+        # The episodes are not known, and no finale says when they end.
+        return TBA
+    if last.when.start is None:
+        return season.finale_moment if season.finale.start is not None else TBA
+    dated = [r.when for r in releases if r.when.start is not None]
+    return max(dated, key=lambda when: (when.end, when.sort_key()))

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import IO, Any
 
 from seasontrack.catalog_file import FORMAT_NAME, FORMAT_VERSION
+from seasontrack.clock import parse_offset
 from seasontrack.dates import PartialDate, Precision, check_zone
 from seasontrack.errors import InvalidInput, SeasontrackError
 from seasontrack.inputs import (
@@ -167,6 +168,9 @@ class ShowImport:
     followed: bool | None = None
     # The show's link to TVmaze and where its facts came from, as an export wrote them.
     online: tuple[ShowLink, tuple[Fact, ...]] | None = None
+    # The viewer's own time, when the file gives one (None: keep the catalog's; files
+    # written before there were offsets give none).
+    offset: timedelta | None = None
 
 
 def read_show(reader: Reader) -> ShowImport:
@@ -187,6 +191,8 @@ def read_show(reader: Reader) -> ShowImport:
             summary=optional_text(reader.text("summary")),
         )
         followed = _flag(reader, "followed")
+        offset_given = reader.text("offset")
+        offset = parse_offset(offset_given) if offset_given is not None else None
     seasons = tuple(_read_season(item) for item in reader.items("seasons"))
     numbers = [season.number for season in seasons]
     if len(set(numbers)) != len(numbers):
@@ -209,9 +215,11 @@ def read_show(reader: Reader) -> ShowImport:
             trailers=tuple(trailers),
             sources=tuple(sources),
             followed=True if followed is None else followed,
+            offset=offset or timedelta(0),
         ),
         seasons=seasons,
         followed=followed,
+        offset=offset,
         online=online,
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from seasontrack.clock import offset_text
 from seasontrack.models import (
     Credit,
     Episode,
@@ -45,6 +46,8 @@ def season_json(season: Season) -> JSON:
         "parts": [part_json(p) for p in season.parts],
         "episodes": [episode_json(e) for e in season.episodes],
         "watched": list(season.watched),
+        # Derived, not read back: when all its episodes are out, at the viewer's time.
+        "complete": season.complete.to_json(),
     }
 
 
@@ -129,6 +132,7 @@ def show_json(show: Show) -> JSON:
         "status": show.status,
         "summary": show.summary,
         "followed": show.followed,
+        "offset": offset_text(show.offset) if show.offset else None,
         "seasons": [season_json(s) for s in show.seasons],
         "cast": [cast_json(c) for c in show.credits if c.role == "cast"],
         "crew": [crew_json(c) for c in show.credits if c.role == "crew"],

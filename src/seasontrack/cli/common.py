@@ -142,18 +142,32 @@ def time_option(text: str | None, option: str = "--time") -> time | None:
 def zone_option(text: str | None, option: str = "--tz") -> str | None:
     if text is None:
         return None
-    try:
-        return check_zone(text)
-    except DateInputError as exc:
-        raise InvalidInput(f"{option}: {exc}") from None
+    return _read_option(text, option, check_zone)
 
 
 def span_option(text: str, option: str) -> timedelta:
     """A span of time such as 30d, 2w or 12h; a bad one is an error naming the option."""
     from seasontrack.clock import parse_span
 
+    return _read_option(text, option, parse_span)
+
+
+def offset_option(text: str | None, option: str = "--offset") -> timedelta | None:
+    """A signed span such as +1d, -3h or +1d6h (0: none); a bad one is an error naming the
+    option and showing the form."""
+    if text is None:
+        return None
+    from seasontrack.clock import parse_offset
+
+    return _read_option(text, option, parse_offset)
+
+
+R = TypeVar("R")
+
+
+def _read_option(text: str, option: str, read: Callable[[str], R]) -> R:
     try:
-        return parse_span(text)
+        return read(text)
     except DateInputError as exc:
         raise InvalidInput(f"{option}: {exc}") from None
 

@@ -68,12 +68,26 @@ def list_command(
         json=as_data,
         rows=lambda found: [_list_row(s, at) for s in found],
         draw=draw,
-        empty=(
-            "Nothing out that you haven't seen."
-            if unwatched
-            else "No shows yet. Add one with: seasontrack show add TITLE"
-        ),
+        empty=_no_shows(status, network, unwatched),
     )
+
+
+def _no_shows(status: str | None, network: str | None, unwatched: bool) -> str:
+    """What `list` says when it lists nothing: the filters that matched nothing, if any."""
+    filters = " ".join(
+        part
+        for part in (
+            f"with status {status.strip()}" if status else "",
+            f"on {network.strip()}" if network else "",
+        )
+        if part
+    )
+    if unwatched:
+        among = f" among the shows {filters}" if filters else ""
+        return f"Nothing out that you haven't seen{among}."
+    if filters:
+        return f"No shows {filters}"
+    return "No shows yet. Add one with: seasontrack show add TITLE"
 
 
 def _list_row(summary: reading.ShowSummary, at: Clock) -> list[str]:
@@ -116,12 +130,16 @@ def info_command(
         show = lookup.get_show(conn, title)
         from seasontrack.services import facts
 
-        link = facts.link_of(conn, show.id) if show.id is not None else None
-        differences = facts.differences(conn, show.id) if link and show.id is not None else []
+        assert show.id is not None
+        link = facts.link_of(conn, show.id)
+        differences = facts.differences(conn, show.id) if link else []
+        next_release = timeline.next_of_show(conn, show.id, at.now, at.zone.tzinfo)
+        from seasontrack.services.progress import show_progress
+
+        progress = show_progress(conn, show.id, at.now, at.zone.tzinfo)
     if season is not None and show.season(season) is None:
         known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
         raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
-    next_release = timeline.next_of_show(show, at.now, at.zone.tzinfo)
     online = (link, differences) if link is not None else None
 
     def as_data(found: Show) -> object:
@@ -131,9 +149,7 @@ def info_command(
 
     def draw(view: Screen, found: Show) -> None:
         from seasontrack.render.reading import show_details
-        from seasontrack.services.progress import show_progress
 
-        progress = show_progress(found.seasons, at.now, at.zone.tzinfo)
         show_details(view, found, next_release, progress, season, at)
         if online is not None:
             from seasontrack.render.online import OnlineFacts, online_details

@@ -40,9 +40,11 @@ NEXT_FIELDS = (
     "datetime",
     "countdown",
     "days",
+    "days_latest",
     "hours",
     "seconds",
     "precision",
+    "complete",
 )
 
 
@@ -77,9 +79,9 @@ def next_command(
         item = timeline.countdown_target(conn, title, None, at.now, at.zone.tzinfo)
 
     def as_data(found: Upcoming) -> object:
-        from seasontrack.render.json_views import upcoming_json
+        from seasontrack.render.json_views import next_json
 
-        return upcoming_json(found, at)
+        return next_json(found, at)
 
     def line(found: Upcoming) -> str:
         values = _next_values(found, at)
@@ -100,8 +102,9 @@ def _next_values(item: Upcoming, at: Clock) -> dict[str, str]:
     local = view.local
     span = view.span
     seconds = view.seconds
-    days = view.days
+    days, days_latest = view.days, view.days_latest
     exact = span.earliest.astimezone(at.zone.tzinfo) if span and span.exact else None
+    complete = at.view(item.complete, release.release_tz).local
     return {
         "show": release.show,
         "season": str(release.season),
@@ -113,9 +116,11 @@ def _next_values(item: Upcoming, at: Clock) -> dict[str, str]:
         "datetime": exact.isoformat() if exact else "",
         "countdown": view.countdown,
         "days": str(days) if days is not None else "",
+        "days_latest": str(days_latest) if days_latest is not None else "",
         "hours": str(seconds // 3600) if seconds is not None else "",
         "seconds": str(seconds) if seconds is not None else "",
         "precision": release.when.precision.value,
+        "complete": complete.label() if complete.start else "",
     }
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, TitleArg, YesOption, catalog, confirm, done
+from seasontrack.cli.common import (
+    DbOption,
+    TitleArg,
+    YesOption,
+    catalog,
+    confirm,
+    done,
+    offset_option,
+)
 
 app = typer.Typer(help="Add, change or remove shows.", no_args_is_help=True)
 
@@ -29,6 +38,16 @@ StatusOption = Annotated[
 SummaryOption = Annotated[
     str | None, typer.Option("--summary", metavar="TEXT", help="A sentence or two about it.")
 ]
+OffsetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--offset",
+        metavar="SPAN",
+        help="Your own viewing time: how much later (or earlier) than announced you can watch"
+        " it, like +1d, -3h or +1d6h; 0 clears it.",
+        show_default=False,
+    ),
+]
 
 
 @app.command("add")
@@ -45,11 +64,13 @@ def add(
     follow: Annotated[
         bool, typer.Option("--follow/--no-follow", help="Follow it: remind of its releases.")
     ] = True,
+    offset: OffsetOption = None,
     db: DbOption = None,
 ) -> None:
     """Add a show to the catalog (followed, unless --no-follow)."""
     from seasontrack.services import editing
 
+    span = offset_option(offset) or timedelta(0)
     with catalog(db) as conn:
         ref = editing.add_show(
             conn,
@@ -60,6 +81,7 @@ def add(
             aliases=alias or [],
             summary=summary,
             followed=follow,
+            offset=span,
         )
     done(f"Added {ref.title}{'' if follow else ' (not followed)'}.")
 
@@ -82,11 +104,13 @@ def edit(
         typer.Option("--remove-alias", metavar="NAME", help="Remove an alias (repeatable)."),
     ] = None,
     summary: SummaryOption = None,
+    offset: OffsetOption = None,
     db: DbOption = None,
 ) -> None:
     """Change a show. An empty value ("") clears a field."""
     from seasontrack.services import editing
 
+    span = offset_option(offset)
     keep = editing.KEEP
     with catalog(db) as conn:
         ref = editing.edit_show(
@@ -99,6 +123,7 @@ def edit(
             summary=keep if summary is None else summary,
             add_aliases=alias or [],
             remove_aliases=remove_alias or [],
+            offset=span,
         )
     done(f"Updated {ref.title}.")
 

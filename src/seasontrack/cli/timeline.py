@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Annotated
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from seasontrack.models import Release
     from seasontrack.render.base import Screen
     from seasontrack.services import timeline
+    from seasontrack.store.seasons import CompleteRow
 
 
 def upcoming_command(
@@ -55,6 +57,16 @@ def upcoming_command(
         int,
         typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most this many (0: all)."),
     ] = 50,
+    complete: Annotated[
+        bool,
+        typer.Option(
+            "--complete", help="Seasons by when all their episodes are out, not by release."
+        ),
+    ] = False,
+    announced: Annotated[
+        bool,
+        typer.Option("--announced", help="Also what is announced without a date (date TBA), last."),
+    ] = False,
     as_json: JsonOption = False,
     plain: PlainOption = False,
     now: NowOption = None,
@@ -68,6 +80,8 @@ def upcoming_command(
     at = clock(now, tz)
     if within is not None and until is not None:
         raise InvalidInput("give --within or --until, not both")
+    if complete and episodes:
+        raise InvalidInput("give --complete or --episodes, not both")
     until_moment = None
     if within is not None:
         until_moment = later(at.now, span_option(within, "--within"))
@@ -80,6 +94,9 @@ def upcoming_command(
         span = at.view(end).span
         assert span is not None
         until_moment = span.latest
+    if complete:
+        _complete_command(at, until_moment, network, limit, announced, as_json, plain, db)
+        return
     with catalog(db, read_only=True) as conn:
         items = timeline.upcoming(
             conn,
@@ -89,10 +106,9 @@ def upcoming_command(
             network=network,
             episodes=episodes,
             limit=limit + 1 if limit else None,
+            announced=announced,
         )
-    if limit and len(items) > limit:
-        items = items[:limit]
-        typer.echo(f"(the first {limit}; --limit 0 shows all)", err=True)
+    items = _at_most(items, limit)
 
     def as_data(found: list[timeline.Upcoming]) -> object:
         from seasontrack.render.json_views import upcoming_json
@@ -112,6 +128,82 @@ def upcoming_command(
         rows=lambda found: [_upcoming_row(item, at) for item in found],
         draw=draw,
         empty="Nothing known to come out in that time.",
+    )
+
+
+T = TypeVar("T")
+
+
+def _at_most(items: list[T], limit: int) -> list[T]:
+    """The first ``limit`` of ``items`` (read one further, to know whether it cuts)."""
+    if limit and len(items) > limit:
+        typer.echo(f"(the first {limit}; --limit 0 shows all)", err=True)
+        return items[:limit]
+    return items
+
+
+def _complete_command(
+    at: Clock,
+    until: datetime | None,
+    network: str | None,
+    limit: int,
+    announced: bool,
+    as_json: bool,
+    plain: bool,
+    db: Path | None,
+) -> None:
+    """`upcoming --complete`: the seasons not yet complete, by when they will be."""
+    from seasontrack.services import timeline
+
+    with catalog(db, read_only=True) as conn:
+        items = timeline.completing(
+            conn,
+            at.now,
+            at.zone.tzinfo,
+            until=until,
+            network=network,
+            limit=limit + 1 if limit else None,
+            announced=announced,
+        )
+    items = _at_most(items, limit)
+
+    def as_data(found: list[CompleteRow]) -> object:
+        from seasontrack.render.json_views import completing_json
+
+        return [completing_json(item, at) for item in found]
+
+    def rows(found: list[CompleteRow]) -> list[list[str]]:
+        """show, season, episodes, when complete, local date (or first day), countdown, airing"""
+        lines = []
+        for item in found:
+            view = at.view(item.complete, item.release_tz)
+            first_day = view.first_day
+            lines.append(
+                [
+                    item.show,
+                    f"S{item.season}",
+                    str(item.episodes or ""),
+                    view.local.label(),
+                    first_day.isoformat() if first_day else "",
+                    view.countdown,
+                    "airing" if item.airing else "",
+                ]
+            )
+        return lines
+
+    def draw(view: Screen, found: list[CompleteRow]) -> None:
+        from seasontrack.render.timeline import completing_table
+
+        completing_table(view, found, at)
+
+    emit(
+        items,
+        as_json=as_json,
+        plain=plain,
+        json=as_data,
+        rows=rows,
+        draw=draw,
+        empty="No season known to become complete in that time.",
     )
 
 

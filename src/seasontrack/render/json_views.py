@@ -19,19 +19,30 @@ from seasontrack.catalog_file.writing import (
     synced,
 )
 from seasontrack.clock import Clock
+from seasontrack.dates import PartialDate
 from seasontrack.models import Release, Show, ShowLink, ShowRef
 
 if TYPE_CHECKING:
     from seasontrack.services.progress import Progress
     from seasontrack.services.reading import SearchResult, ShowSummary
     from seasontrack.services.timeline import CalendarDay, Upcoming
+    from seasontrack.store.seasons import CompleteRow
 
 JSON = dict[str, Any]
 
 
 def upcoming_json(item: Upcoming, clock: Clock) -> JSON:
-    """A release still to come, and whether its season is already under way."""
-    return release_json(item.release, clock) | {"airing": item.airing}
+    """A release still to come, whether its season is already under way, and when that
+    season is complete."""
+    return release_json(item.release, clock) | {
+        "airing": item.airing,
+        "complete": local_json(item.complete, item.release.release_tz, clock),
+    }
+
+
+def local_json(when: PartialDate, release_tz: str | None, clock: Clock) -> JSON:
+    """A date in the user's zone (a time-precise one moved there; others as they are)."""
+    return clock.view(when, release_tz).local.to_json()
 
 
 def release_json(release: Release, clock: Clock) -> JSON:
@@ -53,6 +64,45 @@ def release_json(release: Release, clock: Clock) -> JSON:
         "finale": release.finale,
         "part": release.part,
         "part_title": release.part_title,
+        # The moment as announced, when the show's offset moved ``date`` to the user's time.
+        "announced": (
+            local_json(release.announced, release.release_tz, clock) if release.announced else None
+        ),
+    }
+
+
+def completing_json(item: CompleteRow, clock: Clock) -> JSON:
+    """`upcoming --complete`: a season not yet complete, and when all of it is out."""
+    view = clock.view(item.complete, item.release_tz)
+    return {
+        "show": item.show,
+        "network": item.network,
+        "season": item.season,
+        "episode_count": item.episodes,
+        "complete": view.local.to_json(),
+        "countdown": view.countdown,
+        "seconds": view.seconds,
+        "exact": view.exact,
+        "airing": item.airing,
+    }
+
+
+def next_json(item: Upcoming, clock: Clock) -> JSON:
+    """`next --json`: the release, and the figures `next --field` prints, each saying
+    whether it is exact (a release known only to the month has no exact day count)."""
+    view = clock.view(item.release.when, item.release.release_tz)
+    seconds = view.seconds
+
+    def figure(value: int | None, exact: bool) -> JSON:
+        return {"value": value, "exact": value is not None and exact}
+
+    return upcoming_json(item, clock) | {
+        "figures": {
+            "days": figure(view.days, view.days_exact),
+            "days_latest": figure(view.days_latest, view.days_exact),
+            "hours": figure(seconds // 3600 if seconds is not None else None, view.exact),
+            "seconds": figure(seconds, view.exact),
+        }
     }
 
 

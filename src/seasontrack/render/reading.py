@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from seasontrack.clock import Clock
+from seasontrack.clock import Clock, offset_text
 from seasontrack.dates import PartialDate
 from seasontrack.models import Credit, Season, Show, Source, Trailer
 from seasontrack.render import episode_ranges
 from seasontrack.render.base import Screen, text
-from seasontrack.schedule import episode_count, part_premiere, season_schedule
+from seasontrack.schedule import (
+    episode_count,
+    part_premiere,
+    season_complete,
+    season_schedule,
+    shifted,
+)
 
 if TYPE_CHECKING:
     from seasontrack.countdown import ReleaseView
@@ -40,6 +47,34 @@ def local_when(when: PartialDate, clock: Clock) -> Text:
     if local != when:
         label.append_text(text((f" ({when.label()})", "dim")))
     return label
+
+
+def announced_note(announced: PartialDate, clock: Clock) -> Text:
+    """' · announced for March 8, 2018 03:01 EST': what an offset moved a time from."""
+    return text((f" · announced for {clock.local(announced).label()}", "dim"))
+
+
+def yours_when(when: PartialDate, offset: timedelta, clock: Clock) -> Text:
+    """A date at the viewer's time (the show's offset applied), with the announced one
+    after it when the offset moved it."""
+    yours = shifted(when, offset)
+    label = local_when(yours, clock)
+    if yours != when:
+        label.append_text(announced_note(when, clock))
+    return label
+
+
+def complete_line(season: Season, offset: timedelta, clock: Clock) -> Text:
+    """'all 8 out December 31, 2025 20:00 EST', in the user's zone; 'unknown' when not known."""
+    complete = season.complete
+    if complete.start is None:
+        return text(("unknown", "dim"))
+    count = episode_count(season)
+    line = text(f"all {count} out " if count else "all out ", clock.local(complete).label())
+    announced = season_complete(season)
+    if announced != complete and shifted(announced, offset) == complete:
+        line.append_text(announced_note(announced, clock))
+    return line
 
 
 def view_of(item: Upcoming | None, clock: Clock) -> ReleaseView | None:
@@ -139,8 +174,9 @@ def _release_line(season: Season) -> str | None:
     return " ".join(parts) or None
 
 
-def _parts_table(screen: Screen, season: Season, clock: Clock) -> Table | None:
-    """Each part: its number and title, its episodes, when it comes out, and how."""
+def _parts_table(screen: Screen, season: Season, offset: timedelta, clock: Clock) -> Table | None:
+    """Each part: its number and title, its episodes, when it comes out (at the user's
+    time), and how."""
     if not season.parts:
         return None
     table = screen.table("Part", "Title", "Episodes", "Release", "")
@@ -149,14 +185,17 @@ def _parts_table(screen: Screen, season: Season, clock: Clock) -> Table | None:
             text(str(part.number)),
             text(part.title),
             text(part.episodes_label()),
-            local_when(part_premiere(season, part), clock),
+            local_when(shifted(part_premiere(season, part), offset), clock),
             text((part.release_pattern.replace("-", " "), "italic")),
         )
     return table
 
 
-def _schedule_table(screen: Screen, season: Season, clock: Clock) -> Table | None:
-    """Each episode with its release in the user's zone; for all-at-once only when titled."""
+def _schedule_table(
+    screen: Screen, season: Season, offset: timedelta, clock: Clock
+) -> Table | None:
+    """Each episode with its release at the user's time and in their zone; for all-at-once
+    only when titled."""
     schedule = season_schedule(season)
     if not schedule or (
         season.release_pattern != "weekly" and not any(e.title for e in season.episodes)
@@ -168,7 +207,7 @@ def _schedule_table(screen: Screen, season: Season, clock: Clock) -> Table | Non
         table.add_row(
             text(str(item.number)),
             text(item.title),
-            when_label(clock.local(item.when)),
+            when_label(clock.local(shifted(item.when, offset))),
             text((", ".join(marks), "italic")),
         )
     return table
@@ -262,6 +301,8 @@ def show_details(
         view = view_of(next_release, clock)
         next_line = release_cell(next_release, view)
         next_line.append_text(text("  ", *_countdown_parts(next_release, view)))
+        if next_release.release.announced is not None:
+            next_line.append_text(announced_note(next_release.release.announced, clock))
     show_rows: list[Field] = [
         ("Also known as", ", ".join(show.aliases)),
         ("Network", show.network),
@@ -269,6 +310,10 @@ def show_details(
         ("Status", show.status),
         ("Seasons", str(len(show.seasons)) if show.seasons else None),
         ("Following", None if show.followed else "no (no reminders)"),
+        (
+            "Your time",
+            f"{offset_text(show.offset)} from the announced times" if show.offset else None,
+        ),
         ("Progress", _progress_line(progress)),
         ("Next", next_line),
         ("Summary", show.summary),
@@ -280,14 +325,20 @@ def show_details(
         if only_season is not None and season.number != only_season:
             continue
         rows: list[Field] = [
-            ("Premiere", local_when(season.premiere_moment, clock)),
-            ("Finale", local_when(season.finale_moment, clock) if season.finale.start else None),
+            ("Premiere", yours_when(season.premiere_moment, show.offset, clock)),
+            (
+                "Finale",
+                yours_when(season.finale_moment, show.offset, clock)
+                if season.finale.start
+                else None,
+            ),
+            ("Complete", complete_line(season, show.offset, clock)),
             ("Network", season.network if season.network != show.network else None),
             ("Episodes", str(season.episode_count) if season.episode_count is not None else None),
             ("Release", _release_line(season)),
-            ("Parts", _parts_table(screen, season, clock)),
+            ("Parts", _parts_table(screen, season, show.offset, clock)),
             ("Watched", _watched_line(season)),
-            ("Schedule", _schedule_table(screen, season, clock)),
+            ("Schedule", _schedule_table(screen, season, show.offset, clock)),
             ("Synopsis", season.synopsis),
             ("Notes", season.notes),
         ]

@@ -18,11 +18,18 @@ from seasontrack.dates import MONTH_NAMES
 from seasontrack.models import Release
 from seasontrack.render import one_line
 from seasontrack.render.base import Screen, text
-from seasontrack.render.reading import countdown_cell, local_when, view_of, when_label
+from seasontrack.render.reading import (
+    announced_note,
+    countdown_cell,
+    local_when,
+    view_of,
+    when_label,
+)
 
 if TYPE_CHECKING:
     # Types only: views draw what the services computed.
     from seasontrack.services.timeline import CalendarDay, Upcoming
+    from seasontrack.store.seasons import CompleteRow
 
 _PREMIERE = "▶"
 _FINALE = "◼"
@@ -46,6 +53,8 @@ def _pattern(item: Upcoming) -> str:
         notes.append("all at once")
     elif release.pattern == "weekly":
         notes.append("weekly")
+    if release.announced is not None:
+        notes.append("your time")
     return ", ".join(notes)
 
 
@@ -67,6 +76,22 @@ def upcoming_table(screen: Screen, items: list[Upcoming], clock: Clock) -> None:
             when_label(view.local),
             countdown_cell(item, view),
             text((_pattern(item), "italic")),
+        )
+    screen.print(table)
+
+
+def completing_table(screen: Screen, items: list[CompleteRow], clock: Clock) -> None:
+    """`upcoming --complete`: each season with when all its episodes are out."""
+    table = screen.table("Show", "Season", "All out", "Countdown", "Notes")
+    for item in items:
+        view = clock.view(item.complete, item.release_tz)
+        episodes = f" ({item.episodes} episodes)" if item.episodes else ""
+        table.add_row(
+            text((item.show, "bold")),
+            text(f"S{item.season}{episodes}"),
+            when_label(view.local),
+            text((view.countdown, "cyan" if item.complete.start else "dim")),
+            text(("airing" if item.airing else "", "italic")),
         )
     screen.print(table)
 
@@ -103,6 +128,8 @@ def countdown_view(
     if release.episode_title:
         heading.append_text(text(f" “{release.episode_title}”"))
     subtitle = local_when(release.when, clock)
+    if release.announced is not None:
+        subtitle.append_text(announced_note(release.announced, clock))
     if span is None:
         body: RenderableType = text(("Date TBA: nothing to count down to yet.", "bold"))
         return _frame(screen, heading, subtitle, body)

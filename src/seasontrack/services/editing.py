@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import replace
+from datetime import timedelta
 
 from seasontrack import store
 from seasontrack.errors import InvalidInput, NotFound
@@ -94,6 +95,7 @@ def add_show(
     aliases: list[str] | tuple[str, ...] = (),
     summary: str | None = None,
     followed: bool = True,
+    offset: timedelta = timedelta(0),
 ) -> ShowRef:
     title = required_text(title, "a show's title")
     show = Show(
@@ -104,6 +106,7 @@ def add_show(
         status=choose(status, SHOW_STATUSES, "status"),
         summary=optional_text(summary),
         followed=followed,
+        offset=offset,
     )
     with transaction(conn):
         for name in (show.title, *show.aliases):
@@ -123,8 +126,11 @@ def edit_show(
     summary: str | object | None = KEEP,
     add_aliases: list[str] | tuple[str, ...] = (),
     remove_aliases: list[str] | tuple[str, ...] = (),
+    offset: timedelta | None = None,
 ) -> ShowRef:
-    """Change a show's fields; an empty string clears an optional field."""
+    """Change a show's fields; an empty string clears an optional field. A new ``offset``
+    (the viewer's own time; 0 clears it) moves every release of the show: the store
+    derives them again."""
     with transaction(conn):
         ref = resolve_show(conn, name)
         show = store.shows.get_show(conn, ref.id)
@@ -145,6 +151,7 @@ def edit_show(
             country=show.country if country is KEEP else optional_text(_str(country)),
             status=show.status if status is None else choose(status, SHOW_STATUSES, "status"),
             summary=show.summary if summary is KEEP else optional_text(_str(summary)),
+            offset=show.offset if offset is None else offset,
         )
         for alias_name in (changed.title, *changed.aliases):
             _check_name_free(conn, alias_name, ref.id, "alias")

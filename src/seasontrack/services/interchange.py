@@ -216,6 +216,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         status=incoming.status or before.status,
         summary=incoming.summary or before.summary,
         followed=before.followed if item.followed is None else item.followed,
+        offset=before.offset if item.offset is None else item.offset,
     )
     for name in (merged.title, *merged.aliases):
         owner = store.shows.name_owner(conn, name)

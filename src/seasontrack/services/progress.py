@@ -10,8 +10,8 @@ from seasontrack import store
 from seasontrack.countdown import ReleaseView
 from seasontrack.errors import InvalidInput
 from seasontrack.inputs import episode_range
-from seasontrack.models import Release, Season, ShowRef
-from seasontrack.schedule import episode_count, season_schedule
+from seasontrack.models import Release, ShowRef
+from seasontrack.schedule import episode_count
 from seasontrack.services.lookup import resolve_show, season_row
 from seasontrack.store import transaction
 
@@ -67,15 +67,6 @@ class Progress:
         return f"S{self.season} {self.watched}/{self.total}"
 
 
-def released_episodes(season: Season, now: datetime, user_zone: tzinfo) -> list[int]:
-    """The episodes of ``season`` that are out at ``now``."""
-    return [
-        release.number
-        for release in season_schedule(season)
-        if ReleaseView(release.when, season.release_tz, now, user_zone).out
-    ]
-
-
 @dataclass(frozen=True)
 class SeasonFacts:
     """What progress is worked out from: a season's size, what is out, what was seen."""
@@ -84,15 +75,6 @@ class SeasonFacts:
     total: int
     released: tuple[int, ...]
     watched: tuple[int, ...]
-
-
-def facts_of(season: Season, now: datetime, user_zone: tzinfo) -> SeasonFacts:
-    return SeasonFacts(
-        number=season.number,
-        total=episode_count(season),
-        released=tuple(released_episodes(season, now, user_zone)),
-        watched=season.watched,
-    )
 
 
 def progress_of(seasons: list[SeasonFacts]) -> Progress | None:
@@ -135,9 +117,10 @@ def unwatched_of(seasons: list[SeasonFacts]) -> list[tuple[int, tuple[int, ...]]
 
 
 def show_progress(
-    seasons: tuple[Season, ...] | list[Season], now: datetime, user_zone: tzinfo
+    conn: sqlite3.Connection, show_id: int, now: datetime, user_zone: tzinfo
 ) -> Progress | None:
-    return progress_of([facts_of(season, now, user_zone) for season in seasons])
+    """A show's progress, read as the show list reads it (from the stored releases)."""
+    return progress_of(season_facts_by_show(conn, [show_id], now, user_zone).get(show_id, []))
 
 
 def season_facts_by_show(
@@ -155,7 +138,7 @@ def season_facts_by_show(
         facts.setdefault(show_id, []).append(
             SeasonFacts(
                 number=number,
-                total=max(total or 0, sizes.get(season_id, 0)),
+                total=max(total or 0, sizes.get(season_id) or 0),
                 released=tuple(sorted(out.get(season_id, ()))),
                 watched=tuple(watched.get(season_id, ())),
             )

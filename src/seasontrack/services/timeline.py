@@ -8,49 +8,100 @@ count is unknown, its premiere stands for the season.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from typing import TYPE_CHECKING
 
 from seasontrack import store
 from seasontrack.countdown import ReleaseView, window
-from seasontrack.dates import Precision
+from seasontrack.dates import PartialDate, Precision
 from seasontrack.errors import InvalidInput, NotFound
-from seasontrack.models import Release, Season, Show
-from seasontrack.schedule import season_releases as schedule_releases
+from seasontrack.models import TBA, Release
 from seasontrack.services.lookup import resolve_show
-from seasontrack.store.shows import ShowRow
+from seasontrack.store.releases import StoredRelease
 
-
-def season_releases(show: ShowRow, season: Season) -> list[Release]:
-    """The season's releases in order, episodes that come out together grouped as one."""
-    return schedule_releases(season, show=show.title, network=show.network, show_id=show.id)
+if TYPE_CHECKING:
+    from seasontrack.store.seasons import CompleteRow
 
 
 @dataclass(frozen=True)
 class Upcoming:
-    """A release still to come, and whether its season is already under way."""
+    """A release still to come, whether its season is already under way, and when that
+    season is complete (TBA: not known)."""
 
     release: Release
     airing: bool
+    complete: PartialDate = TBA
 
 
 def _view(release: Release, now: datetime, user_zone: tzinfo) -> ReleaseView:
     return ReleaseView(release.when, release.release_tz, now, user_zone)
 
 
-def _pending(
-    show: ShowRow, season: Season, now: datetime, user_zone: tzinfo
-) -> tuple[list[Release], bool]:
-    """The season's releases not yet past, and whether the season is already airing."""
-    pending = [r for r in season_releases(show, season) if not _view(r, now, user_zone).past]
-    return pending, bool(pending) and not pending[0].premiere
+# ---------------------------------------------------------------------------- the one rule
 
 
-def season_next(show: ShowRow, season: Season, now: datetime, user_zone: tzinfo) -> Upcoming | None:
-    """The season's next release: its premiere, or (airing) its next episode."""
-    pending, airing = _pending(show, season, now, user_zone)
-    return Upcoming(pending[0], airing) if pending else None
+def season_pending(
+    releases: Sequence[StoredRelease], now: datetime, user_zone: tzinfo
+) -> list[StoredRelease]:
+    """What of a season is still to come at ``now`` where the user is: the one rule that
+    `list`, `info`, `next`, `countdown` and `upcoming` all follow.
+
+    ``releases`` are one season's, in order (``store.releases.pending_releases`` gives the
+    ones that can matter). Episodes come out in order: a release is out once it, or any
+    later release of its season, is past; and all of them are out once the season is
+    complete (a season whose finale has passed is over, its undated episodes with it), or
+    once a later season has begun (seasons come out in order too; not specials). The rest,
+    in order, is still to come; its first is the season's next release.
+    """
+    if not releases:
+        return []
+    first = releases[0]
+    if (
+        first.later_begun
+        or ReleaseView(first.complete, first.release.release_tz, now, user_zone).past
+    ):
+        return []
+    start = 0
+    for index, stored in enumerate(releases):
+        if _view(stored.release, now, user_zone).past:
+            start = index + 1
+    return list(releases[start:])
+
+
+def _next_of_season(
+    releases: Sequence[StoredRelease], now: datetime, user_zone: tzinfo
+) -> Upcoming | None:
+    pending = season_pending(releases, now, user_zone)
+    if not pending:
+        return None
+    first = pending[0]
+    return Upcoming(first.release, not first.release.premiere, first.complete)
+
+
+def next_release(
+    seasons: Iterable[Sequence[StoredRelease]], now: datetime, user_zone: tzinfo
+) -> Upcoming | None:
+    """The next release among ``seasons`` (each one's releases, as for
+    :func:`season_pending`): the soonest of their next ones, by :func:`sort_key`."""
+    best: tuple[SortKey, Upcoming] | None = None
+    for releases in seasons:
+        item = _next_of_season(releases, now, user_zone)
+        if item is None:
+            continue
+        key = sort_key(item.release, _view(item.release, now, user_zone))
+        if best is None or key < best[0]:
+            best = (key, item)
+    return best[1] if best else None
+
+
+def by_season(stored: Iterable[StoredRelease]) -> dict[int, list[StoredRelease]]:
+    """Stored releases grouped by season, in the order they come."""
+    grouped: dict[int, list[StoredRelease]] = {}
+    for item in stored:
+        grouped.setdefault(item.season_id, []).append(item)
+    return grouped
 
 
 SortKey = tuple[int, float, int, str, int]
@@ -63,14 +114,21 @@ def sort_key(release: Release, view: ReleaseView) -> SortKey:
     season or year sorts by the middle of the time it has left (from now when it has
     begun), so that "2026 (date TBA)" does not push tomorrow's premiere off the list.
     """
+    return _moment_key(view, release.show, release.season)
+
+
+def _moment_key(view: ReleaseView, show: str, season: int) -> SortKey:
     span = view.span
     if span is None:
-        return (1, 0.0, 0, release.show.casefold(), release.season)
+        return (1, 0.0, 0, show.casefold(), season)
     moment = span.earliest.timestamp()
-    if release.when.precision not in (Precision.DAY, Precision.MINUTE):
+    if view.when.precision not in (Precision.DAY, Precision.MINUTE):
         begins = max(moment, view.now.timestamp())
         moment = (begins + span.latest.timestamp()) / 2
-    return (0, moment, 0 if span.exact else 1, release.show.casefold(), release.season)
+    return (0, moment, 0 if span.exact else 1, show.casefold(), season)
+
+
+# ---------------------------------------------------------------------------- upcoming
 
 
 def upcoming(
@@ -82,24 +140,64 @@ def upcoming(
     network: str | None = None,
     episodes: bool = False,
     limit: int | None = None,
-    followed_only: bool = False,
+    announced: bool = False,
 ) -> list[Upcoming]:
     """What is released from ``now`` on (up to ``until``), soonest first, at most ``limit``.
 
-    One line per season (its premiere, or its next episode when it is airing), or with
-    ``episodes`` every release still to come. Reads the stored releases in time order and
-    stops once it has enough, so its cost does not grow with the catalog.
+    One line per season (its next release, by :func:`season_pending`), or with ``episodes``
+    every release still to come. With ``announced``, the seasons whose next release has no
+    date at all (and with ``episodes`` every such release) follow the dated ones. Reads the
+    stored releases in time order and stops once it has enough, so its cost does not grow
+    with the catalog.
     """
     if network is not None:
         network = check_network(conn, network)
     now = now.astimezone(UTC)
-    pending: dict[int, list[tuple[store.releases.StoredRelease, ReleaseView]]] = {}
+    budget = limit
+    while True:
+        scanned, cut = _scan(
+            conn, now, user_zone, until=until, network=network, episodes=episodes, budget=budget
+        )
+        firsts = _firsts(conn, {stored.season_id for stored, _ in scanned}, now, user_zone)
+        found: list[tuple[SortKey, int, Upcoming]] = []
+        for stored, view in scanned:
+            first = firsts.get(stored.season_id)
+            # Out by the rule (an earlier release of its season is still to come, or a
+            # later one is past), or not the season's next one.
+            if first is None or stored.position < first.position:
+                continue
+            if episodes or stored.position == first.position:
+                item = Upcoming(stored.release, not first.release.premiere, first.complete)
+                found.append((sort_key(stored.release, view), stored.position, item))
+        if not cut or not limit or len(found) >= limit or budget is None:
+            break
+        # Some seasons found have their next release elsewhere: read further.
+        budget *= 2
+    if announced:
+        found += _undated(conn, now, user_zone, network=network, episodes=episodes)
+    found.sort(key=lambda entry: entry[:2])
+    ordered = [item for _, _, item in found]
+    return ordered[:limit] if limit else ordered
+
+
+def _scan(
+    conn: sqlite3.Connection,
+    now: datetime,
+    user_zone: tzinfo,
+    *,
+    until: datetime | None,
+    network: str | None,
+    episodes: bool,
+    budget: int | None,
+) -> tuple[list[tuple[StoredRelease, ReleaseView]], bool]:
+    """The dated releases not yet past (up to ``until``), read in time order until about
+    ``budget`` lines' worth; and whether it stopped for the budget (more may follow)."""
+    found: list[tuple[StoredRelease, ReleaseView]] = []
+    seasons: set[int] = set()
     count = 0
 
     def wanted(stored: store.releases.StoredRelease) -> ReleaseView | None:
         """The release's view when it is to be listed."""
-        if followed_only and not stored.followed:
-            return None
         view = _view(stored.release, now, user_zone)
         if view.past or (until is not None and not view.starts_by(until)):
             return None
@@ -107,7 +205,7 @@ def upcoming(
 
     # The exact ones (known to the day or minute) are read in time order until there are
     # enough; the vague ones (month, season, year) after them, only as far as could sort
-    # among those; TBA premieres, which sort last, only when there are not enough yet.
+    # among those.
     enough_by: datetime | None = None
     for stored in store.releases.exact_releases_from(conn, now, network=network):
         # The stored order's bound: the earliest moment anywhere on Earth.
@@ -120,10 +218,11 @@ def upcoming(
         view = wanted(stored)
         if view is None:
             continue
-        new_season = stored.season_id not in pending
-        pending.setdefault(stored.season_id, []).append((stored, view))
+        new_season = stored.season_id not in seasons
+        seasons.add(stored.season_id)
+        found.append((stored, view))
         count += 1 if episodes or new_season else 0
-        if limit and enough_by is None and count >= limit:
+        if budget and enough_by is None and count >= budget:
             # The stored order is by the earliest moment anywhere on Earth; read on for a
             # day and more, so that no release sooner for this user is left out.
             enough_by = starts.earliest + timedelta(hours=27) if starts else now
@@ -131,37 +230,99 @@ def upcoming(
     # halfway from now to its end (less a day for the zones): one that ends later than
     # this sorts after everything already found.
     ends_by = enough_by + (enough_by - now) + timedelta(days=2) if enough_by is not None else None
-    vague = store.releases.vague_releases(
+    for stored in store.releases.vague_releases(
         conn, now, ends_by=ends_by, starts_by=until, network=network
-    )
-    if enough_by is None:
-        vague += store.releases.tba_premieres(conn, network=network)
-    # A season found above may have a vague premiere the bounds left out; it decides
-    # whether the season is airing.
-    seen = {(stored.season_id, stored.position) for stored in vague}
-    vague += [
-        stored
-        for stored in store.releases.vague_releases_of(conn, pending, now)
-        if (stored.season_id, stored.position) not in seen
-    ]
-    for stored in vague:
+    ):
         if (view := wanted(stored)) is not None:
-            pending.setdefault(stored.season_id, []).append((stored, view))
-    found: list[tuple[SortKey, Upcoming]] = []
-    for releases in pending.values():
-        releases.sort(key=lambda pair: pair[0].position)
-        airing = not releases[0][0].release.premiere
-        chosen = releases if episodes else releases[:1]
-        found.extend(
-            (sort_key(stored.release, view), Upcoming(stored.release, airing))
-            for stored, view in chosen
-        )
-    found.sort(key=lambda pair: pair[0])
-    ordered = [item for _, item in found]
-    return ordered[:limit] if limit else ordered
+            found.append((stored, view))
+    return found, enough_by is not None
+
+
+def _firsts(
+    conn: sqlite3.Connection, season_ids: Iterable[int], now: datetime, user_zone: tzinfo
+) -> dict[int, StoredRelease]:
+    """Each season's next release (by the rule), for the seasons that have one."""
+    ids = list(season_ids)
+    if not ids:
+        return {}
+    grouped = by_season(store.releases.pending_releases(conn, now, season_ids=ids))
+    firsts = {}
+    for season_id, releases in grouped.items():
+        pending = season_pending(releases, now, user_zone)
+        if pending:
+            firsts[season_id] = pending[0]
+    return firsts
+
+
+def _undated(
+    conn: sqlite3.Connection,
+    now: datetime,
+    user_zone: tzinfo,
+    *,
+    network: str | None,
+    episodes: bool,
+) -> list[tuple[SortKey, int, Upcoming]]:
+    """The seasons whose next release has no date yet (with ``episodes``, every release of
+    theirs still to come without one), for `upcoming --announced`: they sort last."""
+    ids = store.releases.seasons_with_undated(conn, now, network=network)
+    grouped = by_season(store.releases.pending_releases(conn, now, season_ids=ids))
+    tails = by_season(store.releases.undated_releases(conn, ids) if episodes else [])
+    found = []
+    for season_id, releases in grouped.items():
+        pending = season_pending(releases, now, user_zone)
+        if not pending:
+            continue
+        first = pending[0]
+        if episodes:
+            chosen = [s for s in tails.get(season_id, []) if s.position >= first.position]
+        else:
+            chosen = [first] if first.release.when.start is None else []
+        for stored in chosen:
+            item = Upcoming(stored.release, not first.release.premiere, first.complete)
+            view = _view(stored.release, now, user_zone)
+            found.append((sort_key(stored.release, view), stored.position, item))
+    return found
 
 
 _EARLIEST = timezone(timedelta(hours=14))
+
+
+def completing(
+    conn: sqlite3.Connection,
+    now: datetime,
+    user_zone: tzinfo,
+    *,
+    until: datetime | None = None,
+    network: str | None = None,
+    limit: int | None = None,
+    announced: bool = False,
+) -> list[CompleteRow]:
+    """`upcoming --complete`: the seasons not yet complete, by the moment they become
+    complete (up to ``until``), at most ``limit``; with ``announced``, those with something
+    still to come whose complete moment is not known follow."""
+    if network is not None:
+        network = check_network(conn, network)
+    now = now.astimezone(UTC)
+    found: list[tuple[SortKey, CompleteRow]] = []
+    for row in store.seasons.completing(conn, now, network=network):
+        view = ReleaseView(row.complete, row.release_tz, now, user_zone)
+        if not view.past and (until is None or view.starts_by(until)):
+            found.append((_moment_key(view, row.show, row.season), row))
+    if announced:
+        unknown = store.seasons.completing(conn, now, network=network, known=False)
+        pending = _firsts(conn, [row.season_id for row in unknown], now, user_zone)
+        found += [
+            (_moment_key(ReleaseView(TBA, None, now, user_zone), row.show, row.season), row)
+            for row in unknown
+            if row.season_id in pending
+        ]
+    found.sort(key=lambda entry: entry[0])
+    chosen = [row for _, row in (found[:limit] if limit else found)]
+    firsts = _firsts(conn, [row.season_id for row in chosen], now, user_zone)
+    return [
+        row._replace(airing=row.season_id in firsts and not firsts[row.season_id].release.premiere)
+        for row in chosen
+    ]
 
 
 def check_network(conn: sqlite3.Connection, network: str) -> str:
@@ -176,57 +337,53 @@ def check_network(conn: sqlite3.Connection, network: str) -> str:
     return network
 
 
+# ---------------------------------------------------------------------------- a show's next
+
+
 def next_by_show(conn: sqlite3.Connection, now: datetime, user_zone: tzinfo) -> dict[int, Upcoming]:
     """Each show's next release (by show id), for the show list."""
-    best: dict[int, tuple[SortKey, Upcoming]] = {}
-    for stored in store.releases.next_releases_by_show(conn, now):
-        release = stored.release
-        view = _view(release, now, user_zone)
-        if view.past:
-            continue
-        key = sort_key(release, view)
-        known = best.get(release.show_id)
-        if known is None or key < known[0]:
-            # The season is airing if this, its next release, is not its premiere.
-            best[release.show_id] = (key, Upcoming(release, not release.premiere))
-    return {show_id: item for show_id, (_, item) in best.items()}
+    seasons_of: dict[int, list[list[StoredRelease]]] = {}
+    for releases in by_season(store.releases.pending_releases(conn, now)).values():
+        seasons_of.setdefault(releases[0].release.show_id, []).append(releases)
+    found = {}
+    for show_id, seasons in seasons_of.items():
+        item = next_release(seasons, now, user_zone)
+        if item is not None:
+            found[show_id] = item
+    return found
 
 
-def show_next(
-    seasons: Iterable[Season], show: ShowRow, now: datetime, user_zone: tzinfo
+def next_of_show(
+    conn: sqlite3.Connection,
+    show_id: int,
+    now: datetime,
+    user_zone: tzinfo,
+    season: int | None = None,
 ) -> Upcoming | None:
-    """A show's next release among ``seasons``."""
-    candidates = [u for s in seasons if (u := season_next(show, s, now, user_zone)) is not None]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda u: sort_key(u.release, _view(u.release, now, user_zone)))
-
-
-def _row(show: Show) -> ShowRow:
-    return ShowRow(show.id or 0, show.title, show.network, show.country, show.status, show.followed)
-
-
-def next_of_show(show: Show, now: datetime, user_zone: tzinfo) -> Upcoming | None:
-    """A show's next release: the soonest premiere or episode still to come."""
-    return show_next(show.seasons, _row(show), now, user_zone)
+    """A show's next release (of one of its seasons, when given): the soonest of its
+    seasons' next ones."""
+    seasons = list(
+        by_season(store.releases.pending_releases(conn, now, show_ids=[show_id])).values()
+    )
+    if season is not None:
+        seasons = [r for r in seasons if r[0].release.season == season]
+    return next_release(seasons, now, user_zone)
 
 
 def countdown_target(
     conn: sqlite3.Connection, name: str, season: int | None, now: datetime, user_zone: tzinfo
 ) -> Upcoming:
-    """What `countdown` counts down to: a season's premiere, or an airing season's next episode."""
-    show = store.shows.get_show(conn, resolve_show(conn, name).id)
+    """What `countdown` and `next` count down to: the show's next release, or a season's."""
+    show = resolve_show(conn, name)
     if season is not None:
-        chosen = show.season(season)
-        if chosen is None:
-            known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
+        numbers = store.seasons.season_numbers(conn, show.id)
+        if season not in numbers:
+            known = ", ".join(map(str, numbers)) or "none yet"
             raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
-        found = season_next(_row(show), chosen, now, user_zone)
-        if found is None:
-            raise NotFound(f"{show.title} season {season} has no release still to come")
-        return found
-    found = next_of_show(show, now, user_zone)
+    found = next_of_show(conn, show.id, now, user_zone, season)
     if found is None:
+        if season is not None:
+            raise NotFound(f"{show.title} season {season} has no release still to come")
         raise NotFound(f"{show.title} has no release still to come that the catalog knows of")
     return found
 

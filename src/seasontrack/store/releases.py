@@ -3,23 +3,28 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from seasontrack.models import Release
+from seasontrack.dates import PartialDate
+from seasontrack.models import TBA, Release
 from seasontrack.schedule import release_bounds
 from seasontrack.store.codecs import json_ids, moment_from, utc_text
 
 
 def replace_releases(
-    conn: sqlite3.Connection, season_row_id: int, show_id: int, releases: list[Release]
+    conn: sqlite3.Connection,
+    season_row_id: int,
+    show_id: int,
+    releases: list[Release],
+    complete_ends: datetime | None = None,
 ) -> bool:
     """Replace a season's stored releases (what `upcoming`, `calendar` and `remind` read);
     return whether a release it had before now comes out at another moment (or is gone, or
-    new). Only the store's derivation (``seasons.derive_releases``) calls this."""
+    new). ``complete_ends`` is the latest moment the season can be complete by (None: not
+    known). Only the store's derivation (``seasons.rebuild_stale``) calls this."""
     plain = conn.cursor()
     plain.row_factory = None
     # What of a release decides when it comes out: a change to any of these moves an event
@@ -34,9 +39,12 @@ def replace_releases(
     conn.execute("DELETE FROM releases WHERE season_id = ?", (season_row_id,))
     rows = []
     after = []
-    for position, release in enumerate(releases):
-        starts, ends, exact = release_bounds(release)
+    bounds = [release_bounds(release) for release in releases]
+    for position, (release, (starts, ends, exact), out_at) in enumerate(
+        zip(releases, bounds, _out_at(bounds, complete_ends), strict=True)
+    ):
         when = release.when
+        announced = release.announced
         moment = (
             release.first_episode,
             release.last_episode,
@@ -63,34 +71,68 @@ def replace_releases(
                 release.part_title,
                 release.pattern,
                 release.release_tz,
+                announced.start.isoformat() if announced and announced.start else None,
+                announced.time.strftime("%H:%M") if announced and announced.time else None,
+                utc_text(out_at),
             )
         )
     conn.executemany(
         """
         INSERT INTO releases (season_id, position, show_id, first_episode, last_episode, title,
             precision, start, time, tz, premiere, finale, starts_at, ends_at, exact, part,
-            part_title, pattern, release_tz)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            part_title, pattern, release_tz, announced_start, announced_time, out_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         rows,
     )
     return bool(before) and before != after
 
 
+def _out_at(
+    bounds: list[tuple[datetime | None, datetime | None, bool]], complete_ends: datetime | None
+) -> list[datetime | None]:
+    """For each release, the latest moment by which it is surely out: its own end, or the
+    end of a later release of the season (episodes come out in order), or the season's
+    complete moment, whichever comes first; None when none of them is known."""
+    found: list[datetime | None] = []
+    soonest = complete_ends
+    for _, ends, _ in reversed(bounds):
+        if ends is not None and (soonest is None or ends < soonest):
+            soonest = ends
+        found.append(soonest)
+    return found[::-1]
+
+
 class StoredRelease(NamedTuple):
-    """A release as stored: its season row, its place in the season, whether followed."""
+    """A release as stored: its season row, its place in the season, whether followed, and
+    when its season is complete (TBA: not known)."""
 
     season_id: int
     position: int
     followed: bool
     release: Release
+    complete: PartialDate = TBA
+    # Whether a later season of its show has surely begun (read only where asked for).
+    later_begun: bool = False
 
 
 def stored_release(row: sqlite3.Row) -> StoredRelease:
+    when = moment_from(row["precision"], row["start"], row["time"], row["tz"])
+    announced = None
+    if row["announced_start"] is not None:
+        announced = moment_from(
+            row["precision"], row["announced_start"], row["announced_time"], row["tz"]
+        )
     return StoredRelease(
         season_id=row["season_id"],
         position=row["position"],
         followed=bool(row["followed"]),
+        complete=moment_from(
+            row["complete_precision"],
+            row["complete_start"],
+            row["complete_time"],
+            row["complete_tz"],
+        ),
         release=Release(
             show=row["show"],
             network=row["network"],
@@ -98,7 +140,7 @@ def stored_release(row: sqlite3.Row) -> StoredRelease:
             first_episode=row["first_episode"],
             last_episode=row["last_episode"],
             episode_title=row["episode_title"],
-            when=moment_from(row["precision"], row["start"], row["time"], row["tz"]),
+            when=when,
             release_tz=row["release_tz"],
             pattern=row["release_pattern"],
             premiere=bool(row["premiere"]),
@@ -106,6 +148,7 @@ def stored_release(row: sqlite3.Row) -> StoredRelease:
             show_id=row["show_id"],
             part=row["part"],
             part_title=row["part_title"],
+            announced=announced,
         ),
     )
 
@@ -174,63 +217,121 @@ def vague_releases(
     return [stored_release(row) for row in rows]
 
 
-def tba_premieres(conn: sqlite3.Connection, *, network: str | None = None) -> list[StoredRelease]:
-    """The premieres of the seasons whose date is not known at all."""
-    rows = conn.execute(
-        """
-        SELECT * FROM release_rows
-        WHERE exact = 0 AND ends_at IS NULL AND position = 0
-            AND (? IS NULL OR network = ? COLLATE NOCASE)
-        ORDER BY season_id
-        """,
-        (network, network),
-    )
-    return [stored_release(row) for row in rows]
-
-
-def vague_releases_of(
-    conn: sqlite3.Connection, season_ids: Iterable[int], start: datetime
-) -> list[StoredRelease]:
-    """The vague releases (and TBA premieres) of these seasons that may happen from ``start`` on.
-
-    (``+exact`` keeps SQLite from walking the exact/ends_at index over every vague release:
-    the seasons' primary key finds the few rows wanted.)
-    """
-    rows = conn.execute(
-        """
-        SELECT * FROM release_rows
-        WHERE season_id IN (SELECT value FROM json_each(?)) AND +exact = 0
-            AND (ends_at >= ? OR (ends_at IS NULL AND position = 0))
-        ORDER BY season_id, position
-        """,
-        (json.dumps(sorted(set(season_ids))), utc_text(start)),
-    )
-    return [stored_release(row) for row in rows]
-
-
 # Later than any stored moment: the open end of a range.
 _NEVER = "9999-12-31T23:59:59"
 
 
-def next_releases_by_show(conn: sqlite3.Connection, now: datetime) -> list[StoredRelease]:
-    """For each show, its first few releases that may still be ahead, soonest first, a TBA
-    premiere last (the caller drops the ones already past where the user is)."""
+# How far "now" can be from a release's stored bounds and still not settle for every viewer
+# whether it is out: the stored bounds of a date without a zone stretch over every zone on
+# Earth (26 hours), and a release stays "now" for its minute.
+_UNSETTLED = timedelta(hours=50)
+
+# Each season's releases that may be out for some viewers and not for others (a few per
+# season), and its first release surely not out yet anywhere (out_at only grows along a
+# season, and is NULL from where nothing later is dated): of every season, or of some. With
+# each, whether a later season of its show has surely begun (seasons come out in order too;
+# specials, season 0, come out whenever).
+_PENDING = """
+    SELECT pending.*, pending.season > 0 AND EXISTS (
+        SELECT 1 FROM seasons AS later JOIN releases AS opening
+            ON opening.season_id = later.id AND opening.position = 0
+        WHERE later.show_id = pending.show_id AND later.number > pending.season
+            AND opening.ends_at < :low
+    ) AS later_begun
+    FROM (
+        SELECT * FROM release_rows WHERE out_at >= :low AND out_at < :high
+        UNION ALL
+        SELECT release_rows.* FROM release_rows JOIN (
+            SELECT season_id, min(position) AS position FROM releases
+            WHERE out_at >= :high OR out_at IS NULL
+            GROUP BY season_id
+        ) AS firsts
+        ON release_rows.season_id = firsts.season_id AND release_rows.position = firsts.position
+    ) AS pending
+"""
+_PENDING_OF = """
+    SELECT pending.*, pending.season > 0 AND EXISTS (
+        SELECT 1 FROM seasons AS later JOIN releases AS opening
+            ON opening.season_id = later.id AND opening.position = 0
+        WHERE later.show_id = pending.show_id AND later.number > pending.season
+            AND opening.ends_at < :low
+    ) AS later_begun
+    FROM (
+        SELECT * FROM release_rows
+        WHERE season_id IN (SELECT value FROM json_each(:ids))
+            AND out_at >= :low AND out_at < :high
+        UNION ALL
+        SELECT release_rows.* FROM release_rows JOIN (
+            SELECT season_id, min(position) AS position FROM releases
+            WHERE season_id IN (SELECT value FROM json_each(:ids))
+                AND (out_at >= :high OR out_at IS NULL)
+            GROUP BY season_id
+        ) AS firsts
+        ON release_rows.season_id = firsts.season_id AND release_rows.position = firsts.position
+    ) AS pending
+"""
+
+
+def pending_releases(
+    conn: sqlite3.Connection,
+    now: datetime,
+    *,
+    show_ids: Iterable[int] | None = None,
+    season_ids: Iterable[int] | None = None,
+) -> list[StoredRelease]:
+    """Each season's releases that may not all be out at ``now`` for every viewer, by
+    season and position: from its first one that is not surely out everywhere (``out_at``
+    not passed) up to its first one that is surely not out anywhere, each saying whether a
+    later season has surely begun. What comes between is for the caller to settle where the
+    user is (``services.timeline.season_pending``).
+
+    Of all seasons, or of the shows ``show_ids``, or the ``season_ids``. A season with
+    nothing left to come gives nothing (or the releases still unsettled somewhere).
+    """
+    if show_ids is not None:
+        season_ids = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM seasons WHERE show_id IN (SELECT value FROM json_each(?))",
+                (json_ids(list(show_ids)),),
+            )
+        ]
+    bounds = {"low": utc_text(now - timedelta(minutes=2)), "high": utc_text(now + _UNSETTLED)}
+    if season_ids is None:
+        rows = conn.execute(_PENDING, bounds)
+    else:
+        rows = conn.execute(_PENDING_OF, bounds | {"ids": json_ids(list(season_ids))})
+    found = [stored_release(row)._replace(later_begun=bool(row["later_begun"])) for row in rows]
+    found.sort(key=lambda stored: (stored.season_id, stored.position))
+    return found
+
+
+def undated_releases(conn: sqlite3.Connection, season_ids: Iterable[int]) -> list[StoredRelease]:
+    """The releases of these seasons whose date is not known at all, by season and position."""
     rows = conn.execute(
         """
-        SELECT * FROM (
-            SELECT *, row_number() OVER (
-                PARTITION BY show_id
-                ORDER BY starts_at IS NULL, starts_at, season_id, position
-            ) AS rank
-            FROM release_rows
-            WHERE ends_at >= ? OR (ends_at IS NULL AND position = 0)
-        )
-        WHERE rank <= 3
-        ORDER BY show_id, rank
+        SELECT * FROM release_rows
+        WHERE season_id IN (SELECT value FROM json_each(?)) AND starts_at IS NULL
+        ORDER BY season_id, position
         """,
-        (utc_text(now),),
+        (json_ids(list(season_ids)),),
     )
     return [stored_release(row) for row in rows]
+
+
+def seasons_with_undated(
+    conn: sqlite3.Connection, now: datetime, *, network: str | None = None
+) -> list[int]:
+    """The seasons with a release not surely out at ``now`` whose date is not known at all."""
+    rows = conn.execute(
+        """
+        SELECT DISTINCT season_id FROM release_rows
+        WHERE starts_at IS NULL AND (out_at IS NULL OR out_at >= ?)
+            AND (? IS NULL OR network = ? COLLATE NOCASE)
+        """,
+        (utc_text(now - timedelta(minutes=2)), network, network),
+    )
+    return [row[0] for row in rows]
 
 
 def progress_rows(
@@ -254,12 +355,14 @@ def progress_rows(
             (ids,),
         )
     }
+    # The releases by their seasons: the index's primary key finds a show's few rows.
+    season_ids = json_ids(list(seasons))
     sizes = {
         r["season_id"]: r["size"]
         for r in conn.execute(
             "SELECT season_id, max(last_episode) AS size FROM releases"
-            " WHERE show_id IN (SELECT value FROM json_each(?)) GROUP BY season_id",
-            (ids,),
+            " WHERE season_id IN (SELECT value FROM json_each(?)) GROUP BY season_id",
+            (season_ids,),
         )
     }
     moment = utc_text(now)
@@ -271,10 +374,10 @@ def progress_rows(
         for season_id, first, last in plain.execute(
             """
             SELECT season_id, first_episode, last_episode FROM releases
-            WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
-                AND ends_at <= ?
+            WHERE season_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
+                AND out_at <= ?
             """,
-            (ids, moment),
+            (season_ids, moment),
         )
     ]
     # Only the ones whose window holds "now" need a closer look.
@@ -283,10 +386,10 @@ def progress_rows(
         for r in conn.execute(
             """
             SELECT * FROM release_rows
-            WHERE show_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
+            WHERE season_id IN (SELECT value FROM json_each(?)) AND first_episode IS NOT NULL
                 AND starts_at <= ? AND ends_at > ?
             """,
-            (ids, moment, moment),
+            (season_ids, moment, moment),
         )
     ]
     watched: dict[int, list[int]] = {}

@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
+from seasontrack.dates import PartialDate
 from seasontrack.models import Episode, Part, Season
-from seasontrack.schedule import season_releases
+from seasontrack.schedule import (
+    moment_bounds,
+    season_complete,
+    season_releases,
+    shifted,
+    with_offset,
+)
 from seasontrack.store.codecs import (
     date_columns,
     date_from,
@@ -22,6 +30,7 @@ from seasontrack.store.codecs import (
     moment_columns,
     moment_from,
     upsert,
+    utc_text,
 )
 from seasontrack.store.credits import delete_orphan_people
 from seasontrack.store.releases import replace_releases
@@ -53,6 +62,12 @@ def _season_from_row(row: sqlite3.Row, extras: _Extras) -> Season:
         network=row["network"],
         premiere_episodes=row["premiere_episodes"],
         revision=row["revision"],
+        complete=moment_from(
+            row["complete_precision"],
+            row["complete_start"],
+            row["complete_time"],
+            row["complete_tz"],
+        ),
         skips=tuple(extras.skips.get(row_id, ())),
         breaks=tuple(extras.breaks.get(row_id, ())),
         parts=tuple(extras.parts.get(row_id, ())),
@@ -416,14 +431,37 @@ def rebuild_stale(conn: sqlite3.Connection) -> int:
         return 0
     for start in range(0, len(stale), _REBUILD_BATCH):
         rows = conn.execute(
-            "SELECT * FROM seasons WHERE id IN (SELECT value FROM json_each(?))",
+            """
+            SELECT seasons.*, shows.offset_minutes FROM seasons
+            JOIN shows ON shows.id = seasons.show_id
+            WHERE seasons.id IN (SELECT value FROM json_each(?))
+            """,
             (json_ids(stale[start : start + _REBUILD_BATCH]),),
         ).fetchall()
         # A season deleted since it was marked has no row: nothing to derive.
         for row, season in zip(rows, seasons_from_rows(conn, rows), strict=True):
-            moved = replace_releases(
-                conn, row["id"], row["show_id"], season_releases(season, show_id=row["show_id"])
+            # At the viewer's time: the show's offset moves every release, and the moment
+            # the season is complete with them.
+            offset = timedelta(minutes=row["offset_minutes"])
+            announced = season_releases(season, show_id=row["show_id"])
+            releases = with_offset(announced, offset)
+            complete = shifted(season_complete(season, announced), offset)
+            complete_starts, complete_ends, _ = moment_bounds(complete, season.release_tz)
+            conn.execute(
+                """
+                UPDATE seasons SET complete_precision = ?, complete_start = ?,
+                    complete_time = ?, complete_tz = ?, complete_starts_at = ?,
+                    complete_ends_at = ?
+                WHERE id = ?
+                """,
+                (
+                    *moment_columns(complete),
+                    utc_text(complete_starts),
+                    utc_text(complete_ends),
+                    row["id"],
+                ),
             )
+            moved = replace_releases(conn, row["id"], row["show_id"], releases, complete_ends)
             if moved:
                 conn.execute(
                     "UPDATE seasons SET revision = revision + 1 WHERE id = ?", (row["id"],)
@@ -435,3 +473,72 @@ def rebuild_stale(conn: sqlite3.Connection) -> int:
 def has_stale(conn: sqlite3.Connection) -> bool:
     """Whether some season's releases wait to be derived (after a migration, say)."""
     return conn.execute("SELECT 1 FROM stale_seasons LIMIT 1").fetchone() is not None
+
+
+# ---------------------------------------------------------------------------- complete moments
+
+
+class CompleteRow(NamedTuple):
+    """A season and the moment all its episodes are out (TBA: not known), for listing; and
+    whether it is already airing (which the reader works out)."""
+
+    season_id: int
+    show_id: int
+    show: str
+    network: str | None
+    season: int
+    episodes: int | None
+    complete: PartialDate
+    release_tz: str | None
+    airing: bool = False
+
+
+def completing(
+    conn: sqlite3.Connection, now: datetime, *, network: str | None = None, known: bool = True
+) -> list[CompleteRow]:
+    """The seasons not surely complete at ``now`` for every viewer: those whose complete
+    moment is known (``known``: a range scan of its index), or those whose moment is not
+    known but which still have a release not surely out."""
+    low = utc_text(now - timedelta(minutes=2))
+    if known:
+        found = conn.execute("SELECT id FROM seasons WHERE complete_ends_at >= ?", (low,))
+    else:
+        found = conn.execute(
+            """
+            SELECT id FROM seasons WHERE complete_start IS NULL
+                AND id IN (SELECT season_id FROM releases WHERE out_at IS NULL OR out_at >= ?)
+            """,
+            (low,),
+        )
+    rows = conn.execute(
+        """
+        SELECT seasons.id, seasons.show_id, shows.title, number,
+            coalesce(seasons.network, shows.network) AS network,
+            max(coalesce(seasons.episode_count, 0), coalesce((
+                SELECT max(last_episode) FROM releases WHERE season_id = seasons.id), 0)
+            ) AS episodes,
+            complete_precision, complete_start, complete_time, complete_tz, release_tz
+        FROM seasons JOIN shows ON shows.id = seasons.show_id
+        WHERE seasons.id IN (SELECT value FROM json_each(?))
+            AND (? IS NULL OR coalesce(seasons.network, shows.network) = ? COLLATE NOCASE)
+        """,
+        (json_ids([row[0] for row in found]), network, network),
+    )
+    return [
+        CompleteRow(
+            season_id=row["id"],
+            show_id=row["show_id"],
+            show=row["title"],
+            network=row["network"],
+            season=row["number"],
+            episodes=row["episodes"] or None,
+            complete=moment_from(
+                row["complete_precision"],
+                row["complete_start"],
+                row["complete_time"],
+                row["complete_tz"],
+            ),
+            release_tz=row["release_tz"],
+        )
+        for row in rows
+    ]

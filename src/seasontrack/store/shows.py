@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import NamedTuple
 
 from seasontrack.models import Show, ShowRef
@@ -65,10 +66,10 @@ def name_owner(conn: sqlite3.Connection, name: str) -> ShowRef | None:
 def insert_show(conn: sqlite3.Connection, show: Show) -> int:
     cursor = conn.execute(
         """
-        INSERT INTO shows (title, network, country, status, summary, followed)
-        VALUES (?, ?, ?, ?, ?, ?)
+        INSERT INTO shows (title, network, country, status, summary, followed, offset_minutes)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
-        (show.title, show.network, show.country, show.status, show.summary, int(show.followed)),
+        _show_values(show),
     )
     show_id = int(cursor.lastrowid or 0)
     set_aliases(conn, show_id, show.aliases)
@@ -80,20 +81,26 @@ def update_show(conn: sqlite3.Connection, show_id: int, show: Show) -> None:
     conn.execute(
         """
         UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ?,
-            followed = ?
+            followed = ?, offset_minutes = ?
         WHERE id = ?
         """,
-        (
-            show.title,
-            show.network,
-            show.country,
-            show.status,
-            show.summary,
-            int(show.followed),
-            show_id,
-        ),
+        (*_show_values(show), show_id),
     )
     set_aliases(conn, show_id, show.aliases)
+
+
+def _show_values(show: Show) -> tuple[object, ...]:
+    return (
+        show.title,
+        show.network,
+        show.country,
+        show.status,
+        show.summary,
+        int(show.followed),
+        # An offset changed here is seen by the schema's trigger: the show's seasons are
+        # derived again at the viewer's new time.
+        show.offset // timedelta(minutes=1),
+    )
 
 
 def set_aliases(conn: sqlite3.Connection, show_id: int, aliases: Iterable[str]) -> None:
@@ -149,6 +156,7 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
             status=rows[show_id]["status"],
             summary=rows[show_id]["summary"],
             followed=bool(rows[show_id]["followed"]),
+            offset=timedelta(minutes=rows[show_id]["offset_minutes"]),
             seasons=tuple(seasons_by_show.get(show_id, [])),
             credits=tuple(credits.get(show_id, [])),
             trailers=tuple(t for _, t in trailers.get(show_id, [])),

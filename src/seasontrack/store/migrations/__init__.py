@@ -19,13 +19,19 @@ from __future__ import annotations
 
 import sqlite3
 
-from seasontrack.store.migrations import m011_parts_breaks, m015_reminder_channels, shipped
+from seasontrack.store.migrations import (
+    m011_parts_breaks,
+    m012_offset_complete,
+    m015_reminder_channels,
+    shipped,
+)
 from seasontrack.store.migrations.shipped import Migration
 
 # In order: a catalog at version N has had the first N.
 MIGRATIONS: list[Migration] = [
     *shipped.MIGRATIONS,
     m011_parts_breaks.migrate,
+    m012_offset_complete.migrate,
     m015_reminder_channels.migrate,
 ]
 
