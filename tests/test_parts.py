@@ -100,9 +100,11 @@ def test_upcoming_lists_the_parts_still_to_come(run: Run, stranger: None) -> Non
     assert "S5E8 The Finale   December 31, 2025 20:00 EST" in lines[2]
     assert "finale" in lines[2]
     assert len(lines) == 3
-    # One line per season without --episodes: its next part.
-    (line,) = run("upcoming", *DEC_1).stdout.splitlines()[1:]
-    assert "S5E5-E7 Volume 2  December 25, 2025 20:00 EST" in line
+    # Without --episodes, a line for the season's next release and one for each later part.
+    nexts = run("upcoming", *DEC_1).stdout.splitlines()[1:]
+    assert "S5E5-E7 Volume 2  December 25, 2025 20:00 EST" in nexts[0]
+    assert "S5E8 The Finale   December 31, 2025 20:00 EST" in nexts[1]
+    assert len(nexts) == 2
 
 
 def test_upcoming_json_carries_each_part(run: Run, stranger: None) -> None:

@@ -386,16 +386,17 @@ def test_upcoming_announced_lists_seasons_without_a_date_last(run: Run, sample: 
     run("show", "add", "Severance")
     run("season", "add", "Severance", "3")
     dated = [(r["show"], r["season"]) for r in as_json(run, "upcoming", *now)]
-    assert dated == [("Stranger Things", 5), ("The Last of Us", 3)]
+    assert dated == [("Stranger Things", 5), ("Stranger Things", 5), ("The Last of Us", 3)]
     rows = as_json(run, "upcoming", "--announced", *now)
     assert [(r["show"], r["season"], r["date"]["precision"]) for r in rows] == [
+        ("Stranger Things", 5, "minute"),
         ("Stranger Things", 5, "minute"),
         ("The Last of Us", 3, "year"),
         ("Severance", 3, "tba"),
     ]
     # Within 30 days: what is dated within them, then what has no date at all.
     within = as_json(run, "upcoming", "--announced", "--within", "30d", *now)
-    assert [r["show"] for r in within] == ["Stranger Things", "Severance"]
+    assert [r["show"] for r in within] == ["Stranger Things", "Severance"]  # not the finale
     text = run("upcoming", "--announced", *now).stdout.splitlines()
     assert text[-1].split() == ["Severance", "S3", "TBA", "TBA", "premiere"]
 

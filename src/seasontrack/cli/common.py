@@ -81,6 +81,7 @@ TzOption = Annotated[
         show_default=False,
     ),
 ]
+SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0, max=MAX_SEASON)]
 SeasonOption = Annotated[
     int | None,
     typer.Option(

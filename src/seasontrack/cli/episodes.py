@@ -8,6 +8,7 @@ import typer
 
 from seasontrack.cli.common import (
     DbOption,
+    SeasonArg,
     TitleArg,
     TzOption,
     YesOption,
@@ -17,14 +18,13 @@ from seasontrack.cli.common import (
     when_option,
 )
 from seasontrack.errors import InvalidInput
-from seasontrack.limits import MAX_EPISODES, MAX_SEASON
+from seasontrack.limits import MAX_EPISODES
 
 if TYPE_CHECKING:
     from seasontrack import inputs
 
 app = typer.Typer(help="Add, change or remove episodes.", no_args_is_help=True)
 
-SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0, max=MAX_SEASON)]
 NumberArg = Annotated[
     int, typer.Argument(help="Episode number within the season.", min=1, max=MAX_EPISODES)
 ]

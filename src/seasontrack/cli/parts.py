@@ -8,6 +8,7 @@ import typer
 
 from seasontrack.cli.common import (
     DbOption,
+    SeasonArg,
     TitleArg,
     YesOption,
     catalog,
@@ -18,6 +19,7 @@ from seasontrack.cli.common import (
     zone_option,
 )
 from seasontrack.cli.seasons import PremiereOption, TimeOption, ZoneOption
+from seasontrack.limits import MAX_EPISODES
 
 if TYPE_CHECKING:
     from seasontrack import inputs
@@ -28,8 +30,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0)]
-PartArg = Annotated[int, typer.Argument(help="Part number within the season: 1, 2, ...", min=1)]
+PartArg = Annotated[
+    int,
+    typer.Argument(help="Part number within the season: 1, 2, ...", min=1, max=MAX_EPISODES),
+]
 EpisodesOption = Annotated[
     str | None,
     typer.Option(

@@ -6,10 +6,8 @@ from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, TitleArg, catalog, done
-from seasontrack.limits import MAX_SEASON
+from seasontrack.cli.common import DbOption, SeasonArg, TitleArg, catalog, done
 
-SeasonArg = Annotated[int, typer.Argument(help="Season number.", min=0, max=MAX_SEASON)]
 EpisodeArg = Annotated[
     str | None,
     typer.Argument(

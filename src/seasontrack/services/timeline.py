@@ -144,7 +144,8 @@ def upcoming(
 ) -> list[Upcoming]:
     """What is released from ``now`` on (up to ``until``), soonest first, at most ``limit``.
 
-    One line per season (its next release, by :func:`season_pending`), or with ``episodes``
+    One line per season (its next release, by :func:`season_pending`) and per later part of
+    it (the part's first release), or with ``episodes``
     every release still to come. With ``announced``, the seasons whose next release has no
     date at all (and with ``episodes`` every such release) follow the dated ones. Reads the
     stored releases in time order and stops once it has enough, so its cost does not grow
@@ -160,13 +161,23 @@ def upcoming(
         )
         firsts = _firsts(conn, {stored.season_id for stored, _ in scanned}, now, user_zone)
         found: list[tuple[SortKey, int, Upcoming]] = []
+        # Each part is a release of its own: a season's later parts get a line each too.
+        parts_listed: set[tuple[int, int]] = set()
         for stored, view in scanned:
             first = firsts.get(stored.season_id)
             # Out by the rule (an earlier release of its season is still to come, or a
             # later one is past), or not the season's next one.
             if first is None or stored.position < first.position:
                 continue
-            if episodes or stored.position == first.position:
+            part = stored.release.part
+            new_part = (
+                part is not None
+                and part != first.release.part
+                and (stored.season_id, part) not in parts_listed
+            )
+            if part is not None:
+                parts_listed.add((stored.season_id, part))
+            if episodes or stored.position == first.position or new_part:
                 item = Upcoming(stored.release, not first.release.premiere, first.complete)
                 found.append((sort_key(stored.release, view), stored.position, item))
         if not cut or not limit or len(found) >= limit or budget is None:
