@@ -51,7 +51,8 @@ def upcoming_command(
     ] = None,
     network: NetworkFilterOption = None,
     episodes: Annotated[
-        bool, typer.Option("--episodes", "-e", help="Every episode, not one line per season (and part).")
+        bool,
+        typer.Option("--episodes", "-e", help="Every episode, not one line per season (and part)."),
     ] = False,
     limit: Annotated[
         int,
