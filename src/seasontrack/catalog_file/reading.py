@@ -127,6 +127,8 @@ class SeasonImport:
     given: SeasonInput
     episodes: tuple[Episode, ...] = ()
     watched: tuple[int, ...] = ()
+    # The day each was (last) watched, where the file says: (episode, day).
+    watched_on: tuple[tuple[int, date], ...] = ()
     # The season as the file describes it, with its episodes: what a new show gets.
     season: Season | None = None
 
@@ -286,7 +288,23 @@ def _read_season(reader: Reader) -> SeasonImport:
         if isinstance(item.data, bool) or not isinstance(item.data, int) or item.data < 1:
             raise item.fail("should be an episode number (1 or more)")
         watched.append(item.data)
-    return SeasonImport(number, given, episodes, tuple(watched), replace(as_new, episodes=episodes))
+    watched_on = tuple(_read_watched_on(item) for item in reader.items("watched_on"))
+    return SeasonImport(
+        number,
+        given,
+        episodes,
+        tuple(watched),
+        watched_on,
+        replace(as_new, episodes=episodes),
+    )
+
+
+def _read_watched_on(reader: Reader) -> tuple[int, date]:
+    """An episode and the day it was watched: ``{"episode": 3, "date": "2024-03-02"}``."""
+    number = reader.integer("episode", minimum=1)
+    if number is None:
+        raise reader.fail("'episode' is missing")
+    return number, _read_day(reader.child("date"))
 
 
 def _read_day(reader: Reader) -> date:

@@ -31,6 +31,9 @@ def season_json(season: Season) -> JSON:
         "skips": [day.isoformat() for day in season.skips],
         "episodes": [episode_json(e) for e in season.episodes],
         "watched": list(season.watched),
+        "watched_on": [
+            {"episode": number, "date": day.isoformat()} for number, day in season.watched_on
+        ],
     }
 
 

@@ -179,11 +179,11 @@ def sync_command(
     today = at.now.astimezone(at.zone.tzinfo).date()
     with catalog(db) as conn:
         plan = syncing.plan_sync(conn, titles or [], every=every, force=force, now=at.now)
-        if not plan.targets:
+        if not plan.targets and not plan.to_link:
             if not quiet:
                 _hint("No linked shows to sync; link one with: seasontrack fetch TITLE")
             return
-        if not plan.refetch and not plan.check:
+        if not plan.refetch and not plan.check and not plan.to_link:
             if not quiet:
                 done(
                     f"All {len(plan.targets)} shows were synced within the last hour;"
@@ -192,7 +192,7 @@ def sync_command(
             return
         from seasontrack.render.online import sync_progress
 
-        total = len(plan.refetch) + len(plan.check)
+        total = len(plan.refetch) + len(plan.check) + len(plan.to_link)
         show_bar = not quiet and sys.stderr.isatty()
         with sources.open_sources("sync") as providers, sync_progress(total, show_bar) as advance:
             report = syncing.sync(conn, providers, plan, at.now, today, advance=advance)
@@ -203,5 +203,5 @@ def sync_command(
         _hint(TRAILER_HINT)
     from seasontrack.render.online import sync_lines
 
-    for line in sync_lines(report, len(plan.targets)):
+    for line in sync_lines(report, len(plan.targets) + len(plan.to_link)):
         done(line)

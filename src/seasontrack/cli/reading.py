@@ -18,7 +18,7 @@ from seasontrack.cli.common import (
     clock,
     emit,
 )
-from seasontrack.errors import NotFound
+from seasontrack.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
@@ -35,6 +35,9 @@ def list_command(
     unwatched: Annotated[
         bool, typer.Option("--unwatched", help="Only shows with episodes out and not yet seen.")
     ] = False,
+    finished: Annotated[
+        bool, typer.Option("--finished", help="Only shows whose every episode out you have seen.")
+    ] = False,
     as_json: JsonOption = False,
     plain: PlainOption = False,
     now: NowOption = None,
@@ -44,10 +47,18 @@ def list_command(
     """List the shows: latest season, progress, next release and its countdown."""
     from seasontrack.services import reading
 
+    if unwatched and finished:
+        raise InvalidInput("--unwatched and --finished exclude each other; give one")
     at = clock(now, tz)
     with catalog(db) as conn:
         summaries = reading.list_shows(
-            conn, at.now, at.zone.tzinfo, status=status, network=network, only_unwatched=unwatched
+            conn,
+            at.now,
+            at.zone.tzinfo,
+            status=status,
+            network=network,
+            only_unwatched=unwatched,
+            only_finished=finished,
         )
 
     def as_data(found: list[reading.ShowSummary]) -> object:
@@ -70,6 +81,8 @@ def list_command(
         empty=(
             "Nothing out that you haven't seen."
             if unwatched
+            else "No show with every episode out seen."
+            if finished
             else "No shows yet. Add one with: seasontrack show add TITLE"
         ),
     )

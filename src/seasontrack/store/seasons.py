@@ -9,8 +9,9 @@ stale seasons' releases again and counts a moved date in the season's revision. 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, time
+from typing import NamedTuple
 
 from seasontrack.models import Episode, Season
 from seasontrack.schedule import season_releases
@@ -27,7 +28,10 @@ from seasontrack.store.releases import replace_releases
 
 
 def _season_from_row(
-    row: sqlite3.Row, episodes: list[Episode], skips: list[date], watched: list[int]
+    row: sqlite3.Row,
+    episodes: list[Episode],
+    skips: list[date],
+    watched: list[tuple[int, date | None]],
 ) -> Season:
     return Season(
         number=row["number"],
@@ -44,7 +48,8 @@ def _season_from_row(
         revision=row["revision"],
         skips=tuple(skips),
         episodes=tuple(episodes),
-        watched=tuple(watched),
+        watched=tuple(number for number, _ in watched),
+        watched_on=tuple((number, day) for number, day in watched if day is not None),
     )
 
 
@@ -82,15 +87,17 @@ def seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list
         (ids,),
     ):
         skips.setdefault(r["season_id"], []).append(date.fromisoformat(r["day"]))
-    watched: dict[int, list[int]] = {}
+    watched: dict[int, list[tuple[int, date | None]]] = {}
     for r in conn.execute(
         """
-        SELECT season_id, episode FROM watched WHERE season_id IN (SELECT value FROM json_each(?))
+        SELECT season_id, episode, watched_on FROM watched
+        WHERE season_id IN (SELECT value FROM json_each(?))
         ORDER BY season_id, episode
         """,
         (ids,),
     ):
-        watched.setdefault(r["season_id"], []).append(r["episode"])
+        day = date.fromisoformat(r["watched_on"]) if r["watched_on"] else None
+        watched.setdefault(r["season_id"], []).append((r["episode"], day))
     return [
         _season_from_row(
             row,
@@ -299,6 +306,69 @@ def set_watched(
             "DELETE FROM watched WHERE season_id = ? AND episode = ?",
             [(season_row_id, n) for n in episodes],
         )
+
+
+_MARK_OVERWRITE = """
+    INSERT INTO watched (season_id, episode, watched_on) VALUES (?, ?, ?)
+    ON CONFLICT (season_id, episode) DO UPDATE SET watched_on = excluded.watched_on
+    WHERE excluded.watched_on IS NOT watched.watched_on
+"""
+_MARK_KEEP_LATER = """
+    INSERT INTO watched (season_id, episode, watched_on) VALUES (?, ?, ?)
+    ON CONFLICT (season_id, episode) DO UPDATE SET watched_on = excluded.watched_on
+    WHERE excluded.watched_on > ifnull(watched.watched_on, '')
+"""
+
+
+def mark_watched(
+    conn: sqlite3.Connection,
+    season_row_id: int,
+    days: Mapping[int, date | None],
+    *,
+    overwrite: bool = False,
+) -> int:
+    """Mark episodes as seen on the given days (None: the day is not known). A mark already
+    there keeps the later of its day and the given one, or takes the given one with
+    ``overwrite``. Returns how many marks were added or got another day."""
+    before = conn.total_changes
+    conn.executemany(
+        _MARK_OVERWRITE if overwrite else _MARK_KEEP_LATER,
+        [(season_row_id, number, day.isoformat() if day else None) for number, day in days.items()],
+    )
+    return conn.total_changes - before
+
+
+class WatchRow(NamedTuple):
+    """One episode marked watched, with its show, the day (if known) and TVmaze's runtime."""
+
+    show_id: int
+    show: str
+    season_id: int
+    season: int
+    episode: int
+    day: date | None
+    runtime: int | None
+
+
+def watch_log(conn: sqlite3.Connection) -> list[WatchRow]:
+    """Every episode marked watched, by show title, season and episode."""
+    rows = conn.execute(
+        """
+        SELECT seasons.show_id, shows.title, watched.season_id, seasons.number,
+            watched.episode, watched.watched_on, episode_extras.runtime
+        FROM watched
+        JOIN seasons ON seasons.id = watched.season_id
+        JOIN shows ON shows.id = seasons.show_id
+        LEFT JOIN episodes ON episodes.season_id = watched.season_id
+            AND episodes.number = watched.episode
+        LEFT JOIN episode_extras ON episode_extras.episode_id = episodes.id
+        ORDER BY shows.title COLLATE NOCASE, seasons.number, watched.episode
+        """
+    )
+    return [
+        WatchRow(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]) if r[5] else None, r[6])
+        for r in rows
+    ]
 
 
 def shows_with_watched(conn: sqlite3.Connection) -> list[int]:

@@ -26,13 +26,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 
-# Schema version -> the commit that introduced it.
+# Schema version -> the commit that introduced it (for 10: the first whose m010 is the one
+# that shipped; m010 was still being written in the commits before).
 VERSIONS = {
     1: "827bca1",
     2: "4f8de5d",
     4: "5320594",
     5: "554f329",
     9: "43c08b7",
+    10: "6b060c5",
 }
 
 

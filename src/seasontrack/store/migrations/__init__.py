@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from seasontrack.store.migrations import shipped
+from seasontrack.store.migrations import m014_watch_history, shipped
 from seasontrack.store.migrations.shipped import Migration
 
 # In order: a catalog at version N has had the first N.
 MIGRATIONS: list[Migration] = [
     *shipped.MIGRATIONS,
+    m014_watch_history.migrate,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
