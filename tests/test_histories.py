@@ -224,7 +224,10 @@ def test_a_lookup_404_falls_back_to_the_name_and_unmatched_shows_are_listed_and_
     assert (
         "  unmatched: 2, kept by name; link each with: seasontrack fetch TITLE --tvmaze ID\n" in out
     )
-    assert "    Doctor Who: 2 TVmaze shows are called 'Doctor Who'\n" in out
+    assert (
+        "    Doctor Who: 2 TVmaze shows are called 'Doctor Who': Doctor Who (1963, BBC One, GB,"
+        " Ended, TVmaze 210); Doctor Who (2005, BBC One, GB, Running, TVmaze 2103)\n"
+    ) in out
     assert "    Zzyzx Road: TVmaze knows no show called 'Zzyzx Road'\n" in out
     # Kept by name with what was watched, for fetch to link.
     assert season_of(run, "Zzyzx Road", 2)["watched"] == [5]

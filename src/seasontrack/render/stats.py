@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from seasontrack.services.stats import MonthStats, WatchStats
 
 
-def hours(minutes: int) -> str:
+def hours(minutes: int, untimed: int = 0) -> str:
+    """Hours to a tenth; a dash when none of the episodes has a known runtime."""
+    if not minutes and untimed:
+        return "—"
     return f"{minutes / 60:.1f}"
 
 
@@ -29,7 +32,7 @@ def watch_stats(screen: Screen, stats: WatchStats) -> None:
         table.add_row(
             text(month_label(month)),
             text(str(month.episodes)),
-            text(hours(month.minutes)),
+            text(hours(month.minutes, month.untimed)),
             text(str(len(month.started))),
             text(str(len(month.finished))),
             end_section=index == len(stats.months) - 1,
@@ -37,7 +40,7 @@ def watch_stats(screen: Screen, stats: WatchStats) -> None:
     table.add_row(
         text(("Total", "bold")),
         text((str(stats.episodes), "bold")),
-        text((hours(stats.minutes), "bold")),
+        text((hours(stats.minutes, stats.untimed), "bold")),
         text((str(len(stats.started)), "bold")),
         text((str(len(stats.finished)), "bold")),
     )

@@ -244,7 +244,8 @@ def _find(
         if len(same_year) == 1:
             return same_year[0].id, "title", None
     if named:
-        return None, None, f"{len(named)} {shows.display} shows are called {query!r}"
+        listed = "; ".join(m.label() for m in named[:5])
+        return None, None, f"{len(named)} {shows.display} shows are called {query!r}: {listed}"
     closest = "; ".join(m.label() for m in chosen[:3])
     return None, None, f"{shows.display} has no show called exactly {query!r} (closest: {closest})"
 
