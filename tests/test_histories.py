@@ -544,7 +544,8 @@ def test_a_bad_row_is_skipped_and_said_and_the_rest_is_read(tmp_path: Path) -> N
     history = read_history(folder, "tvtime")
     assert [sorted(s.watches) for s in history.shows] == [[(1, 1)]]
     assert history.skipped == [
-        "tvtime: seen_episode.csv: line 3: episode_season_number 'one' is not a number from 0",
+        "tvtime: seen_episode.csv: line 3: episode_season_number 'one' is not a number from 0"
+        " to 9999",
         "tvtime: seen_episode.csv: line 4: no show id and no show name",
     ]
 
@@ -566,6 +567,7 @@ def test_a_long_run_of_look_ups_is_estimated_at_tvmazes_pace() -> None:
 
     pace = RateLimit(20, 10.0)
     assert pace.seconds_for(20) == 0
+    assert pace.seconds_for(30) == 10
     seconds = pace.seconds_for(4000)
     assert seconds == 1990
     assert estimate_line(2000, 4000, seconds, (pace.calls, pace.period)) == (
@@ -573,3 +575,42 @@ def test_a_long_run_of_look_ups_is_estimated_at_tvmazes_pace() -> None:
         " allows about 20 requests every 10 seconds). Answers are kept in the cache, so"
         " running it again after Ctrl-C is quick."
     )
+
+
+def test_hostile_values_are_skipped_or_refused_never_a_traceback(
+    run: Run, tmp_path: Path, db: Path
+) -> None:
+    folder = tvtime_folder(
+        tmp_path / "tvtime",
+        {
+            "tracking-prod-records-v2.csv": [
+                watch("watch-episode", 1, "Big\nNumbers\t\x1b[31m", 1, 1, "2020-01-01"),
+                {
+                    "key": "watch-episode-x",
+                    "s_id": "99999999999999999999999",
+                    "series_name": "Huge Id",
+                    "season_number": "\u00b2",
+                    "episode_number": 1,
+                },
+                {
+                    "key": "watch-episode-y",
+                    "s_id": 5,
+                    "series_name": "Far",
+                    "season_number": 1,
+                    "episode_number": 10**12,
+                },
+            ]
+        },
+    )
+    history = read_history(folder, "tvtime")
+    assert [s.name for s in history.shows] == ["Big Numbers \x1b[31m"]
+    assert len(history.skipped) == 2
+    run("import", str(folder), "--offline")
+    listed = run("list", "--plain").stdout
+    assert listed.startswith("Big Numbers \\x1b[31m\t") and "\x1b" not in listed
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, encoding="utf-8")
+    before = dump(db)
+    failed = run("import", str(deep), "--offline", code=2)
+    assert failed.stderr.startswith("Error: deep.json: ")
+    assert dump(db) == before

@@ -211,13 +211,13 @@ def import_command(
     tz: TzOption = None,
     db: DbOption = None,
 ) -> None:
-    """Merge a JSON catalog or a CSV sheet into this one, or bring in a watch history from
-    TV Time or Trakt; all or nothing.
+    """Merge a JSON catalog or a CSV sheet into this one, or bring in a TV Time or Trakt history.
 
-    Shows are matched by title or alias, seasons by number. A CSV needs at least the columns
-    show and season; premiere, network and the other columns of `export --format csv` are read
-    when present. A history's shows are looked up on TVmaze and their episodes marked watched
-    on the days they were.
+    Shows are matched by title or alias, seasons by number; all or nothing.
+
+    A CSV needs the columns show and season; the others of `export --format csv` are read too.
+
+    A history's shows are looked up on TVmaze, and their episodes marked watched on their days.
     """
     from seasontrack.histories import HISTORY_FORMATS, recognise
 

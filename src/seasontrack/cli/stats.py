@@ -27,8 +27,7 @@ def stats_command(
 ) -> None:
     """What you watched, month by month: episodes, hours, shows started and finished.
 
-    Hours come from TVmaze's runtimes (or the season's typical one); only episodes marked
-    with a day count.
+    Hours come from TVmaze's runtimes; only episodes marked watched on a known day count.
     """
     from seasontrack.services.stats import watch_stats
 

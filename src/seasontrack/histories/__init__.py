@@ -30,6 +30,44 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 MAX_MEMBERS = 10_000
 
 
+# Numbers an export may give, within what the catalog keeps (and far beyond any real show).
+MAX_ID = 2**31 - 1
+MAX_SEASON = 9_999
+MAX_EPISODE = 99_999
+# A name longer than this is not a show's.
+MAX_NAME = 500
+
+
+def number_in(value: object, least: int, most: int) -> int | None:
+    """``value`` (a JSON number, or text of ASCII digits) as a whole number from ``least`` to
+    ``most``; None for anything else."""
+    if isinstance(value, str):
+        text = value.strip()
+        value = int(text) if text.isascii() and text.isdigit() else None
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        return None
+    return value
+
+
+def show_name(value: object) -> str | None:
+    """A show's name as an export gives it, with its blanks (line breaks, tabs) made single
+    spaces; None when there is none, or it is too long to be one."""
+    if not isinstance(value, str):
+        return None
+    name = " ".join(value.split())
+    return name if 0 < len(name) <= MAX_NAME else None
+
+
+def imdb_id(value: object) -> str | None:
+    """An IMDb id ("tt0944947"); None for anything else."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.startswith("tt") and text[2:].isascii() and text[2:].isdigit() and len(text) < 16:
+        return text
+    return None
+
+
 @dataclass(frozen=True)
 class Watch:
     """An episode watched: when, as the export says (an instant, a day, or not known)."""
@@ -215,6 +253,8 @@ def json_of(member: Member, where: str) -> object:
         return json.loads(text_of(member, where).getvalue())
     except ValueError as exc:
         raise InvalidInput(f"{where}: not JSON ({exc})") from None
+    except RecursionError:
+        raise InvalidInput(f"{where}: nested too deep to be a watch history") from None
 
 
 # ---------------------------------------------------------------------------- which export

@@ -12,10 +12,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
 from seasontrack.errors import InvalidInput
-from seasontrack.histories import HistoryShow, Member, Watch, WatchHistory, json_of
+from seasontrack.histories import (
+    MAX_EPISODE,
+    MAX_ID,
+    MAX_SEASON,
+    HistoryShow,
+    Member,
+    Watch,
+    WatchHistory,
+    imdb_id,
+    json_of,
+    number_in,
+    show_name,
+)
 from seasontrack.histories.tvtime import moment
 
 EXPECTED = (
@@ -98,27 +110,26 @@ def _read_item(
         return
     for s_index, season in enumerate(seasons):
         s_where = f"{where}.seasons[{s_index}]"
-        number = season.get("number") if isinstance(season, dict) else None
-        if not _whole(number, 0):
-            history.skipped.append(f"{s_where}: no season number")
+        number = (
+            number_in(season.get("number"), 0, MAX_SEASON) if isinstance(season, dict) else None
+        )
+        if number is None:
+            history.skipped.append(f"{s_where}: no season number (0 to {MAX_SEASON})")
             continue
         episodes = season.get("episodes") or []
         for e_index, episode in enumerate(episodes if isinstance(episodes, list) else []):
             e_where = f"{s_where}.episodes[{e_index}]"
-            episode_number = episode.get("number") if isinstance(episode, dict) else None
-            if not _whole(episode_number, 1):
-                history.skipped.append(f"{e_where}: no episode number")
+            if not isinstance(episode, dict):
+                history.skipped.append(f"{e_where}: expected an object")
                 continue
-            assert isinstance(episode, dict)
-            plays = episode.get("plays")
-            if _whole(plays, 0) and plays == 0:
+            episode_number = number_in(episode.get("number"), 1, MAX_EPISODE)
+            if episode_number is None:
+                history.skipped.append(f"{e_where}: no episode number (1 to {MAX_EPISODE})")
+                continue
+            if episode.get("plays") == 0:
                 continue
             at = episode.get("last_watched_at")
             known.watched(Watch(number, episode_number, _when(at)))
-
-
-def _whole(value: object, least: int) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= least
 
 
 def _when(value: object) -> datetime | None:
@@ -131,16 +142,12 @@ def _when(value: object) -> datetime | None:
 def _show(raw: Mapping[str, Any]) -> HistoryShow | None:
     ids = raw.get("ids") if isinstance(raw.get("ids"), dict) else {}
     assert isinstance(ids, dict)
-    title = raw.get("title")
-    name = title.strip() if isinstance(title, str) and title.strip() else None
-    tvdb = ids.get("tvdb")
-    imdb = ids.get("imdb")
-    year = raw.get("year")
+    name = show_name(raw.get("title"))
     show = HistoryShow(
         name,
-        thetvdb_id=tvdb if _whole(tvdb, 1) else None,
-        imdb_id=imdb.strip() if isinstance(imdb, str) and imdb.strip() else None,
-        year=year if _whole(year, 1) else None,
+        thetvdb_id=number_in(ids.get("tvdb"), 1, MAX_ID),
+        imdb_id=imdb_id(ids.get("imdb")),
+        year=number_in(raw.get("year"), 1, 9999),
     )
     if name is None and show.thetvdb_id is None and show.imdb_id is None:
         return None
@@ -151,8 +158,8 @@ def _key(raw: Mapping[str, Any], show: HistoryShow) -> tuple[str, object]:
     """The same show on the watched list and the watchlist: by Trakt's id, else another."""
     ids = raw.get("ids") if isinstance(raw.get("ids"), dict) else {}
     assert isinstance(ids, dict)
-    trakt = ids.get("trakt")
-    if _whole(trakt, 1):
+    trakt = number_in(ids.get("trakt"), 1, MAX_ID)
+    if trakt is not None:
         return ("trakt", trakt)
     if show.thetvdb_id is not None:
         return ("tvdb", show.thetvdb_id)

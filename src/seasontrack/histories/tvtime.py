@@ -28,10 +28,15 @@ from pathlib import Path
 
 from seasontrack.errors import InvalidInput
 from seasontrack.histories import (
+    MAX_EPISODE,
+    MAX_ID,
+    MAX_SEASON,
     HistoryShow,
     Member,
     Watch,
     WatchHistory,
+    number_in,
+    show_name,
     text_of,
 )
 
@@ -141,21 +146,21 @@ class _Skip(Exception):
 def _watch_v2(collector: Collector, row: dict[str, str]) -> None:
     key = row.get("key", "")
     if key.startswith(WATCH_KEYS):
-        show = collector.show(_id(row.get("s_id")), row.get("series_name"))
-        show.watched(_watch(row, "season_number", "episode_number", "created_at"))
+        seen = _watch(row, "season_number", "episode_number", "created_at")
+        collector.show(_id(row.get("s_id")), row.get("series_name")).watched(seen)
     elif key.startswith(FOLLOW_KEY):
         show = collector.show(_id(row.get("s_id")), row.get("series_name"))
         _follow(show, _flag(row.get("is_followed")), _flag(row.get("is_archived")))
 
 
 def _watch_v1(collector: Collector, row: dict[str, str]) -> None:
-    show = collector.show(_id(row.get("series_id")), row.get("series_name"))
-    show.watched(_watch(row, "season_number", "episode_number", "watch_date"))
+    seen = _watch(row, "season_number", "episode_number", "watch_date")
+    collector.show(_id(row.get("series_id")), row.get("series_name")).watched(seen)
 
 
 def _seen(collector: Collector, row: dict[str, str]) -> None:
-    show = collector.show(None, row.get("tv_show_name"))
-    show.watched(_watch(row, "episode_season_number", "episode_number", "created_at"))
+    seen = _watch(row, "episode_season_number", "episode_number", "created_at")
+    collector.show(None, row.get("tv_show_name")).watched(seen)
 
 
 def _followed(collector: Collector, row: dict[str, str]) -> None:
@@ -177,9 +182,7 @@ def _follow(show: HistoryShow, followed: bool | None, archived: bool | None) -> 
 
 def _id(text: str | None) -> int | None:
     """TheTVDB's id of a show; anything else (empty, 0, not a number) is no id."""
-    if text and text.isdigit() and int(text) > 0:
-        return int(text)
-    return None
+    return number_in(text, 1, MAX_ID)
 
 
 def _flag(text: str | None) -> bool | None:
@@ -193,11 +196,12 @@ def _flag(text: str | None) -> bool | None:
 
 def _watch(row: dict[str, str], season: str, episode: str, when: str) -> Watch:
     numbers = []
-    for column, least in ((season, 0), (episode, 1)):
+    for column, least, most in ((season, 0, MAX_SEASON), (episode, 1, MAX_EPISODE)):
         text = row.get(column, "")
-        if not text.isdigit() or int(text) < least:
-            raise _Skip(f"{column} {text!r} is not a number from {least}")
-        numbers.append(int(text))
+        number = number_in(text, least, most)
+        if number is None:
+            raise _Skip(f"{column} {text!r} is not a number from {least} to {most}")
+        numbers.append(number)
     return Watch(numbers[0], numbers[1], moment(row.get(when, "")))
 
 
@@ -258,7 +262,7 @@ class Collector:
         self.by_name: dict[str, HistoryShow] = {}
 
     def show(self, thetvdb_id: int | None, name: str | None) -> HistoryShow:
-        name = (name or "").strip() or None
+        name = show_name(name)
         if thetvdb_id is not None:
             found = self.by_id.get(thetvdb_id)
             if found is None:

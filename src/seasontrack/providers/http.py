@@ -13,6 +13,7 @@ import collections
 import email.utils
 import hashlib
 import json
+import math
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -81,9 +82,9 @@ class RateLimit:
         self._sent: collections.deque[float] = collections.deque()
 
     def seconds_for(self, requests: int) -> float:
-        """About how long ``requests`` more requests take at this pace (the first ``calls``
-        go at once)."""
-        return max(0, requests - self.calls) * self.period / self.calls
+        """About how long ``requests`` more requests take at this pace: ``calls`` at once,
+        then the next ``calls`` once ``period`` has passed since the first, and so on."""
+        return max(0, math.ceil(requests / self.calls) - 1) * self.period
 
     def wait(self) -> None:
         now = self._clock()
