@@ -172,6 +172,11 @@ class Member(NamedTuple):
     def basename(self) -> str:
         return PurePosixPath(self.name).name
 
+    def place(self, export: Path) -> str:
+        """How messages name it: inside the export ("tvtime.zip: seen_episode.csv"), or
+        the file itself."""
+        return self.name if self.name == export.name else f"{export.name}: {self.name}"
+
 
 @contextmanager
 def export_files(path: Path) -> Iterator[list[Member]]:

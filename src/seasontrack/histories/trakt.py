@@ -51,7 +51,7 @@ def read(members: list[Member], path: Path) -> WatchHistory:
     shows: dict[tuple[str, object], HistoryShow] = {}
     single = len(members) == 1
     for member in members:
-        where = f"{path.name}: {member.name}" if member.name != path.name else member.name
+        where = member.place(path)
         if not member.basename.lower().endswith(".json") and not single:
             history.ignored.append(member.name)
             continue

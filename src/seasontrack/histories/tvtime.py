@@ -93,7 +93,7 @@ def read(members: list[Member], path: Path) -> WatchHistory:
     collector = Collector()
     single = len(members) == 1
     for member in members:
-        where = f"{path.name}: {member.name}" if member.name != path.name else member.name
+        where = member.place(path)
         layout = layout_of(member.basename)
         if layout is None and single:
             layout = _layout_by_header(member, where)
