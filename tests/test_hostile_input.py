@@ -298,14 +298,20 @@ COMMAND_LINES: dict[str, st.SearchStrategy[list[str]]] = {
         *READING,
     ),
     "list": command(
-        ["list"], option("--status", TEXT), flag("--unwatched"), flag("--json"), *READING
+        ["list"],
+        option("--status", TEXT),
+        flag("--unwatched"),
+        flag("--finished"),
+        flag("--json"),
+        *READING,
     ),
+    "stats": command(["stats"], option("--year", COUNTS), flag("--json"), *READING),
     "info": command(["info"], arg(TITLES), maybe(COUNTS), flag("--json"), *READING),
     "search": command(["search"], arg(TEXT), flag("--json")),
     "next": command(["next"], arg(TITLES), option("--field", TEXT), *READING),
     "follow": command(["follow"], arg(TITLES)),
     "unfollow": command(["unfollow"], arg(TITLES)),
-    "watched": command(["watched"], arg(TITLES), arg(COUNTS), maybe(COUNTS)),
+    "watched": command(["watched"], arg(TITLES), arg(COUNTS), maybe(COUNTS), option("--on", WHEN)),
     "unwatched": command(["unwatched"], arg(TITLES), arg(COUNTS), maybe(COUNTS)),
     "remind": command(
         ["remind"],

@@ -139,6 +139,8 @@ class Season:
     episodes: tuple[Episode, ...] = ()
     # Episode numbers the user has seen.
     watched: tuple[int, ...] = ()
+    # The day each of them was (last) watched, where known: (episode, day), by episode.
+    watched_on: tuple[tuple[int, date], ...] = ()
     # How many times its release dates have changed (a calendar feed's SEQUENCE).
     revision: int = field(default=0, compare=False)
     # When all its episodes are out, at the viewer's time (its show's offset applied): derived

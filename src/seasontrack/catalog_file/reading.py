@@ -152,6 +152,8 @@ class SeasonImport:
     given: SeasonInput
     episodes: tuple[Episode, ...] = ()
     watched: tuple[int, ...] = ()
+    # The day each was (last) watched, where the file says: (episode, day).
+    watched_on: tuple[tuple[int, date], ...] = ()
     # The season as the file describes it, with its episodes: what a new show gets.
     season: Season | None = None
 
@@ -326,7 +328,16 @@ def _read_season(reader: Reader) -> SeasonImport:
         item.number(item.data, "an episode number", 1, MAX_EPISODES)
         for item in reader.items("watched")
     ]
-    return SeasonImport(number, given, episodes, tuple(watched), as_new)
+    watched_on = tuple(_read_watched_on(item) for item in reader.items("watched_on"))
+    return SeasonImport(number, given, episodes, tuple(watched), watched_on, as_new)
+
+
+def _read_watched_on(reader: Reader) -> tuple[int, date]:
+    """An episode and the day it was watched: ``{"episode": 3, "date": "2024-03-02"}``."""
+    number = reader.integer("episode", minimum=1, maximum=MAX_EPISODES)
+    if number is None:
+        raise reader.fail("'episode' is missing")
+    return number, _read_day(reader.child("date"))
 
 
 def _read_day(reader: Reader) -> date:

@@ -46,6 +46,9 @@ def season_json(season: Season) -> JSON:
         "parts": [part_json(p) for p in season.parts],
         "episodes": [episode_json(e) for e in season.episodes],
         "watched": list(season.watched),
+        "watched_on": [
+            {"episode": number, "date": day.isoformat()} for number, day in season.watched_on
+        ],
         # Derived, not read back: when all its episodes are out, at the viewer's time.
         "complete": season.complete.to_json(),
     }

@@ -72,6 +72,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "info": ("reading", "info_command", _READ),
     "search": ("reading", "search_command", _READ),
     "next": ("scripting", "next_command", _READ),
+    "stats": ("stats", "stats_command", _READ),
     "follow": ("progress", "follow_command", _TRACK),
     "unfollow": ("progress", "unfollow_command", _TRACK),
     "watched": ("progress", "watched_command", _TRACK),

@@ -15,11 +15,13 @@ import typer
 
 from seasontrack.cli.common import (
     DbOption,
+    JsonOption,
     NowOption,
     TzOption,
     catalog,
     clock,
     done,
+    print_json,
     span_option,
 )
 from seasontrack.errors import InvalidInput
@@ -212,24 +214,72 @@ def _mode_for(path: Path) -> int:
 
 def import_command(
     file: Annotated[
-        Path, typer.Argument(help="A JSON catalog (from export) or a CSV sheet of seasons.")
+        Path,
+        typer.Argument(
+            help="A JSON catalog (from export), a CSV sheet of seasons, or a TV Time or Trakt"
+            " export (a zip, a folder or a file).",
+            metavar="PATH",
+        ),
     ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Report what would change; change nothing.")
     ] = False,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FORMAT",
+            help="What the file is: tvtime, trakt, seasontrack or csv (default: recognised"
+            " from its content).",
+            show_default=False,
+        ),
+    ] = None,
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            help="A history: keep its shows by name, for sync or fetch to link later (also:"
+            " SEASONTRACK_OFFLINE=1).",
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+    now: NowOption = None,
+    tz: TzOption = None,
     db: DbOption = None,
 ) -> None:
-    """Merge a JSON catalog or a CSV sheet into this one, all or nothing.
+    """Merge a JSON catalog or a CSV sheet into this one, or bring in a TV Time or Trakt history.
 
-    Shows are matched by title or alias, seasons by number. A CSV needs at least the columns
-    show and season; premiere, network and the other columns of `export --format csv` are read
-    when present.
+    Shows are matched by title or alias, seasons by number; all or nothing.
+
+    A CSV needs the columns show and season; the others of `export --format csv` are read too.
+
+    A history's shows are looked up on TVmaze, and their episodes marked watched on their days.
     """
+    from seasontrack.histories import HISTORY_FORMATS, recognise
+
+    kind = recognise(file, source)
+    if kind in HISTORY_FORMATS:
+        from seasontrack.cli.histories import import_history
+
+        import_history(
+            file, kind, dry_run=dry_run, offline=offline, as_json=as_json, now=now, tz=tz, db=db
+        )
+        return
     from seasontrack.render.progress import import_progress
     from seasontrack.services.interchange import import_file
 
     with catalog(db) as conn, import_progress(_size(file)) as progress:
-        report = import_file(conn, file, dry_run=dry_run, progress=progress)
+        report = import_file(conn, file, dry_run=dry_run, progress=progress, kind=kind)
+    if as_json:
+        print_json(
+            {
+                "dry_run": dry_run,
+                "added": report.added,
+                "changed": report.changed,
+                "unchanged": report.unchanged,
+            }
+        )
+        return
     lead = "Would import" if dry_run else "Imported"
     done(
         f"{lead} {file}: {len(report.added)} added, {len(report.changed)} changed,"

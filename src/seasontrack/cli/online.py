@@ -189,11 +189,11 @@ def sync_command(
     # cron runs sync before remind: it waits out a long import rather than fail.
     with catalog(db, patient=True) as conn:
         plan = syncing.plan_sync(conn, titles or [], every=every, force=force, now=at.now)
-        if not plan.targets:
+        if not plan.targets and not plan.to_link:
             if not quiet:
                 _hint("No linked shows to sync; link one with: seasontrack fetch TITLE")
             return
-        if not plan.refetch and not plan.check:
+        if not plan.refetch and not plan.check and not plan.to_link:
             if not quiet:
                 done(
                     f"All {len(plan.targets)} shows were synced within the last hour;"
@@ -202,7 +202,7 @@ def sync_command(
             return
         from seasontrack.render.online import sync_progress
 
-        total = len(plan.refetch) + len(plan.check)
+        total = len(plan.refetch) + len(plan.check) + len(plan.to_link)
         show_bar = not quiet and sys.stderr.isatty()
         with sources.open_sources("sync") as providers, sync_progress(total, show_bar) as advance:
             report = syncing.sync(conn, providers, plan, at.now, today, advance=advance)
@@ -213,5 +213,5 @@ def sync_command(
         _hint(TRAILER_HINT)
     from seasontrack.render.online import sync_lines
 
-    for line in sync_lines(report, len(plan.targets)):
+    for line in sync_lines(report, len(plan.targets) + len(plan.to_link)):
         done(line)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
-from seasontrack.cli.common import DbOption, SeasonArg, TitleArg, catalog, done
+from seasontrack.cli.common import (
+    DbOption,
+    NowOption,
+    SeasonArg,
+    TitleArg,
+    TzOption,
+    catalog,
+    clock,
+    done,
+    when_option,
+)
+from seasontrack.errors import InvalidInput
 
 EpisodeArg = Annotated[
     str | None,
@@ -39,14 +51,62 @@ def _episodes(first: int, last: int) -> str:
 
 
 def watched_command(
-    title: TitleArg, season: SeasonArg, episode: EpisodeArg = None, db: DbOption = None
+    title: TitleArg,
+    season: SeasonArg,
+    episode: EpisodeArg = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="DATE",
+            help="The day you watched them, like 2024-03-02 (default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    now: NowOption = None,
+    tz: TzOption = None,
+    db: DbOption = None,
 ) -> None:
-    """Mark episodes as seen."""
+    """Mark episodes as seen, on the day you saw them."""
     from seasontrack.services import progress
 
+    at = clock(now, tz)
+    today = at.now.astimezone(at.zone.tzinfo).date()
+    day = _watched_day(on, today)
     with catalog(db) as conn:
-        ref, first, last = progress.set_watched(conn, title, season, episode, True)
-    done(f"Watched {ref.title} S{season}{_episodes(first, last)}.")
+        ref, first, last = progress.set_watched(
+            conn, title, season, episode, True, today=today, on=day
+        )
+    when = f" on {_day_label(day)}" if day is not None else ""
+    done(f"Watched {ref.title} S{season}{_episodes(first, last)}{when}.")
+
+
+def _watched_day(text: str | None, today: date) -> date | None:
+    """The day ``--on`` names: a day (or a moment, whose own day it is), not after today."""
+    if text is None:
+        return None
+    from seasontrack.dates import Precision
+
+    when = when_option(text, "--on")
+    if (
+        when is None
+        or when.start is None
+        or when.precision
+        not in (
+            Precision.DAY,
+            Precision.MINUTE,
+        )
+    ):
+        raise InvalidInput(f"--on {text!r} is not a day; write it like 2024-03-02")
+    if when.start > today:
+        raise InvalidInput(f"--on {text!r} is after today ({today.isoformat()})")
+    return when.start
+
+
+def _day_label(day: date) -> str:
+    from seasontrack.dates import PartialDate, Precision
+
+    return PartialDate(Precision.DAY, day).label()
 
 
 def unwatched_command(

@@ -18,7 +18,7 @@ from seasontrack.cli.common import (
     clock,
     emit,
 )
-from seasontrack.errors import NotFound
+from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.limits import MAX_SEASON
 
 if TYPE_CHECKING:
@@ -36,6 +36,9 @@ def list_command(
     unwatched: Annotated[
         bool, typer.Option("--unwatched", help="Only shows with episodes out and not yet seen.")
     ] = False,
+    finished: Annotated[
+        bool, typer.Option("--finished", help="Only shows whose every episode out you have seen.")
+    ] = False,
     as_json: JsonOption = False,
     plain: PlainOption = False,
     now: NowOption = None,
@@ -45,10 +48,18 @@ def list_command(
     """List the shows: latest season, progress, next release and its countdown."""
     from seasontrack.services import reading
 
+    if unwatched and finished:
+        raise InvalidInput("--unwatched and --finished exclude each other; give one")
     at = clock(now, tz)
     with catalog(db, read_only=True) as conn:
         summaries = reading.list_shows(
-            conn, at.now, at.zone.tzinfo, status=status, network=network, only_unwatched=unwatched
+            conn,
+            at.now,
+            at.zone.tzinfo,
+            status=status,
+            network=network,
+            only_unwatched=unwatched,
+            only_finished=finished,
         )
 
     def as_data(found: list[reading.ShowSummary]) -> object:
@@ -68,11 +79,13 @@ def list_command(
         json=as_data,
         rows=lambda found: [_list_row(s, at) for s in found],
         draw=draw,
-        empty=_no_shows(status, network, unwatched),
+        empty=_no_shows(status, network, unwatched, finished),
     )
 
 
-def _no_shows(status: str | None, network: str | None, unwatched: bool) -> str:
+def _no_shows(
+    status: str | None, network: str | None, unwatched: bool, finished: bool = False
+) -> str:
     """What `list` says when it lists nothing: the filters that matched nothing, if any."""
     filters = " ".join(
         part
@@ -85,6 +98,9 @@ def _no_shows(status: str | None, network: str | None, unwatched: bool) -> str:
     if unwatched:
         among = f" among the shows {filters}" if filters else ""
         return f"Nothing out that you haven't seen{among}."
+    if finished:
+        among = f" among the shows {filters}" if filters else ""
+        return f"No show with every episode out seen{among}."
     if filters:
         return f"No shows {filters}"
     return "No shows yet. Add one with: seasontrack show add TITLE"

@@ -13,6 +13,7 @@ import collections
 import email.utils
 import hashlib
 import json
+import math
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -32,6 +33,8 @@ DEFAULT_TIMEOUT = 10.0
 RETRIES = 3
 BACKOFF = 2.0
 MAX_WAIT = 60.0
+# A look-up's answer (which show an id is) is kept at least this long, whatever its max-age.
+LOOKUP_KEPT = 3600
 # Cached responses older than this are removed after a command that used the network.
 STALE_AFTER = 24 * 3600.0
 
@@ -78,6 +81,11 @@ class RateLimit:
         self._sleep, self._clock = sleep, clock
         self._sent: collections.deque[float] = collections.deque()
 
+    def seconds_for(self, requests: int) -> float:
+        """About how long ``requests`` more requests take at this pace: ``calls`` at once,
+        then the next ``calls`` once ``period`` has passed since the first, and so on."""
+        return max(0, math.ceil(requests / self.calls) - 1) * self.period
+
     def wait(self) -> None:
         now = self._clock()
         while self._sent and now - self._sent[0] >= self.period:
@@ -105,7 +113,7 @@ class Http:
         self.provider = provider
         self.base_url = base_url.rstrip("/")
         self.requests = 0
-        self._rate = rate
+        self.rate = rate
         self._params = dict(params or {})
         self._cache = cache
         self._sleep = sleep
@@ -146,17 +154,29 @@ class Http:
         self._store(key, shown, response, body)
         return self._decode(body, shown)
 
-    def get_location(self, path: str, params: Params | None = None) -> str | None:
+    def get_location(
+        self,
+        path: str,
+        params: Params | None = None,
+        *,
+        expected: Callable[[str], object] | None = None,
+    ) -> str | None:
         """Where GET ``path`` redirects to (an absolute URL), without following it: one
-        request, and none while a cached answer lasts. None for HTTP 404."""
+        request, and none while a cached answer lasts. None for HTTP 404.
+
+        A look-up's answer (a redirect where ``expected`` says it should go, or the 404
+        saying there is none) is kept for its max-age, and at least :data:`LOOKUP_KEPT`
+        seconds: which show an id is does not change from one minute to the next, and a
+        long import tried again must not ask again. A redirect elsewhere is not kept."""
         url = self.base_url + path
         shown = str(httpx.URL(url, params=params or {}))
         key = hashlib.sha256(f"location {shown}".encode()).hexdigest()
         cached = self._cached(key)
         if cached is not None:
-            return cached
+            return cached or None
         response = self._send(url, {**self._params, **(params or {})}, shown, follow=False)
         if response.status_code == 404:
+            self._store(key, shown, response, "", at_least=LOOKUP_KEPT)
             return None
         location = response.headers.get("Location")
         if not response.is_redirect or not location:
@@ -165,7 +185,8 @@ class Http:
                 f" for {shown}; try again later"
             )
         target = str(response.url.join(location))
-        self._store(key, shown, response, target)
+        if expected is None or expected(target):
+            self._store(key, shown, response, target, at_least=LOOKUP_KEPT)
         return target
 
     # -------------------------------------------------------------------- sending
@@ -173,7 +194,7 @@ class Http:
     def _send(self, url: str, params: Params, shown: str, *, follow: bool = True) -> httpx.Response:
         host = urlsplit(url).hostname or url
         for attempt in range(RETRIES + 1):
-            self._rate.wait()
+            self.rate.wait()
             self.requests += 1
             try:
                 response = self._client.get(url, params=params, follow_redirects=follow)
@@ -269,11 +290,19 @@ class Http:
         except OSError:
             return
 
-    def _store(self, key: str, shown: str, response: httpx.Response, body: str) -> None:
-        """Keep ``body`` (a response's, or the place a redirect points to) for its max-age."""
-        if self._cache is None or not (response.status_code == 200 or response.is_redirect):
+    def _store(
+        self, key: str, shown: str, response: httpx.Response, body: str, *, at_least: int = 0
+    ) -> None:
+        """Keep ``body`` (a response's, or the place a redirect points to, or "" for a
+        look-up's 404) for its max-age, and at least ``at_least`` seconds."""
+        kept = response.status_code == 200 or response.is_redirect
+        if self._cache is None or not (kept or (at_least and response.status_code == 404)):
             return
-        max_age = _max_age(response.headers.get("Cache-Control", ""))
+        cache_control = response.headers.get("Cache-Control", "")
+        max_age = _max_age(cache_control)
+        if "no-store" in cache_control.lower():
+            return
+        max_age = max(max_age, at_least)
         if not max_age:
             return
         # The URL is stored without query parameters added for every request (an API key).
@@ -323,7 +352,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 class HttpProvider:
-    """What every provider over :class:`Http` shares: its requests counted, closed once."""
+    """What every provider over :class:`Http` shares: its requests counted, closed once, and
+    its pace told (:class:`~seasontrack.providers.protocol.Paced`)."""
 
     def __init__(self, http: Http) -> None:
         self.http = http
@@ -331,6 +361,13 @@ class HttpProvider:
     @property
     def requests(self) -> int:
         return self.http.requests
+
+    @property
+    def pace(self) -> tuple[int, float]:
+        return self.http.rate.calls, self.http.rate.period
+
+    def seconds_for(self, requests: int) -> float:
+        return self.http.rate.seconds_for(requests)
 
     def close(self) -> None:
         self.http.close()

@@ -80,3 +80,18 @@ class TrailerSource(Provider, Protocol):
     def trailers(self, show_id: int, season: int | None, network: str | None) -> list[Trailer]:
         """The show's official trailers and teasers, or one season's."""
         ...
+
+
+@runtime_checkable
+class Paced(Protocol):
+    """A provider that says how fast it may be asked: a long run of requests can be
+    estimated up front."""
+
+    @property
+    def pace(self) -> tuple[int, float]:
+        """At most this many requests (first) in this many seconds (second)."""
+        ...
+
+    def seconds_for(self, requests: int) -> float:
+        """About how long ``requests`` more requests take."""
+        ...

@@ -63,7 +63,11 @@ class TVmaze(HttpProvider):
     def lookup(self, source: ExternalSource, value: str) -> int | None:
         """TVmaze's id of the show with this TheTVDB or IMDb id: /lookup/shows answers with a
         redirect to the show (read, not followed: one request), or 404."""
-        location = self.http.get_location("/lookup/shows", {source: value})
+        location = self.http.get_location(
+            "/lookup/shows",
+            {source: value},
+            expected=lambda to: SHOW_PATH.search(urlsplit(to).path),
+        )
         if location is None:
             return None
         with _shape(f"the {source} look-up"):

@@ -29,3 +29,8 @@ def episode_ranges(numbers: tuple[int, ...] | list[int]) -> str:
     if start is not None:
         parts.append(f"E{start}" if start == previous else f"E{start}-E{previous}")
     return ", ".join(parts)
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 show', '2 shows'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

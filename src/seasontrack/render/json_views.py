@@ -23,8 +23,10 @@ from seasontrack.dates import PartialDate
 from seasontrack.models import Release, Show, ShowLink, ShowRef
 
 if TYPE_CHECKING:
+    from seasontrack.services.histories import HistoryReport
     from seasontrack.services.progress import Progress
     from seasontrack.services.reading import SearchResult, ShowSummary
+    from seasontrack.services.stats import WatchStats
     from seasontrack.services.timeline import CalendarDay, Upcoming
     from seasontrack.store.seasons import CompleteRow
 
@@ -216,3 +218,62 @@ def info_json(
         for key in ("cast", "crew", "trailers", "sources"):
             data[key] = [item for item in data[key] if item["season"] in (None, season)]
     return data
+
+
+def history_json(report: HistoryReport) -> JSON:
+    """`import --json` of a watch history: every show, how it was matched (or why not), and
+    the export's files read, ignored and rows skipped."""
+    from seasontrack.services.histories import HOW
+
+    return {
+        "format": report.format,
+        "source": report.source,
+        "dry_run": report.dry_run,
+        "offline": report.offline,
+        "shows": [
+            {
+                "name": s.name,
+                "title": s.title,
+                "matched_by": s.how,
+                "tvmaze_id": s.tvmaze_id,
+                "created": s.created,
+                "episodes": s.episodes,
+                "marked": s.marked,
+                "followed": s.followed,
+                "unmatched_reason": s.reason,
+            }
+            for s in report.shows
+        ],
+        "matched": {how: report.matched_by(how) for how in HOW},
+        "unmatched": [s.title or s.name for s in report.unmatched],
+        "episodes_marked": report.marked,
+        "files_read": report.read,
+        "files_ignored": report.ignored,
+        "rows_skipped": report.skipped,
+        "requests": report.requests,
+    }
+
+
+def stats_json(stats: WatchStats) -> JSON:
+    """`stats --json`: each month with anything watched, and the total."""
+
+    def amounts(episodes: int, minutes: int, untimed: int) -> JSON:
+        return {
+            "episodes": episodes,
+            "hours": round(minutes / 60, 1),
+            "minutes": minutes,
+            "without_runtime": untimed,
+        }
+
+    return {
+        "year": stats.year,
+        "months": [
+            {"month": m.month.strftime("%Y-%m")}
+            | amounts(m.episodes, m.minutes, m.untimed)
+            | {"started": m.started, "finished": m.finished}
+            for m in stats.months
+        ],
+        "total": amounts(stats.episodes, stats.minutes, stats.untimed)
+        | {"started": stats.started, "finished": stats.finished},
+        "undated": stats.undated,
+    }

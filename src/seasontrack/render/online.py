@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from seasontrack.models import ShowLink
-from seasontrack.render import safe
+from seasontrack.render import counted, safe
 
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
@@ -74,13 +74,13 @@ def detail_lines(report: MergeReport, indent: str = "  ") -> list[str]:
     """What a merge added and changed, and where the user's facts were kept."""
     counts = []
     if report.new_episodes:
-        counts.append(_count(report.new_episodes, "new episode"))
+        counts.append(counted(report.new_episodes, "new episode"))
     if report.cast_added:
         counts.append(f"{report.cast_added} cast added")
     if report.trailers_added:
-        counts.append(f"{_count(report.trailers_added, 'trailer')} added")
+        counts.append(f"{counted(report.trailers_added, 'trailer')} added")
     if report.specials:
-        counts.append(f"{_count(report.specials, 'special')} kept apart as season 0")
+        counts.append(f"{counted(report.specials, 'special')} kept apart as season 0")
     lines = [indent + ", ".join(counts)] if counts else []
     lines += [f"{indent}new: {line}" for line in report.added]
     lines += [f"{indent}changed: {line}" for line in report.changes]
@@ -97,23 +97,28 @@ def sync_lines(report: SyncReport, targets: int) -> list[str]:
             lines += detail_lines(merged)
     for title in report.gone:
         lines.append(f"{title}: {report.source} no longer has it; left as it was.")
+    for merged in report.linked:
+        lines.append(f"{merged.title}: linked to {report.source} by the ids its history gave.")
+    for title in report.unknown:
+        lines.append(
+            f"{title}: {report.source} knows none of the ids its history gave; link it with:"
+            " seasontrack fetch TITLE --tvmaze ID"
+        )
     updated = sum(1 for m in report.shows if m.changed)
     parts = [f"{updated} updated", f"{report.unchanged + len(report.shows) - updated} unchanged"]
     if report.fresh:
         parts.append(f"{report.fresh} synced within the hour")
+    if report.linked:
+        parts.append(f"{len(report.linked)} linked")
     new = sum(m.new_episodes for m in report.shows)
     moved = sum(m.moved for m in report.shows)
     statuses = sum(1 for m in report.shows if m.status_change)
     lines.append(
-        f"Synced {_count(targets, 'show')}: {', '.join(parts)};"
-        f" {_count(new, 'new episode')}, {_count(moved, 'moved date')},"
-        f" {_count(statuses, 'status change')} ({_count(report.requests, 'request')})."
+        f"Synced {counted(targets, 'show')}: {', '.join(parts)};"
+        f" {counted(new, 'new episode')}, {counted(moved, 'moved date')},"
+        f" {counted(statuses, 'status change')} ({counted(report.requests, 'request')})."
     )
     return lines
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def numbered(labels: list[str]) -> list[str]:

@@ -63,17 +63,24 @@ def import_progress(size: int) -> Iterator[Callable[[int, int], None] | None]:
 
 
 @contextmanager
-def count_progress(label: str, total: int, show: bool) -> Iterator[Callable[[str], None]]:
+def count_progress(
+    label: str, total: int, show: bool, *, remaining: bool = False
+) -> Iterator[Callable[[str], None]]:
     """A bar counting ``total`` items done, each named as it goes (``advance(title)``);
-    drawn only when ``show`` (a terminal, and asked for)."""
+    drawn only when ``show`` (a terminal, and asked for); with ``remaining``, the time left
+    at the pace so far."""
     if not show or total == 0:
         yield lambda title: None
         return
-    from rich.progress import MofNCompleteColumn, TextColumn
+    from rich.progress import MofNCompleteColumn, TextColumn, TimeRemainingColumn
 
-    with _bar(
-        label, MofNCompleteColumn(), TextColumn("{task.description}", markup=False), total=total
-    ) as (bar, task):
+    columns: list[Any] = [MofNCompleteColumn()]
+    if remaining:
+        columns.append(TimeRemainingColumn())
+    with _bar(label, *columns, TextColumn("{task.description}", markup=False), total=total) as (
+        bar,
+        task,
+    ):
 
         def advance(title: str) -> None:
             with suppress(OSError, ValueError):

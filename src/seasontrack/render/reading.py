@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from seasontrack.clock import Clock, offset_text
-from seasontrack.dates import PartialDate
+from seasontrack.dates import PartialDate, Precision
 from seasontrack.models import Credit, Season, Show, Source, Trailer
 from seasontrack.render import episode_ranges
 from seasontrack.render.base import Screen, text
@@ -363,7 +363,11 @@ def _watched_line(season: Season) -> str | None:
         return None
     total = episode_count(season)
     of = f" of {total}" if total else ""
-    return f"{len(season.watched)}{of} ({episode_ranges(season.watched)})"
+    line = f"{len(season.watched)}{of} ({episode_ranges(season.watched)})"
+    if season.watched_on:
+        last = max(day for _, day in season.watched_on)
+        line += f", last on {PartialDate(Precision.DAY, last).label()}"
+    return line
 
 
 def _countdown_parts(

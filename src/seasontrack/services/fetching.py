@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from seasontrack import store
 from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.services.online import MergeReport, existing_show, record
-from seasontrack.services.sources import Sources, remote_trailers
+from seasontrack.services.sources import Sources, lookup_ids, remote_trailers
 
 if TYPE_CHECKING:
     from seasontrack.providers import Match, RemoteShow
@@ -65,8 +65,9 @@ def fetch(
     names, else by searching for ``query``) and record it, in one transaction."""
     shows = sources.shows
     if source_id is None and query is not None and year is None and pick is None:
-        # A show already linked needs no search: one request.
-        source_id = linked_id_for(conn, shows, query)
+        # A show already linked needs no search: one request. Nor does one a watch
+        # history gave ids for: a look-up.
+        source_id = linked_id_for(conn, shows, query) or history_id_for(conn, shows, query)
     if source_id is None:
         if query is None:
             raise InvalidInput("give a show's name, or the show source's id")
@@ -117,6 +118,16 @@ def linked_id_for(conn: sqlite3.Connection, shows: ShowSource, query: str) -> in
         return None
     link = store.provider_links.get_provider_link(conn, found[0].id)
     return shows.link_id(link) if link else None
+
+
+def history_id_for(conn: sqlite3.Connection, shows: ShowSource, query: str) -> int | None:
+    """The show source's id of the catalog show ``query`` names exactly, when it is not
+    linked yet and a watch history gave ids for it: looked up by them."""
+    found = store.shows.find_shows_by_name(conn, query.strip())
+    if len(found) != 1 or store.provider_links.get_provider_link(conn, found[0].id):
+        return None
+    ids = store.provider_links.history_ids(conn, found[0].id)
+    return lookup_ids(shows, *ids) if ids is not None else None
 
 
 def choose_match(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from seasontrack import store
-from seasontrack.catalog_file.reading import ShowImport, shows_from_json
+from seasontrack.catalog_file.reading import SeasonImport, ShowImport, shows_from_json
 from seasontrack.catalog_file.sheet import shows_from_csv
 from seasontrack.errors import InvalidInput
 from seasontrack.inputs import apply_season_input
@@ -86,8 +86,10 @@ def import_file(
     *,
     dry_run: bool = False,
     progress: ImportProgress | None = None,
+    kind: str | None = None,
 ) -> ImportReport:
-    """Merge a JSON catalog or a CSV sheet into the catalog, all or nothing.
+    """Merge a JSON catalog or a CSV sheet into the catalog, all or nothing (``kind``:
+    "seasontrack" or "csv" when the user said which; else told from the file).
 
     The file is read as a stream and merged show by show inside one transaction; a bad show
     or row is recorded and reading goes on (to report every problem), and any problem rolls
@@ -106,7 +108,7 @@ def import_file(
                 f" put it back with `seasontrack db restore {path}`"
             )
         handle.seek(0)
-        if _looks_like_csv(path, handle):
+        if kind == "csv" or (kind is None and _looks_like_csv(path, handle)):
             shows = shows_from_csv(handle, str(path))
         else:
             shows = shows_from_json(handle, str(path))
@@ -263,7 +265,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
                 facts.episode_facts(episode),
                 "imported",
             )
-        store.seasons.set_watched(conn, row_id, season_import.watched, True)
+        _set_watched(conn, row_id, season_import)
 
     def season_row(number: int | None) -> int | None:
         return None if number is None else store.seasons.season_id(conn, show_id, number)
@@ -318,7 +320,7 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         row_id = store.seasons.insert_season(conn, show_id, season)
         season_rows[season.number] = row_id
         store.seasons.insert_episodes(conn, row_id, season.episodes)
-        store.seasons.set_watched(conn, row_id, season_import.watched, True)
+        _set_watched(conn, row_id, season_import)
     # The same credit twice in a file is one credit; the last one says how it is.
     credits = {
         (
@@ -345,6 +347,13 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         store.links.upsert_source(conn, show_id, row, source, replace=False)
     _record_online(conn, show_id, item)
     report.added.append(show.title)
+
+
+def _set_watched(conn: sqlite3.Connection, row_id: int, season_import: SeasonImport) -> None:
+    """The episodes the file marks watched, on the days it gives (a later day kept)."""
+    store.seasons.set_watched(conn, row_id, season_import.watched, True)
+    if season_import.watched_on:
+        store.seasons.mark_watched(conn, row_id, dict(season_import.watched_on))
 
 
 def _row_of(season_rows: dict[int, int], number: int | None) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from seasontrack import store
 from seasontrack.countdown import ReleaseView
@@ -29,10 +29,15 @@ def set_watched(
     season: int,
     episodes: str | None,
     watched: bool,
+    *,
+    today: date | None = None,
+    on: date | None = None,
 ) -> tuple[ShowRef, int, int]:
     """Mark episodes (a number, a range, or the whole season) as seen or not seen.
 
-    Returns the show and the first and last episode marked.
+    Seen ``on`` that day (which replaces the day a mark had), else ``today`` (a mark
+    already there keeps its day, or takes today's if it is later). Returns the show and
+    the first and last episode marked.
     """
     with transaction(conn):
         ref = resolve_show(conn, name)
@@ -49,7 +54,14 @@ def set_watched(
             first, last = episode_range(episodes, "episode")
             if known and last > known:
                 raise InvalidInput(f"{ref.title} season {season} has {known} episodes, not {last}")
-        store.seasons.set_watched(conn, row_id, range(first, last + 1), watched)
+        numbers = range(first, last + 1)
+        if watched:
+            day = on or today
+            store.seasons.mark_watched(
+                conn, row_id, dict.fromkeys(numbers, day), overwrite=on is not None
+            )
+        else:
+            store.seasons.set_watched(conn, row_id, numbers, False)
     return ref, first, last
 
 
@@ -114,6 +126,16 @@ def unwatched_of(seasons: list[SeasonFacts]) -> list[tuple[int, tuple[int, ...]]
         if missing:
             found.append((season.number, missing))
     return found
+
+
+def finished_of(seasons: list[SeasonFacts]) -> bool:
+    """Whether every episode out has been seen (of a show started, with episodes out), by
+    the rule of :func:`unwatched_of`."""
+    return (
+        any(season.watched for season in seasons)
+        and any(season.released for season in seasons)
+        and not unwatched_of(seasons)
+    )
 
 
 def show_progress(

@@ -11,6 +11,7 @@ from seasontrack.inputs import choose, required_text
 from seasontrack.models import SHOW_STATUSES, ShowRef
 from seasontrack.services.progress import (
     Progress,
+    finished_of,
     progress_of,
     season_facts_by_show,
     unwatched_of,
@@ -42,6 +43,7 @@ def list_shows(
     status: str | None = None,
     network: str | None = None,
     only_unwatched: bool = False,
+    only_finished: bool = False,
 ) -> list[ShowSummary]:
     if status is not None:
         status = choose(status, SHOW_STATUSES, "status")
@@ -58,6 +60,8 @@ def list_shows(
         # Unfollowed shows are ones the user no longer watches: nothing of theirs is "to see".
         missing = tuple(unwatched_of(own)) if row.followed and own else ()
         if only_unwatched and not missing:
+            continue
+        if only_finished and not finished_of(own):
             continue
         summaries.append(
             ShowSummary(

@@ -57,12 +57,17 @@ def open_sources(
 
 def find_id(provider: Provider, link: ShowLink) -> int | None:
     """The provider's id of a show, looked up by its TheTVDB id, else its IMDb id."""
-    if link.thetvdb_id is not None:
-        found = provider.lookup("thetvdb", str(link.thetvdb_id))
+    return lookup_ids(provider, link.thetvdb_id, link.imdb_id)
+
+
+def lookup_ids(provider: Provider, thetvdb_id: int | None, imdb_id: str | None) -> int | None:
+    """The provider's id of the show with this TheTVDB id, else this IMDb id."""
+    if thetvdb_id is not None:
+        found = provider.lookup("thetvdb", str(thetvdb_id))
         if found is not None:
             return found
-    if link.imdb_id:
-        return provider.lookup("imdb", link.imdb_id)
+    if imdb_id:
+        return provider.lookup("imdb", imdb_id)
     return None
 
 

@@ -13,13 +13,16 @@ from seasontrack.errors import NetworkError, NotFound
 from seasontrack.models import PROVIDER_NAMES, ShowLink
 from seasontrack.services.lookup import resolve_show
 from seasontrack.services.online import MergeReport, merge
-from seasontrack.services.sources import SHOWS, Sources, remote_trailers
+from seasontrack.services.sources import SHOWS, Sources, lookup_ids, remote_trailers
 from seasontrack.store import transaction
+from seasontrack.store.provider_links import ExternalIds
 
 # A show synced this recently makes no request at all (unless --force).
 FRESH_FOR = timedelta(hours=1)
 
 Target = tuple[int, str, ShowLink]
+# A show not linked yet that a watch history gave ids for: (show id, title, ids).
+ToLink = tuple[int, str, ExternalIds]
 
 
 @dataclass
@@ -35,6 +38,8 @@ class SyncPlan:
     check: list[Target] = field(default_factory=list)
     # How far back the updates map must reach for the shows to check.
     oldest: timedelta | None = None
+    # Not linked yet, with ids from a watch history: looked up and linked.
+    to_link: list[ToLink] = field(default_factory=list)
 
 
 @dataclass
@@ -46,6 +51,9 @@ class SyncReport:
     fresh: int = 0
     gone: list[str] = field(default_factory=list)
     requests: int = 0
+    # Shows linked now (by the ids a history gave), and those the show source did not know.
+    linked: list[MergeReport] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
 
 
 def plan_sync(
@@ -61,16 +69,22 @@ def plan_sync(
         ids = []
         for title in titles:
             ref = resolve_show(conn, title)
-            if store.provider_links.get_provider_link(conn, ref.id) is None:
+            if store.provider_links.get_provider_link(
+                conn, ref.id
+            ) is None and not store.provider_links.history_ids(conn, ref.id):
                 raise NotFound(
                     f"{ref.title} is not linked to {PROVIDER_NAMES.get(source, source)} yet;"
                     f" link it with: seasontrack fetch {ref.title!r}"
                 )
             ids.append(ref.id)
         targets = store.provider_links.linked_shows(conn, followed_only=False, show_ids=ids)
+        to_link = store.provider_links.unlinked_with_history_ids(
+            conn, followed_only=False, show_ids=ids
+        )
     else:
         targets = store.provider_links.linked_shows(conn, followed_only=not every)
-    plan = SyncPlan(targets)
+        to_link = store.provider_links.unlinked_with_history_ids(conn, followed_only=not every)
+    plan = SyncPlan(targets, to_link=to_link)
     for target in targets:
         synced = target[2].synced_at
         if force or synced is None:
@@ -97,6 +111,7 @@ def sync(
     keeps the shows that finished."""
     shows = sources.shows
     report = SyncReport(shows.display, fresh=len(plan.fresh))
+    _link(conn, sources, plan, now, today, report, advance)
     todo = list(plan.refetch)
     unchanged: list[int] = []
     if plan.check and plan.oldest is not None:
@@ -141,3 +156,36 @@ def sync(
             advance(title)
     report.requests = sources.requests
     return report
+
+
+def _link(
+    conn: sqlite3.Connection,
+    sources: Sources,
+    plan: SyncPlan,
+    now: datetime,
+    today: date,
+    report: SyncReport,
+    advance: Callable[[str], None] | None,
+) -> None:
+    """Link the shows a watch history gave ids for: looked up by them, then recorded as
+    `fetch` records a show, each in its own transaction."""
+    shows = sources.shows
+    for done, (show_id, title, ids) in enumerate(plan.to_link):
+        try:
+            found = lookup_ids(shows, *ids)
+            remote = shows.show(found, today) if found is not None else None
+        except NetworkError as exc:
+            raise NetworkError(
+                f"sync stopped at {title} ({done} of {len(plan.to_link)} shows to link done,"
+                f" kept): {exc}"
+            ) from None
+        owner = (
+            store.provider_links.show_for_tvmaze(conn, remote.link.tvmaze_id) if remote else None
+        )
+        if remote is None or owner is not None:
+            report.unknown.append(title)
+        else:
+            with transaction(conn):
+                report.linked.append(merge(conn, show_id, remote, now, [], None))
+        if advance is not None:
+            advance(title)

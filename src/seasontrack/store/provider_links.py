@@ -106,6 +106,23 @@ def linked_shows(
     ]
 
 
+def season_runtimes(conn: sqlite3.Connection) -> dict[int, list[int]]:
+    """TVmaze's runtimes (minutes) of the episodes of every season with anything watched,
+    by season id."""
+    rows = conn.execute(
+        """
+        SELECT episodes.season_id, episode_extras.runtime
+        FROM episode_extras JOIN episodes ON episodes.id = episode_extras.episode_id
+        WHERE episode_extras.runtime IS NOT NULL
+            AND episodes.season_id IN (SELECT DISTINCT season_id FROM watched)
+        """
+    )
+    found: dict[int, list[int]] = {}
+    for season_id, runtime in rows:
+        found.setdefault(season_id, []).append(runtime)
+    return found
+
+
 def set_episode_extra(
     conn: sqlite3.Connection,
     episode_row_id: int,
@@ -121,3 +138,83 @@ def set_episode_extra(
         """,
         (episode_row_id, tvmaze_id, airstamp, runtime),
     )
+
+
+# ---------------------------------------------------------------------------- history ids
+
+# The other trackers' ids a watch history gave for a show (migration m014), by what they are.
+ExternalIds = tuple[int | None, str | None]
+
+
+def set_history_ids(
+    conn: sqlite3.Connection, show_id: int, thetvdb_id: int | None, imdb_id: str | None
+) -> None:
+    """Keep the TheTVDB and IMDb ids a history gave for the show; an id it leaves out keeps
+    the one kept before."""
+    if thetvdb_id is None and imdb_id is None:
+        return
+    conn.execute(
+        """
+        INSERT INTO history_ids (show_id, thetvdb_id, imdb_id) VALUES (?, ?, ?)
+        ON CONFLICT (show_id) DO UPDATE SET
+            thetvdb_id = ifnull(excluded.thetvdb_id, history_ids.thetvdb_id),
+            imdb_id = ifnull(excluded.imdb_id, history_ids.imdb_id)
+        """,
+        (show_id, thetvdb_id, imdb_id),
+    )
+
+
+def history_ids(conn: sqlite3.Connection, show_id: int) -> ExternalIds | None:
+    row = conn.execute(
+        "SELECT thetvdb_id, imdb_id FROM history_ids WHERE show_id = ?", (show_id,)
+    ).fetchone()
+    return (row["thetvdb_id"], row["imdb_id"]) if row else None
+
+
+def show_by_ids(
+    conn: sqlite3.Connection, thetvdb_id: int | None, imdb_id: str | None
+) -> tuple[int, str] | None:
+    """The catalog show these ids name, and which id named it ("thetvdb" or "imdb"): a linked
+    show by the ids TVmaze gave it, else a show a history gave them for."""
+    for column, value in (("thetvdb", thetvdb_id), ("imdb", imdb_id)):
+        if value is None:
+            continue
+        row = conn.execute(_BY_ID[column], (value, value)).fetchone()
+        if row is not None:
+            return int(row["show_id"]), column
+    return None
+
+
+_BY_ID = {
+    "thetvdb": """
+        SELECT show_id FROM show_links WHERE thetvdb_id = ?
+        UNION ALL SELECT show_id FROM history_ids WHERE thetvdb_id = ?
+    """,
+    "imdb": """
+        SELECT show_id FROM show_links WHERE imdb_id = ?
+        UNION ALL SELECT show_id FROM history_ids WHERE imdb_id = ?
+    """,
+}
+
+
+def unlinked_with_history_ids(
+    conn: sqlite3.Connection, *, followed_only: bool, show_ids: Iterable[int] | None = None
+) -> list[tuple[int, str, ExternalIds]]:
+    """(show id, title, ids) of the shows not linked yet that a history gave ids for, by
+    title: the followed ones, every one, or those of ``show_ids``."""
+    rows = conn.execute(
+        """
+        SELECT shows.id AS id, shows.title AS title, shows.followed AS followed,
+            history_ids.thetvdb_id AS thetvdb_id, history_ids.imdb_id AS imdb_id
+        FROM history_ids JOIN shows ON shows.id = history_ids.show_id
+        WHERE NOT EXISTS (SELECT 1 FROM show_links WHERE show_links.show_id = shows.id)
+        ORDER BY shows.title COLLATE NOCASE
+        """
+    ).fetchall()
+    wanted = set(show_ids) if show_ids is not None else None
+    return [
+        (row["id"], row["title"], (row["thetvdb_id"], row["imdb_id"]))
+        for row in rows
+        if (wanted is None or row["id"] in wanted)
+        and (not followed_only or wanted is not None or row["followed"])
+    ]

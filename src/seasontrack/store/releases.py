@@ -361,7 +361,8 @@ def progress_rows(
         r["season_id"]: r["size"]
         for r in conn.execute(
             "SELECT season_id, max(last_episode) AS size FROM releases"
-            " WHERE season_id IN (SELECT value FROM json_each(?)) GROUP BY season_id",
+            " WHERE season_id IN (SELECT value FROM json_each(?)) AND last_episode IS NOT NULL"
+            " GROUP BY season_id",
             (season_ids,),
         )
     }

@@ -10,7 +10,7 @@ stale seasons' releases again and counts a moved date in the season's revision. 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
@@ -44,11 +44,13 @@ class _Extras:
         self.skips: dict[int, list[date]] = {}
         self.breaks: dict[int, list[tuple[date, date]]] = {}
         self.parts: dict[int, list[Part]] = {}
-        self.watched: dict[int, list[int]] = {}
+        # Each watched episode, with the day it was watched when that is known.
+        self.watched: dict[int, list[tuple[int, date | None]]] = {}
 
 
 def _season_from_row(row: sqlite3.Row, extras: _Extras) -> Season:
     row_id = row["id"]
+    watched = extras.watched.get(row_id, ())
     return Season(
         number=row["number"],
         premiere=date_from(row["premiere_precision"], row["premiere_start"]),
@@ -72,7 +74,8 @@ def _season_from_row(row: sqlite3.Row, extras: _Extras) -> Season:
         breaks=tuple(extras.breaks.get(row_id, ())),
         parts=tuple(extras.parts.get(row_id, ())),
         episodes=tuple(extras.episodes.get(row_id, ())),
-        watched=tuple(extras.watched.get(row_id, ())),
+        watched=tuple(number for number, _ in watched),
+        watched_on=tuple((number, day) for number, day in watched if day is not None),
     )
 
 
@@ -141,14 +144,16 @@ def seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list
         (ids,),
     ):
         extras.parts.setdefault(r["season_id"], []).append(_part_from_row(r))
-    for season_id, episode in plain.execute(
+    for season_id, episode, watched_on in plain.execute(
         """
-        SELECT season_id, episode FROM watched WHERE season_id IN (SELECT value FROM json_each(?))
+        SELECT season_id, episode, watched_on FROM watched
+        WHERE season_id IN (SELECT value FROM json_each(?))
         ORDER BY season_id, episode
         """,
         (ids,),
     ):
-        extras.watched.setdefault(season_id, []).append(episode)
+        day = date.fromisoformat(watched_on) if watched_on else None
+        extras.watched.setdefault(season_id, []).append((episode, day))
     return [_season_from_row(row, extras) for row in rows]
 
 
@@ -393,6 +398,69 @@ def set_watched(
             "DELETE FROM watched WHERE season_id = ? AND episode = ?",
             [(season_row_id, n) for n in episodes],
         )
+
+
+_MARK_OVERWRITE = """
+    INSERT INTO watched (season_id, episode, watched_on) VALUES (?, ?, ?)
+    ON CONFLICT (season_id, episode) DO UPDATE SET watched_on = excluded.watched_on
+    WHERE excluded.watched_on IS NOT watched.watched_on
+"""
+_MARK_KEEP_LATER = """
+    INSERT INTO watched (season_id, episode, watched_on) VALUES (?, ?, ?)
+    ON CONFLICT (season_id, episode) DO UPDATE SET watched_on = excluded.watched_on
+    WHERE excluded.watched_on > ifnull(watched.watched_on, '')
+"""
+
+
+def mark_watched(
+    conn: sqlite3.Connection,
+    season_row_id: int,
+    days: Mapping[int, date | None],
+    *,
+    overwrite: bool = False,
+) -> int:
+    """Mark episodes as seen on the given days (None: the day is not known). A mark already
+    there keeps the later of its day and the given one, or takes the given one with
+    ``overwrite``. Returns how many marks were added or got another day."""
+    before = conn.total_changes
+    conn.executemany(
+        _MARK_OVERWRITE if overwrite else _MARK_KEEP_LATER,
+        [(season_row_id, number, day.isoformat() if day else None) for number, day in days.items()],
+    )
+    return conn.total_changes - before
+
+
+class WatchRow(NamedTuple):
+    """One episode marked watched, with its show, the day (if known) and TVmaze's runtime."""
+
+    show_id: int
+    show: str
+    season_id: int
+    season: int
+    episode: int
+    day: date | None
+    runtime: int | None
+
+
+def watch_log(conn: sqlite3.Connection) -> list[WatchRow]:
+    """Every episode marked watched, by show title, season and episode."""
+    rows = conn.execute(
+        """
+        SELECT seasons.show_id, shows.title, watched.season_id, seasons.number,
+            watched.episode, watched.watched_on, episode_extras.runtime
+        FROM watched
+        JOIN seasons ON seasons.id = watched.season_id
+        JOIN shows ON shows.id = seasons.show_id
+        LEFT JOIN episodes ON episodes.season_id = watched.season_id
+            AND episodes.number = watched.episode
+        LEFT JOIN episode_extras ON episode_extras.episode_id = episodes.id
+        ORDER BY shows.title COLLATE NOCASE, seasons.number, watched.episode
+        """
+    )
+    return [
+        WatchRow(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]) if r[5] else None, r[6])
+        for r in rows
+    ]
 
 
 def shows_with_watched(conn: sqlite3.Connection) -> list[int]:

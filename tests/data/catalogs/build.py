@@ -27,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 
-# Schema version -> the commit that introduced it.
+# Schema version -> the commit that introduced it (for 10: the first whose m010 is the one
+# that shipped; m010 was still being written in the commits before).
 VERSIONS = {
     1: "827bca1",
     2: "4f8de5d",

@@ -22,6 +22,7 @@ import sqlite3
 from seasontrack.store.migrations import (
     m011_parts_breaks,
     m012_offset_complete,
+    m014_watch_history,
     m015_reminder_channels,
     shipped,
 )
@@ -32,6 +33,7 @@ MIGRATIONS: list[Migration] = [
     *shipped.MIGRATIONS,
     m011_parts_breaks.migrate,
     m012_offset_complete.migrate,
+    m014_watch_history.migrate,
     m015_reminder_channels.migrate,
 ]
 
