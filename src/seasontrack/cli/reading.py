@@ -142,16 +142,32 @@ def info_command(
 
 
 def search_command(
-    text: Annotated[str, typer.Argument(help="Part of a title, a person's or a character's name.")],
+    text: Annotated[
+        str,
+        typer.Argument(
+            help="Words of a title, an episode's title, a person's or a character's name."
+        ),
+    ],
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            metavar="N",
+            help="Show at most this many of each kind (0: all).",
+        ),
+    ] = 50,
     as_json: JsonOption = False,
     plain: PlainOption = False,
     db: DbOption = None,
 ) -> None:
-    """Find shows, people and characters. Exits 1 when nothing matches."""
+    """Find shows, people, characters and episodes, best matches first. Exits 1 when nothing
+    matches."""
     from seasontrack.services import reading
 
     with catalog(db) as conn:
-        result = reading.search(conn, text)
+        result = reading.search(conn, text, limit=limit)
 
     def as_data(found: reading.SearchResult) -> object:
         from seasontrack.render.json_views import search_json
@@ -164,12 +180,15 @@ def search_command(
         search_results(view, found)
 
     emit(result, as_json=as_json, plain=plain, json=as_data, rows=_search_rows, draw=draw)
+    if result.cut:
+        typer.echo(f"(the first {limit} of each kind; --limit 0 shows all)", err=True)
     if result.empty:
-        raise NotFound(f"nothing in the catalog matches {result.text!r}")
+        raise NotFound(f"nothing in the catalog matches {result.text!r}{result.suggestion}")
 
 
 def _search_rows(result: reading.SearchResult) -> list[list[str]]:
-    """kind, show, person, character or job, season"""
+    """kind, show, person (an episode: its code), character or job (an episode: its title),
+    season"""
     rows = [["show", ref.title, "", "", ""] for ref in result.shows]
     rows += [
         [
@@ -180,5 +199,9 @@ def _search_rows(result: reading.SearchResult) -> list[list[str]]:
             str(m.credit.season) if m.credit.season is not None else "",
         ]
         for m in result.credits
+    ]
+    rows += [
+        ["episode", m.show, f"S{m.season}E{m.number}", m.title, str(m.season)]
+        for m in result.episodes
     ]
     return rows

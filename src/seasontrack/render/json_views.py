@@ -115,6 +115,10 @@ def search_json(result: SearchResult) -> JSON:
             | (cast_json(match.credit) if match.credit.role == "cast" else crew_json(match.credit))
             for match in result.credits
         ],
+        "episodes": [
+            {"show": m.show, "season": m.season, "number": m.number, "title": m.title}
+            for m in result.episodes
+        ],
     }
 
 

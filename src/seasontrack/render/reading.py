@@ -340,3 +340,14 @@ def search_results(screen: Screen, result: SearchResult) -> None:
                 text(f"S{credit.season}" if credit.season is not None else "all"),
             )
         screen.print(screen.section("People and characters", table))
+    if result.episodes:
+        table = screen.table("Episode", title=None)
+        for episode in result.episodes:
+            table.add_row(
+                text(
+                    (episode.show, "bold"),
+                    f" S{episode.season}E{episode.number} ",
+                    episode.title,
+                )
+            )
+        screen.print(screen.section("Episodes", table))

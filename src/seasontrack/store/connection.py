@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from seasontrack.errors import StoreError
+from seasontrack.store import search
 from seasontrack.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from seasontrack.store.seasons import has_stale, rebuild_stale
 
@@ -46,9 +47,10 @@ def open_catalog(path: Path) -> Iterator[sqlite3.Connection]:
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(CACHE_PRAGMA)
             migrate(conn)
-            if has_stale(conn):
-                # A migration asked for the release index to be derived again: once, after
-                # the last one. (An up-to-date catalog is only read: no write lock.)
+            if has_stale(conn) or search.has_stale(conn):
+                # A migration asked for the release index to be derived again, or wrote names
+                # the search index has yet to take: once, after the last one. (An up-to-date
+                # catalog is only read: no write lock.)
                 with transaction(conn):
                     pass
             yield conn
@@ -100,8 +102,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
         # What the block wrote to seasons, episodes or breaks, the release index follows
-        # before anyone else can read it.
+        # before anyone else can read it; the search index follows the names it wrote.
         rebuild_stale(conn)
+        search.refresh_stale(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from seasontrack.store.migrations import m015_reminder_channels, shipped
+from seasontrack.store.migrations import m015_reminder_channels, m016_search_index, shipped
 from seasontrack.store.migrations.shipped import Migration
 
 # In order: a catalog at version N has had the first N.
 MIGRATIONS: list[Migration] = [
     *shipped.MIGRATIONS,
     m015_reminder_channels.migrate,
+    m016_search_index.migrate,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
