@@ -199,6 +199,26 @@ def test_the_index_holds_exactly_the_catalog_s_names_after_many_writes(
         )
         conn.execute("UPDATE episodes SET title = NULL WHERE title = 'Three'")
         conn.execute("UPDATE shows SET title = 'Busier' WHERE title = 'Busy'")
+    # The last row deleted, and its id given to a new one: in one transaction, then in two.
+    run("episode", "add", "Busier", "1", "9", "--title", "Spare")
+    last = "SELECT season_id, number, id FROM episodes ORDER BY id DESC LIMIT 1"
+    with open_catalog(db) as conn, transaction(conn):
+        season, number, gone = conn.execute(last).fetchone()
+        conn.execute("DELETE FROM episodes WHERE id = ?", (gone,))
+        conn.execute(
+            "INSERT INTO episodes (season_id, number, title) VALUES (?, ?, 'Reused')",
+            (season, number),
+        )
+        assert conn.execute(last).fetchone()[2] == gone
+    with open_catalog(db) as conn:
+        with transaction(conn):
+            conn.execute("DELETE FROM episodes WHERE title = 'Reused'")
+        with transaction(conn):
+            conn.execute(
+                "INSERT INTO episodes (season_id, number, title) VALUES (?, ?, 'Again')",
+                (season, number),
+            )
+        assert conn.execute(last).fetchone()[2] == gone
     conn = sqlite3.connect(db)
     for index in ("shows_fts", "show_aliases_fts", "people_fts", "credits_fts", "episodes_fts"):
         # FTS5 compares an external-content index with its table, row by row.
@@ -207,6 +227,9 @@ def test_the_index_holds_exactly_the_catalog_s_names_after_many_writes(
     assert [e[3] for e in found(run, "eins")["episodes"]] == ["Eins"]
     assert [e[3] for e in found(run, "deux")["episodes"]] == ["Deux"]
     run("search", "three", code=1)
+    run("search", "reused", code=1)
+    run("search", "spare", code=1)
+    assert [e[3] for e in found(run, "again")["episodes"]] == ["Again"]
 
 
 # Queries that reach every kind of name in the sample catalog, whole words and parts.

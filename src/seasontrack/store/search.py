@@ -1,10 +1,11 @@
 """The full-text index `search` reads: show titles, aliases, people, characters and episode
 titles, each in its own FTS5 table (migration m016), ranked by bm25.
 
-The store keeps it, like the release index: the schema's triggers mark each row written to
-those tables in ``stale_search`` (with the text the index holds for it), whoever writes it,
-and ``store.transaction()`` runs :func:`refresh_stale` before it commits. No one else writes
-to the index.
+The store keeps it, like the release index: the schema's triggers mark each row changed or
+deleted in those tables in ``stale_search`` (with the text the index holds for it), whoever
+writes it, ``search_indexed`` says up to which row id each table is indexed, and
+``store.transaction()`` runs :func:`refresh_stale` before it commits. No one else writes to
+the index (migration m016 says why it is built this way).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ class EpisodeMatch(NamedTuple):
 
 
 # For each indexed table: drop the text the index holds for the rows marked, then add what
-# they hold now (a deleted row has nothing to add); a row that holds what the index holds
-# (an alias deleted and written again, as an import does) is left alone. One statement
-# each, whatever the number of rows: FTS5 writes its pending words to disk at the end of
-# every statement that writes to it.
+# they hold now (a deleted row has nothing to add), and the rows new since the last time; a
+# row that holds what the index holds (an alias deleted and written again, as an import
+# does) is left alone. One statement each, whatever the number of rows: FTS5 writes its
+# pending words to disk at the end of every statement that writes to it. Rows above a
+# table's ``up_to`` were never indexed: their marks (written and changed in one
+# transaction) have nothing to drop.
 _REFRESH = [
     """
     INSERT INTO shows_fts (shows_fts, rowid, title)
@@ -37,11 +40,21 @@ _REFRESH = [
     FROM stale_search AS stale LEFT JOIN shows ON shows.id = stale.id
     WHERE stale.source = 'shows' AND stale.indexed IS NOT NULL
         AND stale.indexed IS NOT shows.title
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'shows')
     """,
     """
     INSERT INTO shows_fts (rowid, title)
-    SELECT shows.id, shows.title FROM stale_search AS stale JOIN shows ON shows.id = stale.id
+    SELECT shows.id, shows.title
+    FROM stale_search AS stale JOIN shows ON shows.id = stale.id
     WHERE stale.source = 'shows' AND shows.title IS NOT stale.indexed
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'shows')
+    UNION ALL
+    SELECT id, title FROM shows
+    WHERE id > (SELECT up_to FROM search_indexed WHERE source = 'shows')
+    """,
+    """
+    UPDATE search_indexed SET up_to = (SELECT ifnull(max(id), 0) FROM shows)
+    WHERE source = 'shows'
     """,
     """
     INSERT INTO show_aliases_fts (show_aliases_fts, rowid, alias)
@@ -49,12 +62,21 @@ _REFRESH = [
     FROM stale_search AS stale LEFT JOIN show_aliases ON show_aliases.id = stale.id
     WHERE stale.source = 'show_aliases' AND stale.indexed IS NOT NULL
         AND stale.indexed IS NOT show_aliases.alias
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'show_aliases')
     """,
     """
     INSERT INTO show_aliases_fts (rowid, alias)
     SELECT show_aliases.id, show_aliases.alias
     FROM stale_search AS stale JOIN show_aliases ON show_aliases.id = stale.id
     WHERE stale.source = 'show_aliases' AND show_aliases.alias IS NOT stale.indexed
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'show_aliases')
+    UNION ALL
+    SELECT id, alias FROM show_aliases
+    WHERE id > (SELECT up_to FROM search_indexed WHERE source = 'show_aliases')
+    """,
+    """
+    UPDATE search_indexed SET up_to = (SELECT ifnull(max(id), 0) FROM show_aliases)
+    WHERE source = 'show_aliases'
     """,
     """
     INSERT INTO people_fts (people_fts, rowid, name)
@@ -62,11 +84,21 @@ _REFRESH = [
     FROM stale_search AS stale LEFT JOIN people ON people.id = stale.id
     WHERE stale.source = 'people' AND stale.indexed IS NOT NULL
         AND stale.indexed IS NOT people.name
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'people')
     """,
     """
     INSERT INTO people_fts (rowid, name)
-    SELECT people.id, people.name FROM stale_search AS stale JOIN people ON people.id = stale.id
+    SELECT people.id, people.name
+    FROM stale_search AS stale JOIN people ON people.id = stale.id
     WHERE stale.source = 'people' AND people.name IS NOT stale.indexed
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'people')
+    UNION ALL
+    SELECT id, name FROM people
+    WHERE id > (SELECT up_to FROM search_indexed WHERE source = 'people')
+    """,
+    """
+    UPDATE search_indexed SET up_to = (SELECT ifnull(max(id), 0) FROM people)
+    WHERE source = 'people'
     """,
     """
     INSERT INTO credits_fts (credits_fts, rowid, character)
@@ -74,13 +106,23 @@ _REFRESH = [
     FROM stale_search AS stale LEFT JOIN credits ON credits.id = stale.id
     WHERE stale.source = 'credits' AND stale.indexed IS NOT NULL
         AND stale.indexed IS NOT credits.character
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'credits')
     """,
     """
     INSERT INTO credits_fts (rowid, character)
     SELECT credits.id, credits.character
     FROM stale_search AS stale JOIN credits ON credits.id = stale.id
-    WHERE stale.source = 'credits' AND credits.character IS NOT NULL
-        AND credits.character IS NOT stale.indexed
+    WHERE stale.source = 'credits' AND credits.character IS NOT stale.indexed
+        AND credits.character IS NOT NULL
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'credits')
+    UNION ALL
+    SELECT id, character FROM credits
+    WHERE id > (SELECT up_to FROM search_indexed WHERE source = 'credits')
+        AND character IS NOT NULL
+    """,
+    """
+    UPDATE search_indexed SET up_to = (SELECT ifnull(max(id), 0) FROM credits)
+    WHERE source = 'credits'
     """,
     """
     INSERT INTO episodes_fts (episodes_fts, rowid, title)
@@ -88,25 +130,50 @@ _REFRESH = [
     FROM stale_search AS stale LEFT JOIN episodes ON episodes.id = stale.id
     WHERE stale.source = 'episodes' AND stale.indexed IS NOT NULL
         AND stale.indexed IS NOT episodes.title
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'episodes')
     """,
     """
     INSERT INTO episodes_fts (rowid, title)
     SELECT episodes.id, episodes.title
     FROM stale_search AS stale JOIN episodes ON episodes.id = stale.id
-    WHERE stale.source = 'episodes' AND episodes.title IS NOT NULL
-        AND episodes.title IS NOT stale.indexed
+    WHERE stale.source = 'episodes' AND episodes.title IS NOT stale.indexed
+        AND episodes.title IS NOT NULL
+        AND stale.id <= (SELECT up_to FROM search_indexed WHERE source = 'episodes')
+    UNION ALL
+    SELECT id, title FROM episodes
+    WHERE id > (SELECT up_to FROM search_indexed WHERE source = 'episodes')
+        AND title IS NOT NULL
+    """,
+    """
+    UPDATE search_indexed SET up_to = (SELECT ifnull(max(id), 0) FROM episodes)
+    WHERE source = 'episodes'
     """,
     "DELETE FROM stale_search",
 ]
 
+_STALE = """
+    SELECT EXISTS (SELECT 1 FROM stale_search)
+        OR (SELECT up_to FROM search_indexed WHERE source = 'shows')
+            < (SELECT ifnull(max(id), 0) FROM shows)
+        OR (SELECT up_to FROM search_indexed WHERE source = 'show_aliases')
+            < (SELECT ifnull(max(id), 0) FROM show_aliases)
+        OR (SELECT up_to FROM search_indexed WHERE source = 'people')
+            < (SELECT ifnull(max(id), 0) FROM people)
+        OR (SELECT up_to FROM search_indexed WHERE source = 'credits')
+            < (SELECT ifnull(max(id), 0) FROM credits)
+        OR (SELECT up_to FROM search_indexed WHERE source = 'episodes')
+            < (SELECT ifnull(max(id), 0) FROM episodes)
+"""
+
 
 def has_stale(conn: sqlite3.Connection) -> bool:
-    """Whether some names wait to be indexed (after a migration wrote them, say)."""
-    return conn.execute("SELECT 1 FROM stale_search LIMIT 1").fetchone() is not None
+    """Whether some names wait to be indexed: rows changed, or added since the last time
+    (after a migration, say)."""
+    return bool(conn.execute(_STALE).fetchone()[0])
 
 
 def refresh_stale(conn: sqlite3.Connection) -> None:
-    """Bring the index up to date with the rows marked stale, inside the caller's
+    """Bring the index up to date with the rows changed and added, inside the caller's
     transaction."""
     if has_stale(conn):
         for statement in _REFRESH:

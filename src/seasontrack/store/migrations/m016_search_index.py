@@ -8,13 +8,18 @@ only ever asked for row ids and ranks, never for its text, so FTS5 never reads t
 
 Why not triggers that write the index directly: a trigger writing an FTS5 table makes FTS5
 flush its pending words to disk at the end of each statement, about 16 µs per row, so a
-10,000-show import (500,000 episodes) took 14 s longer. A trigger marking a row in an
-ordinary table costs about 2 µs, and the index is then written in one statement per table.
+10,000-show import (500,000 episodes) took 14 s longer. Instead:
 
-``stale_search`` holds, for each row written since the index was last brought up to date, the
-text the index holds for it (NULL: none), which an external-content table must be told to
-drop it. Only the first mark of a row counts (INSERT OR IGNORE): later writes in the same
-transaction do not change what the index holds.
+- New rows are not marked at all: ``search_indexed`` holds, per table, the highest row id
+  the index has taken, and the rows above it are added in one statement (a bulk import adds
+  the whole catalog so, at about 1 µs a row).
+- A row changed or deleted is marked in ``stale_search`` with the text the index holds for
+  it (NULL: none), which an external-content table must be told to drop it. Only the first
+  mark of a row counts (INSERT OR IGNORE): later writes in the same transaction do not
+  change what the index holds.
+
+This migration indexes nothing itself: every table starts at 0, and the store indexes the
+whole catalog once, after the last migration.
 """
 
 from __future__ import annotations
@@ -22,6 +27,13 @@ from __future__ import annotations
 import sqlite3
 
 _TABLES = [
+    """
+    CREATE TABLE search_indexed (source TEXT PRIMARY KEY, up_to INTEGER NOT NULL) WITHOUT ROWID
+    """,
+    """
+    INSERT INTO search_indexed (source, up_to) VALUES
+        ('shows', 0), ('show_aliases', 0), ('people', 0), ('credits', 0), ('episodes', 0)
+    """,
     """
     CREATE TABLE stale_search (
         source TEXT NOT NULL,
@@ -61,11 +73,6 @@ _TABLES = [
 
 _TRIGGERS = [
     """
-    CREATE TRIGGER shows_search_insert AFTER INSERT ON shows BEGIN
-        INSERT OR IGNORE INTO stale_search VALUES ('shows', NEW.id, NULL);
-    END
-    """,
-    """
     CREATE TRIGGER shows_search_update AFTER UPDATE OF title ON shows
     WHEN OLD.title IS NOT NEW.title BEGIN
         INSERT OR IGNORE INTO stale_search VALUES ('shows', OLD.id, OLD.title);
@@ -74,11 +81,6 @@ _TRIGGERS = [
     """
     CREATE TRIGGER shows_search_delete AFTER DELETE ON shows BEGIN
         INSERT OR IGNORE INTO stale_search VALUES ('shows', OLD.id, OLD.title);
-    END
-    """,
-    """
-    CREATE TRIGGER show_aliases_search_insert AFTER INSERT ON show_aliases BEGIN
-        INSERT OR IGNORE INTO stale_search VALUES ('show_aliases', NEW.id, NULL);
     END
     """,
     """
@@ -93,11 +95,6 @@ _TRIGGERS = [
     END
     """,
     """
-    CREATE TRIGGER people_search_insert AFTER INSERT ON people BEGIN
-        INSERT OR IGNORE INTO stale_search VALUES ('people', NEW.id, NULL);
-    END
-    """,
-    """
     CREATE TRIGGER people_search_update AFTER UPDATE OF name ON people
     WHEN OLD.name IS NOT NEW.name BEGIN
         INSERT OR IGNORE INTO stale_search VALUES ('people', OLD.id, OLD.name);
@@ -108,13 +105,7 @@ _TRIGGERS = [
         INSERT OR IGNORE INTO stale_search VALUES ('people', OLD.id, OLD.name);
     END
     """,
-    # Only characters and titles that are there are indexed: a NULL one has nothing to mark.
-    """
-    CREATE TRIGGER credits_search_insert AFTER INSERT ON credits
-    WHEN NEW.character IS NOT NULL BEGIN
-        INSERT OR IGNORE INTO stale_search VALUES ('credits', NEW.id, NULL);
-    END
-    """,
+    # Only characters and titles that are there are indexed: a NULL one has nothing to drop.
     """
     CREATE TRIGGER credits_search_update AFTER UPDATE OF character ON credits
     WHEN OLD.character IS NOT NEW.character BEGIN
@@ -125,12 +116,6 @@ _TRIGGERS = [
     CREATE TRIGGER credits_search_delete AFTER DELETE ON credits
     WHEN OLD.character IS NOT NULL BEGIN
         INSERT OR IGNORE INTO stale_search VALUES ('credits', OLD.id, OLD.character);
-    END
-    """,
-    """
-    CREATE TRIGGER episodes_search_insert AFTER INSERT ON episodes
-    WHEN NEW.title IS NOT NULL BEGIN
-        INSERT OR IGNORE INTO stale_search VALUES ('episodes', NEW.id, NULL);
     END
     """,
     """
@@ -147,18 +132,7 @@ _TRIGGERS = [
     """,
 ]
 
-# The catalog as it stands, indexed once.
-_FILL = [
-    "INSERT INTO shows_fts (rowid, title) SELECT id, title FROM shows",
-    "INSERT INTO show_aliases_fts (rowid, alias) SELECT id, alias FROM show_aliases",
-    "INSERT INTO people_fts (rowid, name) SELECT id, name FROM people",
-    "INSERT INTO credits_fts (rowid, character) SELECT id, character FROM credits"
-    " WHERE character IS NOT NULL",
-    "INSERT INTO episodes_fts (rowid, title) SELECT id, title FROM episodes"
-    " WHERE title IS NOT NULL",
-]
-
 
 def migrate(conn: sqlite3.Connection) -> None:
-    for statement in [*_TABLES, *_TRIGGERS, *_FILL]:
+    for statement in [*_TABLES, *_TRIGGERS]:
         conn.execute(statement)
