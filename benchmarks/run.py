@@ -1,5 +1,4 @@
-"""Time seasontrack's commands as whole, cold processes, beside two floors and two peers, and
-write RESULTS.md.
+"""Time seasontrack's commands as whole, cold processes, beside two floors and two peers.
 
 Each command is started fresh (a new Python process) several times, after one warm-up run
 that is not counted, and the median, minimum and maximum wall-clock times are reported.
@@ -15,9 +14,9 @@ Run it with the Python that has seasontrack installed:
     python benchmarks/run.py --only search   # the floors and the commands named so, alone
     python benchmarks/run.py --no-peer       # without khal and episoder
 
-Progress goes to stderr. See benchmarks/README.md for what each figure means. The work is
-shared among timing.py (one process, rounds), catalogs.py (generating and importing),
-peers.py (khal and episoder) and report.py (RESULTS.md).
+It writes RESULTS.md; progress goes to stderr. See benchmarks/README.md for what each figure
+means. The work is shared among timing.py (one process, rounds), catalogs.py (generating and
+importing), peers.py (khal and episoder) and report.py (RESULTS.md).
 """
 
 from __future__ import annotations

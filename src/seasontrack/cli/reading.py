@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from seasontrack.clock import Clock
     from seasontrack.models import Show
     from seasontrack.render.base import Screen
-    from seasontrack.services import reading
+    from seasontrack.services import reading, search
 
 
 def list_command(
@@ -164,18 +164,18 @@ def search_command(
 ) -> None:
     """Find shows, people, characters and episodes, best matches first. Exits 1 when nothing
     matches."""
-    from seasontrack.services import reading
+    from seasontrack.services import search
 
     with catalog(db) as conn:
-        result = reading.search(conn, text, limit=limit)
+        result = search.search(conn, text, limit=limit)
 
-    def as_data(found: reading.SearchResult) -> object:
+    def as_data(found: search.SearchResult) -> object:
         from seasontrack.render.json_views import search_json
 
         return search_json(found)
 
-    def draw(view: Screen, found: reading.SearchResult) -> None:
-        from seasontrack.render.reading import search_results
+    def draw(view: Screen, found: search.SearchResult) -> None:
+        from seasontrack.render.search import search_results
 
         search_results(view, found)
 
@@ -186,7 +186,7 @@ def search_command(
         raise NotFound(f"nothing in the catalog matches {result.text!r}{result.suggestion}")
 
 
-def _search_rows(result: reading.SearchResult) -> list[list[str]]:
+def _search_rows(result: search.SearchResult) -> list[list[str]]:
     """kind, show, person (an episode: its code), character or job (an episode: its title),
     season"""
     rows = [["show", ref.title, "", "", ""] for ref in result.shows]

@@ -23,7 +23,8 @@ from seasontrack.models import Release, Show, ShowLink, ShowRef
 
 if TYPE_CHECKING:
     from seasontrack.services.progress import Progress
-    from seasontrack.services.reading import SearchResult, ShowSummary
+    from seasontrack.services.reading import ShowSummary
+    from seasontrack.services.search import SearchResult
     from seasontrack.services.timeline import CalendarDay, Upcoming
 
 JSON = dict[str, Any]
