@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from seasontrack.cli import app
 from seasontrack.store import open_catalog, transaction
 from tests.conftest import Run
-from tests.test_migrations import CATALOGS, VERSIONS, _load
+from tests.test_migrations import VERSIONS, old_and_fresh
 
 
 def found(run: Run, text: str, *more: str) -> dict[str, list[Any]]:
@@ -232,18 +232,16 @@ def test_the_index_holds_exactly_the_catalog_s_names_after_many_writes(
     assert [e[3] for e in found(run, "again")["episodes"]] == ["Again"]
 
 
-# Queries that reach every kind of name in the sample catalog, whole words and parts.
-SAMPLE_QUERIES = ["jessica", "kilgrave", "marvel", "Krysten Ritter", "producer", "ell", "thrones"]
+# Queries that reach every kind of name in the sample catalog (titles, aliases, people,
+# characters), whole words, starts of words and parts, and one that finds nothing.
+SAMPLE_QUERIES = ["jessica", "marvel", "Krysten Ritter", "kilgrave", "elod", "ell", "Jessca Jnes"]
 
 
 @pytest.mark.parametrize("version", VERSIONS)
 def test_a_migrated_catalog_searches_like_its_data_imported_afresh(
     version: int, run: Run, tmp_path: Path
 ) -> None:
-    migrated = tmp_path / "migrated.db"
-    _load(CATALOGS / f"v{version}.sql", migrated)
-    fresh = tmp_path / "fresh.db"
-    run("import", str(CATALOGS / f"v{version}.json"), "--db", str(fresh))
+    migrated, fresh = old_and_fresh(run, tmp_path, version)
     # An episode title written by that version (the sample has none), in its own schema.
     with sqlite3.connect(migrated) as conn:
         has_episodes = conn.execute(
@@ -268,6 +266,7 @@ def test_a_migrated_catalog_searches_like_its_data_imported_afresh(
             for db in (migrated, fresh)
         )
         assert (mine.exit_code, mine.stdout) == (theirs.exit_code, theirs.stdout), text
+    assert found(run, "kilgrave", "--db", str(migrated))["credits"], "the sample has Kilgrave"
     if has_episodes:
         assert found(run, "old title", "--db", str(migrated))["episodes"] == [
             (show, number, 99, "Old Title")
