@@ -232,6 +232,25 @@ def test_the_index_holds_exactly_the_catalog_s_names_after_many_writes(
     assert [e[3] for e in found(run, "again")["episodes"]] == ["Again"]
 
 
+def test_names_another_program_writes_are_indexed_at_seasontrack_s_next_write(
+    run: Run, db: Path
+) -> None:
+    run("show", "add", "Mine")
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO shows (title) VALUES ('Foreign Affairs')")
+    # Readers do not take the write lock to index it (that program may be holding it): till
+    # then, only the substring match finds it.
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert found(run, "foreign")["shows"] == ["Foreign Affairs"]
+        run("search", "affairs foreign", code=1)
+    finally:
+        holder.execute("ROLLBACK")
+    run("show", "add", "Yours")
+    assert found(run, "affairs foreign")["shows"] == ["Foreign Affairs"]
+
+
 # Queries that reach every kind of name in the sample catalog (titles, aliases, people,
 # characters), whole words, starts of words and parts, and one that finds nothing.
 SAMPLE_QUERIES = ["jessica", "marvel", "Krysten Ritter", "kilgrave", "elod", "ell", "Jessca Jnes"]

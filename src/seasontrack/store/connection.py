@@ -46,11 +46,13 @@ def open_catalog(path: Path) -> Iterator[sqlite3.Connection]:
             # WAL with synchronous=NORMAL is durable at every checkpoint and much faster.
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute(CACHE_PRAGMA)
-            migrate(conn)
-            if has_stale(conn) or search.has_stale(conn):
+            migrated = migrate(conn)
+            if has_stale(conn) or (migrated and search.has_stale(conn)):
                 # A migration asked for the release index to be derived again, or wrote names
                 # the search index has yet to take: once, after the last one. (An up-to-date
-                # catalog is only read: no write lock.)
+                # catalog is only read: no write lock. Names written by another program in
+                # plain SQL wait for seasontrack's next write, rather than have every reader
+                # take the lock.)
                 with transaction(conn):
                     pass
             yield conn

@@ -5,7 +5,9 @@ The store keeps it, like the release index: the schema's triggers mark each row 
 deleted in those tables in ``stale_search`` (with the text the index holds for it), whoever
 writes it, ``search_indexed`` says up to which row id each table is indexed, and
 ``store.transaction()`` runs :func:`refresh_stale` before it commits. No one else writes to
-the index (migration m016 says why it is built this way).
+the index (migration m016 says why it is built this way). Rows another program writes in
+plain SQL are taken at seasontrack's next write (or after a migration), not by readers,
+which never take the write lock; until then the substring match still finds them.
 """
 
 from __future__ import annotations
