@@ -10,9 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from seasontrack.cli import app
+from seasontrack.errors import InvalidInput
+from seasontrack.services.search import search
 from seasontrack.store import open_catalog, transaction
 from tests.conftest import Run
 from tests.test_migrations import VERSIONS, old_and_fresh
@@ -103,6 +107,27 @@ def test_people_characters_and_shows_are_found_by_their_words(run: Run, jessica:
         ("Raelle Tucker", "writer", "Jessica Jones"),
         ("Raelle Tucker", "producer", "Jessica Jones"),
     ]
+
+
+# FTS5's own syntax among words: quotes, operators, column filters, prefixes, parentheses.
+_SYNTAX = st.sampled_from(['"', "*", "-", "+", "^", ":", "(", ")", "AND", "OR", "NOT", "NEAR"])
+
+
+@given(words=st.lists(st.one_of(_SYNTAX, st.text(max_size=8)), max_size=6))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_is_searched_as_words_never_as_query_syntax(
+    words: list[str], run: Run, db: Path
+) -> None:
+    if not db.exists():  # the same catalog serves every example
+        run("show", "add", "Not And Or")
+    text = " ".join(words)
+    with open_catalog(db) as conn:
+        try:
+            result = search(conn, text)
+        except InvalidInput:
+            assert not text.strip()
+            return
+    assert result.text == text.strip()
 
 
 def test_part_of_a_word_falls_back_to_the_substring_match(run: Run, jessica: None) -> None:

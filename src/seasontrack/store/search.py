@@ -189,7 +189,8 @@ def words_query(text: str, *, prefix: bool = False) -> str | None:
     Each word is quoted, so nothing the user types is read as FTS5 syntax; a word with
     punctuation inside ("Marvel's") is the phrase of its parts, as the index split it.
     """
-    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    # A NUL would end the query early inside FTS5 ("unterminated string"): a separator here.
+    words = [w for w in text.replace("\0", " ").split() if any(c.isalnum() for c in w)]
     if not words:
         return None
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
