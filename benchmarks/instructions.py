@@ -39,6 +39,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import run as bench  # noqa: E402  (run.py sits beside this file; it is not a package)
+from catalogs import NOW, TZ, base_env, take_snapshot  # noqa: E402
+from report import source_state  # noqa: E402
 
 RICH_IMPORT = "import rich.console, rich.table, rich.text"
 RICH_TABLE = """
@@ -106,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     if not db.exists():
         print(f"no catalog at {db}: run `python benchmarks/run.py` first", file=sys.stderr)
         return 2
-    where = bench.take_snapshot(args.workdir, wanted=True)
-    env = bench.base_env(args.workdir, db)
+    where = take_snapshot(args.workdir, wanted=True)
+    env = base_env(args.workdir, db)
     seasontrack = bench.find_seasontrack()
     if not seasontrack:
         print("no seasontrack next to this Python or on PATH", file=sys.stderr)
@@ -141,9 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         " Ratio is the count over the floor's.",
         "",
         f"- Code measured: {where}",
-        f"- Source: {bench.source_state()}",
+        f"- Source: {source_state()}",
         f"- Python {platform.python_version()}, catalog of {args.shows:,} shows,"
-        f" with `--now {bench.NOW} --tz {bench.TZ}` where the command takes them",
+        f" with `--now {NOW} --tz {TZ}` where the command takes them",
         f"- Took {time.perf_counter() - started:.0f} s",
         "",
         "| Process | Instructions (millions) | Ratio to floor |",

@@ -334,7 +334,7 @@ def test_search_finds_people_characters_and_shows(run: Run, jessica: None) -> No
     assert shows["shows"] == [{"title": "Jessica Jones"}]
     # LIKE wildcards in the text are taken literally.
     empty = run("search", "%", "--json", code=1)
-    assert json.loads(empty.stdout) == {"query": "%", "shows": [], "credits": []}
+    assert json.loads(empty.stdout) == {"query": "%", "shows": [], "credits": [], "episodes": []}
 
 
 def test_trailers_add_update_open_and_remove(

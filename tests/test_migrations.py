@@ -38,6 +38,16 @@ def _load(sql: Path, target: Path) -> None:
     conn.close()
 
 
+def old_and_fresh(run: Run, folder: Path, version: int) -> tuple[Path, Path]:
+    """The catalog schema version ``version`` wrote (not yet opened, so not yet migrated),
+    and what it exported imported into a fresh catalog."""
+    old = folder / "migrated.db"
+    _load(CATALOGS / f"v{version}.sql", old)
+    fresh = folder / "fresh.db"
+    run("import", str(CATALOGS / f"v{version}.json"), "--db", str(fresh))
+    return old, fresh
+
+
 def _readings(run: Run, db: Path) -> list[object]:
     return [json.loads(run(*args, "--db", str(db)).stdout) for args in READINGS]
 
@@ -71,10 +81,7 @@ def test_there_are_old_catalogs_to_migrate() -> None:
 def test_a_migrated_catalog_reads_like_its_data_imported_afresh(
     version: int, run: Run, tmp_path: Path
 ) -> None:
-    migrated = tmp_path / "migrated.db"
-    _load(CATALOGS / f"v{version}.sql", migrated)
-    fresh = tmp_path / "fresh.db"
-    run("import", str(CATALOGS / f"v{version}.json"), "--db", str(fresh))
+    migrated, fresh = old_and_fresh(run, tmp_path, version)
 
     assert _readings(run, migrated) == _readings(run, fresh)
     assert _releases(migrated) == _releases(fresh)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from seasontrack.clock import Clock
     from seasontrack.models import Show
     from seasontrack.render.base import Screen
-    from seasontrack.services import reading
+    from seasontrack.services import reading, search
 
 
 def list_command(
@@ -176,34 +176,53 @@ def info_command(
 
 
 def search_command(
-    text: Annotated[str, typer.Argument(help="Part of a title, a person's or a character's name.")],
+    text: Annotated[
+        str,
+        typer.Argument(
+            help="Words of a title, an episode's title, a person's or a character's name."
+        ),
+    ],
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            metavar="N",
+            help="Show at most this many of each kind (0: all).",
+        ),
+    ] = 50,
     as_json: JsonOption = False,
     plain: PlainOption = False,
     db: DbOption = None,
 ) -> None:
-    """Find shows, people and characters. Exits 1 when nothing matches."""
-    from seasontrack.services import reading
+    """Find shows, people, characters and episodes, best matches first. Exits 1 when nothing
+    matches."""
+    from seasontrack.services import search
 
     with catalog(db, read_only=True) as conn:
-        result = reading.search(conn, text)
+        result = search.search(conn, text, limit=limit)
 
-    def as_data(found: reading.SearchResult) -> object:
+    def as_data(found: search.SearchResult) -> object:
         from seasontrack.render.json_views import search_json
 
         return search_json(found)
 
-    def draw(view: Screen, found: reading.SearchResult) -> None:
-        from seasontrack.render.reading import search_results
+    def draw(view: Screen, found: search.SearchResult) -> None:
+        from seasontrack.render.search import search_results
 
         search_results(view, found)
 
     emit(result, as_json=as_json, plain=plain, json=as_data, rows=_search_rows, draw=draw)
+    if result.cut:
+        typer.echo(f"(the first {limit} of each kind; --limit 0 shows all)", err=True)
     if result.empty:
-        raise NotFound(f"nothing in the catalog matches {result.text!r}")
+        raise NotFound(f"nothing in the catalog matches {result.text!r}{result.suggestion}")
 
 
-def _search_rows(result: reading.SearchResult) -> list[list[str]]:
-    """kind, show, person, character or job, season"""
+def _search_rows(result: search.SearchResult) -> list[list[str]]:
+    """kind, show, person (an episode: its code), character or job (an episode: its title),
+    season"""
     rows = [["show", ref.title, "", "", ""] for ref in result.shows]
     rows += [
         [
@@ -214,5 +233,9 @@ def _search_rows(result: reading.SearchResult) -> list[list[str]]:
             str(m.credit.season) if m.credit.season is not None else "",
         ]
         for m in result.credits
+    ]
+    rows += [
+        ["episode", m.show, f"S{m.season}E{m.number}", m.title, str(m.season)]
+        for m in result.episodes
     ]
     return rows

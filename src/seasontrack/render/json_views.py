@@ -25,7 +25,8 @@ from seasontrack.models import Release, Show, ShowLink, ShowRef
 if TYPE_CHECKING:
     from seasontrack.services.histories import HistoryReport
     from seasontrack.services.progress import Progress
-    from seasontrack.services.reading import SearchResult, ShowSummary
+    from seasontrack.services.reading import ShowSummary
+    from seasontrack.services.search import SearchResult
     from seasontrack.services.stats import WatchStats
     from seasontrack.services.timeline import CalendarDay, Upcoming
     from seasontrack.store.seasons import CompleteRow
@@ -168,6 +169,10 @@ def search_json(result: SearchResult) -> JSON:
             {"show": match.show, "role": match.credit.role}
             | (cast_json(match.credit) if match.credit.role == "cast" else crew_json(match.credit))
             for match in result.credits
+        ],
+        "episodes": [
+            {"show": m.show, "season": m.season, "number": m.number, "title": m.title}
+            for m in result.episodes
         ],
     }
 

@@ -1,4 +1,4 @@
-"""What the reading commands draw: the show list, a show's details, search results."""
+"""What the reading commands draw: the show list and a show's details."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     # Types only: `upcoming` and `calendar` draw with this module and need neither service.
     from seasontrack.services.progress import Progress
-    from seasontrack.services.reading import SearchResult, ShowSummary
+    from seasontrack.services.reading import ShowSummary
     from seasontrack.services.timeline import Upcoming
 
 # A labelled line of a details panel; None or "" leaves the line out.
@@ -392,30 +392,3 @@ def _links_block(
     if own_sources:
         rows.append(("Sources", _lines(_source_line(s) for s in own_sources)))
     return rows
-
-
-# ---------------------------------------------------------------------------- search
-
-
-def search_results(screen: Screen, result: SearchResult) -> None:
-    if result.shows:
-        table = screen.table("Show", title=None)
-        for ref in result.shows:
-            table.add_row(text((ref.title, "bold")))
-        screen.print(screen.section("Shows", table))
-    if result.credits:
-        table = screen.table("Person", "Role", "Show", "Season")
-        for match in result.credits:
-            credit = match.credit
-            role = (
-                f"as {credit.character}"
-                if credit.character
-                else ("role undisclosed" if credit.role == "cast" else credit.job)
-            )
-            table.add_row(
-                text((credit.person, "bold")),
-                text(role),
-                text(match.show),
-                text(f"S{credit.season}" if credit.season is not None else "all"),
-            )
-        screen.print(screen.section("People and characters", table))

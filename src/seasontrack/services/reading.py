@@ -1,4 +1,5 @@
-"""Questions asked of the catalog: the show list with each show's next release, and search."""
+"""Questions asked of the catalog: the show list with each show's next release (search is in
+:mod:`seasontrack.services.search`)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from seasontrack import store
-from seasontrack.inputs import choose, required_text
-from seasontrack.models import SHOW_STATUSES, ShowRef
+from seasontrack.inputs import choose
+from seasontrack.models import SHOW_STATUSES
 from seasontrack.services.progress import (
     Progress,
     finished_of,
@@ -17,7 +18,6 @@ from seasontrack.services.progress import (
     unwatched_of,
 )
 from seasontrack.services.timeline import Upcoming, check_network, next_by_show
-from seasontrack.store.credits import CreditMatch
 
 
 @dataclass(frozen=True)
@@ -78,27 +78,3 @@ def list_shows(
             )
         )
     return summaries
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    text: str
-    shows: list[ShowRef]
-    credits: list[CreditMatch]
-
-    @property
-    def empty(self) -> bool:
-        return not self.shows and not self.credits
-
-    def __bool__(self) -> bool:
-        return not self.empty
-
-
-def search(conn: sqlite3.Connection, text: str) -> SearchResult:
-    """Shows, people and characters whose name contains ``text``, ignoring case."""
-    wanted = required_text(text, "the search text")
-    return SearchResult(
-        text=wanted,
-        shows=store.shows.search_shows(conn, wanted),
-        credits=store.credits.search_credits(conn, wanted),
-    )

@@ -3,7 +3,8 @@
 Everything that speaks SQL lives in this package, one module per noun: :mod:`.shows`,
 :mod:`.seasons` (with episodes, breaks and watched marks), :mod:`.credits`, :mod:`.links`
 (trailers and sources), :mod:`.releases` (the derived release index), :mod:`.reminders`,
-:mod:`.provider_links` and :mod:`.facts`, over the column codecs of :mod:`.codecs`.
+:mod:`.provider_links`, :mod:`.facts` and :mod:`.search` (the derived full-text index), over
+the column codecs of :mod:`.codecs`.
 Callers open a catalog with :func:`open_catalog`, read and write as ``store.shows.get_show``
 and so on, and wrap every command's writes in one :func:`transaction`.
 """
@@ -21,12 +22,23 @@ if TYPE_CHECKING:
         provider_links,
         releases,
         reminders,
+        search,
         seasons,
         shows,
     )
 
 _NOUNS = frozenset(
-    ("credits", "facts", "links", "provider_links", "releases", "reminders", "seasons", "shows")
+    (
+        "credits",
+        "facts",
+        "links",
+        "provider_links",
+        "releases",
+        "reminders",
+        "search",
+        "seasons",
+        "shows",
+    )
 )
 
 
@@ -47,6 +59,7 @@ __all__ = [
     "provider_links",
     "releases",
     "reminders",
+    "search",
     "seasons",
     "shows",
     "transaction",

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from seasontrack.errors import StoreError
+from seasontrack.store import search
 from seasontrack.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from seasontrack.store.seasons import has_stale, rebuild_stale
 
@@ -98,10 +99,13 @@ def open_catalog(
                 # An upgrade rewrites the file: only a sound one, and only after a copy.
                 check_sound(conn)
                 keep_copy(conn, f"upgrade from schema {found}")
-            migrate(conn)
-            if has_stale(conn):
-                # A migration asked for the release index to be derived again: once, after
-                # the last one. (An up-to-date catalog is only read: no write lock.)
+            migrated = migrate(conn)
+            if has_stale(conn) or (migrated and search.has_stale(conn)):
+                # A migration asked for the release index to be derived again, or wrote names
+                # the search index has yet to take: once, after the last one. (An up-to-date
+                # catalog is only read: no write lock. Names written by another program in
+                # plain SQL wait for seasontrack's next write, rather than have every reader
+                # take the lock.)
                 with transaction(conn):
                     pass
             yield conn
@@ -216,8 +220,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
         # What the block wrote to seasons, episodes or breaks, the release index follows
-        # before anyone else can read it.
+        # before anyone else can read it; the search index follows the names it wrote.
         rebuild_stale(conn)
+        search.refresh_stale(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -19,6 +19,11 @@ def person_id(conn: sqlite3.Connection, name: str) -> int:
     return int(cursor.lastrowid or 0)
 
 
+def person_names(conn: sqlite3.Connection) -> list[str]:
+    """Everyone's name: a haystack for "did you mean"."""
+    return [row["name"] for row in conn.execute("SELECT name FROM people")]
+
+
 def delete_orphan_people(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM credits)")
 

@@ -24,6 +24,7 @@ from seasontrack.store.migrations import (
     m012_offset_complete,
     m014_watch_history,
     m015_reminder_channels,
+    m016_search_index,
     shipped,
 )
 from seasontrack.store.migrations.shipped import Migration
@@ -35,6 +36,7 @@ MIGRATIONS: list[Migration] = [
     m012_offset_complete.migrate,
     m014_watch_history.migrate,
     m015_reminder_channels.migrate,
+    m016_search_index.migrate,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
