@@ -193,7 +193,7 @@ def test_remind_waits_for_a_long_import_and_reads_without_the_lock_when_nothing_
     run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     add_weekly(run, "March 6, 2018", 2)
-    monkeypatch.setattr("seasontrack.store.connection.BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("seasontrack.store.files.BUSY_TIMEOUT_MS", 100)
     monkeypatch.setattr("seasontrack.store.connection.CRON_TIMEOUT_MS", 20_000)
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     try:

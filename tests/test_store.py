@@ -110,7 +110,7 @@ def test_a_locked_catalog_is_a_store_error_after_waiting(
     run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run("show", "add", "X")
-    monkeypatch.setattr("seasontrack.store.connection.BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("seasontrack.store.files.BUSY_TIMEOUT_MS", 50)
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:

@@ -32,7 +32,7 @@ from seasontrack.models import (
 )
 from seasontrack.services import facts
 from seasontrack.store import keep_copy, transaction
-from seasontrack.store.connection import SQLITE_HEADER
+from seasontrack.store.files import SQLITE_HEADER
 
 # How far an import has read: bytes read so far, and the file's size (0 when not known).
 ImportProgress = Callable[[int, int], None]

@@ -17,7 +17,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import TypeVar
 
-from seasontrack.store.connection import catalog_file, open_reader, snapshot
+from seasontrack.store.connection import snapshot
+from seasontrack.store.files import catalog_file, open_reader
 
 T = TypeVar("T")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from seasontrack.errors import InvalidInput, StoreError
-from seasontrack.store.connection import SQLITE_HEADER, catalog_file, open_reader, store_errors
+from seasontrack.store.files import SQLITE_HEADER, catalog_file, open_reader, store_errors
 from seasontrack.store.migrations import SCHEMA_VERSION, schema_version
 
 # How many copies are kept for each catalog: the oldest go when a sixth is made.
