@@ -300,3 +300,23 @@ def _the_providers_meet_their_protocols(
 ) -> tuple[ShowSource, TrailerSource]:
     """Never called: mypy checks here that TVmaze is a show source and TMDB a trailer source."""
     return tvmaze, tmdb
+
+
+@pytest.mark.parametrize(
+    ("episodes", "named"),
+    [
+        ([(1, 1, "9999-01-05")], "the date 9999-01-05, outside the years 1900 to 2200"),
+        ([(1, 10**12, "2030-01-05")], "an episode number 1000000000000, outside 1 to 10,000"),
+        ([(123456, 1, "2030-01-05")], "a season number 123456, outside 0 to 9,999"),
+    ],
+)
+def test_a_provider_value_beyond_the_bounds_is_refused_naming_it(
+    run: Run, tvmaze: HTTPServer, episodes: list[tuple[int, int | None, str]], named: str
+) -> None:
+    # The bounds of typed input hold for what a provider sends: refused with exit 2 naming
+    # the bound (README, "Bounds"), nothing stored, never a traceback further on.
+    body = network_show(7003, "Far Future", episodes=episodes)
+    tvmaze.expect_request("/shows/7003").respond_with_json(body)
+    failed = run("fetch", "--tvmaze", "7003", code=2)
+    assert named in failed.stderr and failed.stderr.count("\n") == 1
+    assert "Far Future" not in run("list", "--plain").stdout

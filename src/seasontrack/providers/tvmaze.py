@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from seasontrack.dates import DateInputError, PartialDate, Precision
-from seasontrack.errors import NetworkError
+from seasontrack.errors import InvalidInput, NetworkError
+from seasontrack.limits import MAX_EPISODES, MAX_SEASON, MAX_YEAR, MIN_YEAR
 from seasontrack.models import TBA, Credit, Episode, Season, Show, ShowLink
 from seasontrack.providers import (
     TVMAZE_URL,
@@ -142,7 +143,25 @@ def _int(value: Any) -> int | None:
 
 def _day(value: Any) -> date | None:
     text = _text(value)
-    return date.fromisoformat(text) if text else None
+    if not text:
+        return None
+    day = date.fromisoformat(text)
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise InvalidInput(
+            f"{NAME} gives the date {text}, outside the years {MIN_YEAR} to {MAX_YEAR} a"
+            " catalog holds; nothing was recorded"
+        )
+    return day
+
+
+def _bounded(value: int, what: str, low: int, high: int) -> int:
+    """``value``, a number the catalog holds; the bounds are those of typed input."""
+    if not low <= value <= high:
+        raise InvalidInput(
+            f"{NAME} gives {what} {value}, outside {low} to {high:,}, the bound a catalog"
+            " holds; nothing was recorded"
+        )
+    return value
 
 
 def _web(value: Any) -> str | None:
@@ -208,14 +227,15 @@ def parse_show(body: Mapping[str, Any], today: date) -> RemoteShow:
         if number is None or number < 1:
             specials.append((airs.start, episode, item))
             continue
-        season_number = int(item["season"])
+        _bounded(number, "an episode number", 1, MAX_EPISODES)
+        season_number = _bounded(int(item["season"]), "a season number", 0, MAX_SEASON)
         by_season.setdefault(season_number, []).append(episode)
         times.setdefault(season_number, set()).add(airtime or "")
         extras.append(_extra(item, season_number, number))
     seasons: list[Season] = []
     for raw in _list(embedded.get("seasons") or []):
         item = _dict(raw)
-        number = int(item["number"])
+        number = _bounded(int(item["number"]), "a season number", 0, MAX_SEASON)
         episodes = tuple(sorted(by_season.pop(number, []), key=lambda e: e.number))
         seasons.append(
             _season(item, number, episodes, times.get(number, set()), tz, show_network=network)
@@ -224,6 +244,7 @@ def parse_show(body: Mapping[str, Any], today: date) -> RemoteShow:
         # Episodes of a season the seasons list does not name (should not happen).
         seasons.append(_season({}, number, tuple(listed), times.get(number, set()), tz))
     if specials:
+        _bounded(len(specials), "a count of specials", 0, MAX_EPISODES)
         specials.sort(key=lambda s: (s[0] is None, s[0] or date.min))
         numbered = []
         for index, (_, episode, item) in enumerate(specials, start=1):
