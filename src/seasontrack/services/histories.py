@@ -285,7 +285,7 @@ def _record(conn: sqlite3.Connection, plan: _Plan, now: datetime, zone: tzinfo) 
         if row is None:
             # An episode the provider does not know stays watched under its number.
             row = store.seasons.insert_season(conn, show_id, Season(number=number))
-        outcome.marked += store.seasons.mark_watched(conn, row, days)
+        outcome.marked += store.watched.mark_watched(conn, row, days)
 
 
 def _by_name(conn: sqlite3.Connection, item: HistoryShow) -> int | None:

@@ -351,9 +351,9 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
 
 def _set_watched(conn: sqlite3.Connection, row_id: int, season_import: SeasonImport) -> None:
     """The episodes the file marks watched, on the days it gives (a later day kept)."""
-    store.seasons.set_watched(conn, row_id, season_import.watched, True)
+    store.watched.set_watched(conn, row_id, season_import.watched, True)
     if season_import.watched_on:
-        store.seasons.mark_watched(conn, row_id, dict(season_import.watched_on))
+        store.watched.mark_watched(conn, row_id, dict(season_import.watched_on))
 
 
 def _row_of(season_rows: dict[int, int], number: int | None) -> int | None:

@@ -57,11 +57,11 @@ def set_watched(
         numbers = range(first, last + 1)
         if watched:
             day = on or today
-            store.seasons.mark_watched(
+            store.watched.mark_watched(
                 conn, row_id, dict.fromkeys(numbers, day), overwrite=on is not None
             )
         else:
-            store.seasons.set_watched(conn, row_id, numbers, False)
+            store.watched.set_watched(conn, row_id, numbers, False)
     return ref, first, last
 
 

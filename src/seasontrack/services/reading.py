@@ -53,7 +53,7 @@ def list_shows(
     latest = store.shows.latest_season_numbers(conn)
     upcoming = next_by_show(conn, now, user_zone)
     # Progress only for the shows the user keeps track of (anything marked watched).
-    facts = season_facts_by_show(conn, store.seasons.shows_with_watched(conn), now, user_zone)
+    facts = season_facts_by_show(conn, store.watched.shows_with_watched(conn), now, user_zone)
     summaries = []
     for row in rows:
         own = facts.get(row.id, [])

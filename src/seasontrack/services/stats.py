@@ -66,7 +66,7 @@ class WatchStats:
 def watch_stats(
     conn: sqlite3.Connection, now: datetime, user_zone: tzinfo, *, year: int | None = None
 ) -> WatchStats:
-    log = store.seasons.watch_log(conn)
+    log = store.watched.watch_log(conn)
     typical = {
         season_id: median_low(runtimes)
         for season_id, runtimes in store.provider_links.season_runtimes(conn).items()

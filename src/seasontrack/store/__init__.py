@@ -1,7 +1,7 @@
 """The SQLite catalog: connections, transactions, schema migrations and queries.
 
 Everything that speaks SQL lives in this package, one module per noun: :mod:`.shows`,
-:mod:`.seasons` (with episodes, breaks and watched marks), :mod:`.credits`, :mod:`.links`
+:mod:`.seasons` (with episodes, parts and breaks), :mod:`.watched`, :mod:`.credits`, :mod:`.links`
 (trailers and sources), :mod:`.releases` (the derived release index), :mod:`.reminders`,
 :mod:`.provider_links`, :mod:`.facts` and :mod:`.search` (the derived full-text index), over
 the column codecs of :mod:`.codecs`.
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         search,
         seasons,
         shows,
+        watched,
     )
 
 _NOUNS = frozenset(
@@ -38,6 +39,7 @@ _NOUNS = frozenset(
         "search",
         "seasons",
         "shows",
+        "watched",
     )
 )
 
@@ -63,4 +65,5 @@ __all__ = [
     "seasons",
     "shows",
     "transaction",
+    "watched",
 ]
