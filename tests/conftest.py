@@ -36,6 +36,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("SEASONTRACK_TZ", "America/New_York")
     monkeypatch.delenv("SEASONTRACK_NOW", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # No pager for a command a test runs on a pseudo-terminal (the pager tests set one).
+    monkeypatch.setenv("SEASONTRACK_PAGER", "")
     yield db
 
 

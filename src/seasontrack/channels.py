@@ -23,32 +23,16 @@ from __future__ import annotations
 
 import json
 import os
-import string
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TextIO
 
 from seasontrack.errors import InvalidInput
-from seasontrack.inputs import did_you_mean
-from seasontrack.printable import one_line
 
-# What every channel gets for a reminder, by these names.
-FIELDS = (
-    "show",
-    "season",
-    "episodes",
-    "code",
-    "title",
-    "when",
-    "date",
-    "time",
-    "countdown",
-    "lead",
-    "network",
-    "kind",
-    "link",
-    "part",
-    "part_title",
-)
+# What every channel gets for a reminder, by these names: the fields of a release.
+from seasontrack.fields import FIELDS as FIELDS
+from seasontrack.fields import check_template as check_template
+from seasontrack.fields import fill
+from seasontrack.printable import one_line
 
 DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"
 
@@ -75,23 +59,6 @@ def subject(fields: Mapping[str, str]) -> str:
     return f"{fields['show']} {fields['code']}"
 
 
-def check_template(text: str) -> str:
-    """A ``--format`` template that uses only the known fields, by plain name."""
-    try:
-        parts = list(string.Formatter().parse(text))
-    except ValueError as exc:
-        raise InvalidInput(f"--format {text!r}: {exc}; write fields like {{show}}") from None
-    for _, name, _, _ in parts:
-        if name is None:
-            continue
-        if name not in FIELDS:
-            raise InvalidInput(
-                f"--format: unknown field {{{name}}}{did_you_mean(name, FIELDS)};"
-                f" fields: {', '.join('{' + f + '}' for f in FIELDS)}"
-            )
-    return text
-
-
 class Lines:
     """One line per reminder from a template (``--format``), control characters escaped."""
 
@@ -102,7 +69,7 @@ class Lines:
         self.out = out
 
     def deliver(self, fields: Mapping[str, str]) -> None:
-        self.out.write(one_line(self.template.format(**fields)) + "\n")
+        self.out.write(fill(self.template, fields) + "\n")
         self.out.flush()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import time, timedelta
 from pathlib import Path
@@ -24,6 +24,7 @@ from seasontrack.limits import MAX_SEASON
 
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
+    from seasontrack.render.columns import Listing
 
 
 def complete_title(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -102,6 +103,24 @@ PlainOption = Annotated[
     typer.Option("--plain", help="Tab-separated columns, one record per line, no header."),
 ]
 YesOption = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="On a terminal, print everything even when it is longer than the screen"
+        " (default: page it with SEASONTRACK_PAGER, $PAGER or less -FRX).",
+    ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        metavar="TEMPLATE",
+        help="One line per release from a template of fields, as remind --format takes:"
+        " '{show} {code} {date}'.",
+        show_default=False,
+    ),
+]
 
 
 @contextmanager
@@ -185,6 +204,18 @@ def clock(now: str | None, tz: str | None) -> Clock:
         raise InvalidInput(f"--now: {exc}") from None
 
 
+def checked_template(template: str | None, as_json: bool, plain: bool) -> str | None:
+    """A listing's ``--format`` template, checked before the catalog is read: only known
+    fields, and not with --json or --plain."""
+    if template is None:
+        return None
+    if as_json or plain:
+        raise InvalidInput(f"give --format or {'--json' if as_json else '--plain'}, not both")
+    from seasontrack.fields import check_template
+
+    return check_template(template)
+
+
 def print_json(data: Any) -> None:
     """JSON on stdout: UTF-8, two-space indent, one trailing newline."""
     import json  # only the commands given --json pay for it
@@ -196,10 +227,10 @@ def print_json(data: Any) -> None:
     sys.stdout.write(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
 
 
-def screen() -> Screen:
+def screen(*, pager: bool = False) -> Screen:
     from seasontrack.render.base import Screen
 
-    return Screen()
+    return Screen(pager=pager)
 
 
 def done(line: str) -> None:
@@ -251,13 +282,27 @@ def emit(
     rows: Callable[[T], list[list[str]]] | None = None,
     line: Callable[[T], str] | None = None,
     draw: Callable[[Screen, T], object] | None = None,
+    listing: Callable[[T], list[Listing]] | None = None,
+    lines: Callable[[T], list[str]] | None = None,
+    template: str | None = None,
+    fields: Callable[[T], Iterable[dict[str, str]]] | None = None,
     empty: str | None = None,
+    pager: bool = False,
 ) -> None:
     """Print ``found``: as ``json(found)`` with ``--json``; as ``rows(found)`` with
-    ``--plain``; otherwise, unless it is empty (falsy: ``empty`` is then said on stderr),
-    as ``line(found)`` (one literal line, nothing drawn) or ``draw(screen, found)``."""
+    ``--plain``; one line per ``fields(found)`` from ``template`` with ``--format``;
+    otherwise, unless it is empty (falsy: ``empty`` is then said on stderr), as
+    ``line(found)`` (one literal line, nothing drawn), as ``listing(found)`` (plain padded
+    columns when piped, without Rich; drawn on a terminal), as ``lines(found)`` when piped,
+    or ``draw(screen, found)``. On a terminal, with ``pager``, output longer than the
+    screen goes through the pager."""
     if as_json:
         print_json(json(found))
+        return
+    if template is not None and fields is not None:
+        from seasontrack.fields import fill
+
+        sys.stdout.write("".join(fill(template, each) + "\n" for each in fields(found)))
         return
     if plain and rows is not None:
         print_rows(rows(found))
@@ -270,5 +315,21 @@ def emit(
         from seasontrack.render import safe
 
         typer.echo(safe(line(found)))
-    elif draw is not None:
-        draw(screen(), found)
+        return
+    from seasontrack.render.columns import fancy_output, print_lines, print_listings
+
+    fancy = fancy_output()
+    if listing is not None and not fancy:
+        print_listings(listing(found))
+        return
+    if lines is not None and not fancy:
+        print_lines(lines(found))
+        return
+    view = screen(pager=pager)
+    try:
+        if listing is not None:
+            view.listings(listing(found))
+        elif draw is not None:
+            draw(view, found)
+    finally:
+        view.close()

@@ -8,13 +8,16 @@ import typer
 
 from seasontrack.cli.common import (
     DbOption,
+    FormatOption,
     JsonOption,
     NetworkFilterOption,
+    NoPagerOption,
     NowOption,
     PlainOption,
     TitleArg,
     TzOption,
     catalog,
+    checked_template,
     clock,
     emit,
 )
@@ -22,9 +25,12 @@ from seasontrack.errors import InvalidInput, NotFound
 from seasontrack.limits import MAX_SEASON
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from seasontrack.clock import Clock
     from seasontrack.models import Show
     from seasontrack.render.base import Screen
+    from seasontrack.render.columns import Listing
     from seasontrack.services import reading, search
 
 
@@ -41,6 +47,8 @@ def list_command(
     ] = False,
     as_json: JsonOption = False,
     plain: PlainOption = False,
+    template: FormatOption = None,
+    no_pager: NoPagerOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -50,6 +58,7 @@ def list_command(
 
     if unwatched and finished:
         raise InvalidInput("--unwatched and --finished exclude each other; give one")
+    template = checked_template(template, as_json, plain)
     at = clock(now, tz)
     with catalog(db, read_only=True) as conn:
         summaries = reading.list_shows(
@@ -60,6 +69,8 @@ def list_command(
             network=network,
             only_unwatched=unwatched,
             only_finished=finished,
+            # Which episodes are out and not seen: in --json, --plain and --unwatched only.
+            with_unwatched=as_json or plain or unwatched,
         )
 
     def as_data(found: list[reading.ShowSummary]) -> object:
@@ -67,10 +78,20 @@ def list_command(
 
         return [summary_json(s, at) for s in found]
 
-    def draw(view: Screen, found: list[reading.ShowSummary]) -> None:
-        from seasontrack.render.reading import show_list
+    def listing(found: list[reading.ShowSummary]) -> list[Listing]:
+        from seasontrack.render.listings import show_list
 
-        show_list(view, found, at, unwatched=unwatched)
+        return [show_list(found, at, unwatched=unwatched)]
+
+    def fields(found: list[reading.ShowSummary]) -> Iterator[dict[str, str]]:
+        from seasontrack.fields import no_release_fields, release_fields
+
+        for summary in found:
+            item = summary.next_release
+            if item is None:
+                yield no_release_fields(summary.title, summary.network)
+            else:
+                yield release_fields(item.release, at)
 
     emit(
         summaries,
@@ -78,8 +99,11 @@ def list_command(
         plain=plain,
         json=as_data,
         rows=lambda found: [_list_row(s, at) for s in found],
-        draw=draw,
+        listing=listing,
+        template=template,
+        fields=fields,
         empty=_no_shows(status, network, unwatched, finished),
+        pager=not no_pager,
     )
 
 
@@ -134,6 +158,7 @@ def info_command(
         typer.Argument(help="Only this season.", min=0, max=MAX_SEASON, show_default=False),
     ] = None,
     as_json: JsonOption = False,
+    no_pager: NoPagerOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -172,7 +197,7 @@ def info_command(
 
             online_details(view, found.title, OnlineFacts(*online))
 
-    emit(show, as_json=as_json, json=as_data, draw=draw)
+    emit(show, as_json=as_json, json=as_data, draw=draw, pager=not no_pager)
 
 
 def search_command(
@@ -194,6 +219,7 @@ def search_command(
     ] = 50,
     as_json: JsonOption = False,
     plain: PlainOption = False,
+    no_pager: NoPagerOption = False,
     db: DbOption = None,
 ) -> None:
     """Find shows, people, characters and episodes, best matches first. Exits 1 when nothing
@@ -208,12 +234,20 @@ def search_command(
 
         return search_json(found)
 
-    def draw(view: Screen, found: search.SearchResult) -> None:
-        from seasontrack.render.search import search_results
+    def listing(found: search.SearchResult) -> list[Listing]:
+        from seasontrack.render.listings import search_lists
 
-        search_results(view, found)
+        return search_lists(found)
 
-    emit(result, as_json=as_json, plain=plain, json=as_data, rows=_search_rows, draw=draw)
+    emit(
+        result,
+        as_json=as_json,
+        plain=plain,
+        json=as_data,
+        rows=_search_rows,
+        listing=listing,
+        pager=not no_pager,
+    )
     if result.cut:
         typer.echo(f"(the first {limit} of each kind; --limit 0 shows all)", err=True)
     if result.empty:

@@ -11,13 +11,16 @@ import typer
 
 from seasontrack.cli.common import (
     DbOption,
+    FormatOption,
     JsonOption,
     NetworkFilterOption,
+    NoPagerOption,
     NowOption,
     PlainOption,
     TitleArg,
     TzOption,
     catalog,
+    checked_template,
     clock,
     emit,
     span_option,
@@ -27,10 +30,13 @@ from seasontrack.errors import EXIT_INTERRUPTED, InvalidInput
 from seasontrack.limits import MAX_SEASON, MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from seasontrack.clock import Clock
     from seasontrack.countdown import Window
     from seasontrack.models import Release
     from seasontrack.render.base import Screen
+    from seasontrack.render.columns import Listing
     from seasontrack.services import timeline
     from seasontrack.store.seasons import CompleteRow
 
@@ -70,6 +76,8 @@ def upcoming_command(
     ] = False,
     as_json: JsonOption = False,
     plain: PlainOption = False,
+    template: FormatOption = None,
+    no_pager: NoPagerOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -78,6 +86,7 @@ def upcoming_command(
     from seasontrack.countdown import later
     from seasontrack.services import timeline
 
+    template = checked_template(template, as_json, plain)
     at = clock(now, tz)
     if within is not None and until is not None:
         raise InvalidInput("give --within or --until, not both")
@@ -96,7 +105,11 @@ def upcoming_command(
         assert span is not None
         until_moment = span.latest
     if complete:
-        _complete_command(at, until_moment, network, limit, announced, as_json, plain, db)
+        if template is not None:
+            raise InvalidInput("give --format or --complete, not both")
+        _complete_command(
+            at, until_moment, network, limit, announced, as_json, plain, not no_pager, db
+        )
         return
     with catalog(db, read_only=True) as conn:
         items = timeline.upcoming(
@@ -116,10 +129,15 @@ def upcoming_command(
 
         return [upcoming_json(item, at) for item in found]
 
-    def draw(view: Screen, found: list[timeline.Upcoming]) -> None:
-        from seasontrack.render.timeline import upcoming_table
+    def listing(found: list[timeline.Upcoming]) -> list[Listing]:
+        from seasontrack.render.listings import upcoming_list
 
-        upcoming_table(view, found, at)
+        return [upcoming_list(found, at)]
+
+    def fields(found: list[timeline.Upcoming]) -> Iterator[dict[str, str]]:
+        from seasontrack.fields import release_fields
+
+        return (release_fields(item.release, at) for item in found)
 
     emit(
         items,
@@ -127,8 +145,11 @@ def upcoming_command(
         plain=plain,
         json=as_data,
         rows=lambda found: [_upcoming_row(item, at) for item in found],
-        draw=draw,
+        listing=listing,
+        template=template,
+        fields=fields,
         empty="Nothing known to come out in that time.",
+        pager=not no_pager,
     )
 
 
@@ -151,6 +172,7 @@ def _complete_command(
     announced: bool,
     as_json: bool,
     plain: bool,
+    pager: bool,
     db: Path | None,
 ) -> None:
     """`upcoming --complete`: the seasons not yet complete, by when they will be."""
@@ -192,10 +214,10 @@ def _complete_command(
             )
         return lines
 
-    def draw(view: Screen, found: list[CompleteRow]) -> None:
-        from seasontrack.render.timeline import completing_table
+    def listing(found: list[CompleteRow]) -> list[Listing]:
+        from seasontrack.render.listings import completing_list
 
-        completing_table(view, found, at)
+        return [completing_list(found, at)]
 
     emit(
         items,
@@ -203,8 +225,9 @@ def _complete_command(
         plain=plain,
         json=as_data,
         rows=rows,
-        draw=draw,
+        listing=listing,
         empty="No season known to become complete in that time.",
+        pager=pager,
     )
 
 
@@ -327,6 +350,8 @@ def calendar_command(
     ] = 1,
     as_json: JsonOption = False,
     plain: PlainOption = False,
+    template: FormatOption = None,
+    no_pager: NoPagerOption = False,
     now: NowOption = None,
     tz: TzOption = None,
     db: DbOption = None,
@@ -334,6 +359,7 @@ def calendar_command(
     """A month grid with each day's releases (premieres and finales marked)."""
     from seasontrack.services import timeline
 
+    template = checked_template(template, as_json, plain)
     at = clock(now, tz)
     today = at.now.astimezone(at.zone.tzinfo).date()
     year, first_month = today.year, today.month
@@ -383,4 +409,27 @@ def calendar_command(
 
         calendar_view(view, shown, *found, at)
 
-    emit((days, vague), as_json=as_json, plain=plain, json=as_data, rows=rows, draw=draw)
+    def lines(found: tuple[list[timeline.CalendarDay], list[Release]]) -> list[str]:
+        from seasontrack.render.listings import calendar_lines
+
+        return calendar_lines(shown, *found)
+
+    def fields(
+        found: tuple[list[timeline.CalendarDay], list[Release]],
+    ) -> Iterator[dict[str, str]]:
+        from seasontrack.fields import release_fields
+
+        return (release_fields(release, at) for day in found[0] for release in day.releases)
+
+    emit(
+        (days, vague),
+        as_json=as_json,
+        plain=plain,
+        json=as_data,
+        rows=rows,
+        draw=draw,
+        lines=lines,
+        template=template,
+        fields=fields,
+        pager=not no_pager,
+    )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
+import shutil
 import sys
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -12,24 +14,28 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from seasontrack.render import safe
+from seasontrack.render.columns import Cell, Listing, cell_text, column_widths, fancy_output
+from seasontrack.render.paging import Paged, PagerClosed, pager_command
+
+__all__ = ["Screen", "fancy_output", "text"]
 
 # Piped output is never wrapped or cut: a line is as long as its content.
 _UNLIMITED_WIDTH = 10_000
+# A long listing is drawn this many rows at a time, with the column widths worked out once
+# for all of them: the first screen does not wait for the last row.
+CHUNK_ROWS = 200
 
 
-def fancy_output(stream: object = None) -> bool:
-    """Colour and box art only on a terminal, and never with NO_COLOR or TERM=dumb."""
-    target = stream if stream is not None else sys.stdout
-    isatty = getattr(target, "isatty", None)
-    return bool(
-        isatty is not None
-        and isatty()
-        and not os.environ.get("NO_COLOR")
-        and os.environ.get("TERM") != "dumb"
-    )
-
-
-def make_console() -> Console:
+def make_console(paged: Paged | None = None) -> Console:
+    if paged is not None:
+        size = shutil.get_terminal_size()
+        return Console(
+            highlight=False,
+            file=paged,  # type: ignore[arg-type]  # a text stream, as Rich writes to one
+            force_terminal=True,
+            width=size.columns,
+            height=size.lines,
+        )
     if fancy_output():
         return Console(highlight=False)
     return Console(
@@ -45,9 +51,75 @@ def make_console() -> Console:
 class Screen:
     """Where a command draws: one console, and whether it may use colour and boxes."""
 
-    def __init__(self) -> None:
-        self.console = make_console()
+    def __init__(self, *, pager: bool = False) -> None:
         self.fancy = fancy_output()
+        # On a terminal, output longer than the screen goes through a pager (--no-pager: not).
+        self.paged = (
+            Paged(pager_command(), shutil.get_terminal_size().lines - 1)
+            if pager and self.fancy
+            else None
+        )
+        self.console = make_console(self.paged)
+
+    def close(self) -> None:
+        """Everything written reaches the terminal (or the pager, which is waited for)."""
+        if self.paged is not None:
+            self.paged.close()
+
+    def listings(self, listings: Sequence[Listing]) -> None:
+        """Listings drawn as tables: a titled one in its section; a long one in chunks of
+        rows that share the column widths, worked out once. Stops quietly when the reader
+        quits the pager."""
+        try:
+            for listing in listings:
+                if listing.title is not None:
+                    self.print(self.section(listing.title, self._table(listing, listing.rows)))
+                else:
+                    self._chunked(listing)
+        except PagerClosed:
+            pass
+
+    def _chunked(self, listing: Listing) -> None:
+        if not self.fancy:
+            self.print(self._table(listing, listing.rows))
+            return
+        widths = _fit(
+            column_widths(listing.columns, ([cell_text(c) for c in row] for row in listing.rows)),
+            self.console.width,
+        )
+        rows = listing.rows
+        for start in range(0, max(len(rows), 1), CHUNK_ROWS):
+            chunk = rows[start : start + CHUNK_ROWS]
+            self.console.print(self._table(listing, chunk, widths, header=start == 0))
+
+    def _table(
+        self,
+        listing: Listing,
+        rows: Sequence[Sequence[Cell]],
+        widths: list[int] | None = None,
+        *,
+        header: bool = True,
+    ) -> Table:
+        table = Table(
+            *(
+                Column(
+                    name,
+                    no_wrap=not self.fancy,
+                    width=widths[index] if widths else None,
+                    overflow="fold",
+                    justify="right" if index in listing.right else "left",
+                )
+                for index, name in enumerate(listing.columns)
+            ),
+            box=box.SIMPLE_HEAD if self.fancy else None,
+            header_style="bold" if self.fancy else "",
+            show_header=header,
+            show_edge=False,
+            pad_edge=False,
+        )
+        for row in rows:
+            table.add_row(*(_cell(cell) for cell in row))
+        return table
 
     def table(self, *columns: str, title: str | None = None) -> Table:
         # Piped, a cell never wraps (the width is unlimited anyway), which also spares Rich
@@ -75,7 +147,8 @@ class Screen:
 
     def print(self, *items: RenderableType) -> None:
         if self.fancy:
-            self.console.print(*items)
+            with contextlib.suppress(PagerClosed):
+                self.console.print(*items)
             return
         # Plain output: no padding at line ends, so pipes and diffs see only the content.
         with self.console.capture() as captured:
@@ -85,14 +158,29 @@ class Screen:
             lines.pop()
         sys.stdout.write("".join(line + "\n" for line in lines))
 
-    def plain_lines(self, lines: list[str]) -> None:
-        """Many lines of plain text (user data already passed through ``one_line``), written
-        as they are: no layout to work out, where a month of a big catalog is thousands of
-        lines."""
-        if self.fancy:
-            self.console.print(Text("\n".join(lines)))
-            return
-        sys.stdout.write("".join(line.rstrip() + "\n" for line in lines))
+
+def _cell(cell: Cell) -> Text:
+    if isinstance(cell, str):
+        return Text(safe(cell))
+    line = Text()
+    for part, style in cell:
+        line.append(safe(part), style=style)
+    return line
+
+
+def _fit(widths: list[int], room: int) -> list[int]:
+    """Column widths narrowed to fit ``room`` cells (the widest first), so that a long
+    cell wraps within its column rather than pushing the others off the screen."""
+    fitted = list(widths)
+    # Two spaces of padding and the box's divider between columns.
+    excess = sum(fitted) + 3 * (len(fitted) - 1) - room
+    while excess > 0:
+        widest = max(range(len(fitted)), key=fitted.__getitem__)
+        if fitted[widest] <= 4:
+            break
+        fitted[widest] -= 1
+        excess -= 1
+    return fitted
 
 
 def text(*parts: tuple[str | None, str] | str | None) -> Text:

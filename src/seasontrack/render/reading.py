@@ -1,4 +1,4 @@
-"""What the reading commands draw: the show list and a show's details."""
+"""What `info` draws: a show's details (the listings are in ``render.listings``)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
     # Types only: `upcoming` and `calendar` draw with this module and need neither service.
     from seasontrack.services.progress import Progress
-    from seasontrack.services.reading import ShowSummary
     from seasontrack.services.timeline import Upcoming
 
 # A labelled line of a details panel; None or "" leaves the line out.
@@ -87,46 +86,6 @@ def release_cell(item: Upcoming | None, view: ReleaseView | None) -> Text:
     if item is None or view is None:
         return text(("—", "dim"))
     return text((item.release.label() + " ", "bold"), view.local.label())
-
-
-def countdown_cell(item: Upcoming | None, view: ReleaseView | None) -> Text:
-    if item is None or view is None:
-        return Text("")
-    return text((view.countdown, "cyan" if item.release.when.start else "dim"))
-
-
-# ---------------------------------------------------------------------------- list
-
-
-def show_list(
-    screen: Screen, summaries: list[ShowSummary], clock: Clock, *, unwatched: bool = False
-) -> None:
-    # Progress only when the user keeps track of anything: a column of blanks says nothing.
-    with_progress = any(item.progress for item in summaries)
-    columns = ["Show", "Network", "Status", "Latest"]
-    columns += ["Progress"] if with_progress else []
-    columns += ["Next", "Countdown"] + (["Unwatched"] if unwatched else [])
-    table = screen.table(*columns)
-    for item in summaries:
-        cells = [
-            text((item.title, "bold" if item.followed else "dim")),
-            text(item.network),
-            text(item.status),
-            text(f"S{item.latest_season}" if item.latest_season is not None else None),
-        ]
-        if with_progress:
-            cells.append(text(item.progress.label() if item.progress else None))
-        view = view_of(item.next_release, clock)
-        cells += [
-            release_cell(item.next_release, view),
-            countdown_cell(item.next_release, view),
-        ]
-        if unwatched:
-            cells.append(
-                text("; ".join(f"S{n} {episode_ranges(eps)}" for n, eps in item.unwatched))
-            )
-        table.add_row(*cells)
-    screen.print(table)
 
 
 # ---------------------------------------------------------------------------- info

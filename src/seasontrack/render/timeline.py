@@ -1,4 +1,5 @@
-"""Views of time: the upcoming list, the big countdown, and the month calendar."""
+"""Views of time drawn on a terminal: the big countdown and the month calendar (the upcoming
+list and the piped calendar are in ``render.listings``)."""
 
 from __future__ import annotations
 
@@ -16,20 +17,15 @@ from seasontrack.clock import Clock
 from seasontrack.countdown import Span, Window
 from seasontrack.dates import MONTH_NAMES
 from seasontrack.models import Release
-from seasontrack.render import one_line
 from seasontrack.render.base import Screen, text
 from seasontrack.render.reading import (
     announced_note,
-    countdown_cell,
     local_when,
-    view_of,
-    when_label,
 )
 
 if TYPE_CHECKING:
     # Types only: views draw what the services computed.
     from seasontrack.services.timeline import CalendarDay, Upcoming
-    from seasontrack.store.seasons import CompleteRow
 
 _PREMIERE = "▶"
 _FINALE = "◼"
@@ -37,63 +33,6 @@ _FINALE = "◼"
 
 def _marks(release: Release) -> str:
     return (_PREMIERE if release.premiere else "") + (_FINALE if release.finale else "")
-
-
-def _pattern(item: Upcoming) -> str:
-    release = item.release
-    notes = []
-    if item.airing:
-        notes.append("airing")
-    if release.premiere:
-        notes.append("premiere")
-    # An all-at-once season's one release is its finale too; a season's last part is not.
-    if release.finale and (release.pattern != "all-at-once" or release.part is not None):
-        notes.append("finale")
-    if release.pattern == "all-at-once":
-        notes.append("all at once")
-    elif release.pattern == "weekly":
-        notes.append("weekly")
-    if release.announced is not None:
-        notes.append("your time")
-    return ", ".join(notes)
-
-
-# ---------------------------------------------------------------------------- upcoming
-
-
-def upcoming_table(screen: Screen, items: list[Upcoming], clock: Clock) -> None:
-    table = screen.table("Show", "Release", "When", "Countdown", "Notes")
-    for item in items:
-        release = item.release
-        code = text((release.label(), "bold"))
-        if release.episode_title:
-            code.append_text(text(f" {release.episode_title}"))
-        view = view_of(item, clock)
-        assert view is not None
-        table.add_row(
-            text((release.show, "bold")),
-            code,
-            when_label(view.local),
-            countdown_cell(item, view),
-            text((_pattern(item), "italic")),
-        )
-    screen.print(table)
-
-
-def completing_table(screen: Screen, items: list[CompleteRow], clock: Clock) -> None:
-    """`upcoming --complete`: each season with when all its episodes are out."""
-    table = screen.table("Show", "Season", "All out", "Countdown", "Notes")
-    for item in items:
-        view = clock.view(item.complete, item.release_tz)
-        episodes = f" ({item.episodes} episodes)" if item.episodes else ""
-        table.add_row(
-            text((item.show, "bold")),
-            text(f"S{item.season}{episodes}"),
-            when_label(view.local),
-            text((view.countdown, "cyan" if item.complete.start else "dim")),
-            text(("airing" if item.airing else "", "italic")),
-        )
-    screen.print(table)
 
 
 # ---------------------------------------------------------------------------- countdown
@@ -189,10 +128,7 @@ def calendar_view(
     by_day = {d.day: d.releases for d in days}
     today = clock.now.astimezone(clock.zone.tzinfo).date()
     for year, month in months:
-        if screen.fancy:
-            screen.print(_month_grid(screen, year, month, by_day, today))
-        else:
-            _month_lines(screen, year, month, by_day)
+        screen.print(_month_grid(screen, year, month, by_day, today))
     if vague:
         lines = [text((r.show, "bold"), f" {r.label()}  ", r.when.label()) for r in vague]
         screen.print(
@@ -235,21 +171,3 @@ def _month_grid(
             cells.append(cell)
         table.add_row(*cells)
     return table
-
-
-def _month_lines(screen: Screen, year: int, month: int, by_day: dict[date, list[Release]]) -> None:
-    """Piped: one line per release, day first, so that grep and sort work."""
-    lines = []
-    for day in sorted(d for d in by_day if (d.year, d.month) == (year, month)):
-        for release in by_day[day]:
-            when = release.when
-            at = f" {when.time:%H:%M}" if when.time is not None else ""
-            marks = [
-                m for m, on in (("premiere", release.premiere), ("finale", release.finale)) if on
-            ]
-            flags = f"  {', '.join(marks)}" if marks else ""
-            lines.append(
-                f"{day.isoformat()} {day:%a}{at}  {one_line(release.show)}"
-                f" {one_line(release.label())}{flags}"
-            )
-    screen.plain_lines(lines)

@@ -168,5 +168,52 @@ def season_facts_by_show(
     return facts
 
 
+def progress_by_show(
+    conn: sqlite3.Connection, show_ids: list[int], now: datetime, user_zone: tzinfo
+) -> dict[int, Progress]:
+    """Each show's progress, as :func:`progress_of` gives it, from counts the store makes
+    (the show list of a big catalog reads no episode numbers). Its ``unwatched_released``
+    is left empty: which episodes those are is asked of one show (:func:`show_progress`)."""
+    found = _progress_from_counts(conn, show_ids, now, user_zone, from_watched=True)
+    # Progress is in the highest season watched or a later one, unless none of those has
+    # an episode count: those shows look at all their seasons.
+    rest = [show_id for show_id in show_ids if show_id not in found]
+    if rest:
+        found |= _progress_from_counts(conn, rest, now, user_zone, from_watched=False)
+    return found
+
+
+def _progress_from_counts(
+    conn: sqlite3.Connection,
+    show_ids: list[int],
+    now: datetime,
+    user_zone: tzinfo,
+    *,
+    from_watched: bool,
+) -> dict[int, Progress]:
+    seasons, unsettled = store.releases.progress_counts(
+        conn, show_ids, now, from_watched=from_watched
+    )
+    extra: dict[int, int] = {}
+    for season_id, first, last, stored in unsettled:
+        if _out(stored.release, now, user_zone):
+            extra[season_id] = extra.get(season_id, 0) + last - first + 1
+    by_show: dict[int, list[store.releases.SeasonCounts]] = {}
+    for season in seasons:
+        by_show.setdefault(season.show_id, []).append(season)
+    found = {}
+    for show_id, own in by_show.items():
+        if not any(season.watched for season in own):
+            continue
+        for season in sorted(own, key=lambda s: s.number, reverse=True):
+            total = max(season.episode_count or 0, season.size or 0)
+            out = season.out + extra.get(season.season_id, 0)
+            if total == 0 or (not out and not season.watched):
+                continue
+            found[show_id] = Progress(season.number, season.watched, total, out, ())
+            break
+    return found
+
+
 def _out(release: Release, now: datetime, user_zone: tzinfo) -> bool:
     return ReleaseView(release.when, release.release_tz, now, user_zone).out

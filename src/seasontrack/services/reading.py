@@ -13,6 +13,7 @@ from seasontrack.models import SHOW_STATUSES
 from seasontrack.services.progress import (
     Progress,
     finished_of,
+    progress_by_show,
     progress_of,
     season_facts_by_show,
     unwatched_of,
@@ -44,7 +45,10 @@ def list_shows(
     network: str | None = None,
     only_unwatched: bool = False,
     only_finished: bool = False,
+    with_unwatched: bool = True,
 ) -> list[ShowSummary]:
+    """The shows, by title, each with its latest season, next release and progress, and
+    (``with_unwatched``, or when a filter needs them) the episodes out and not yet seen."""
     if status is not None:
         status = choose(status, SHOW_STATUSES, "status")
     if network is not None:
@@ -53,7 +57,10 @@ def list_shows(
     latest = store.shows.latest_season_numbers(conn)
     upcoming = next_by_show(conn, now, user_zone)
     # Progress only for the shows the user keeps track of (anything marked watched).
-    facts = season_facts_by_show(conn, store.watched.shows_with_watched(conn), now, user_zone)
+    started = store.watched.shows_with_watched(conn)
+    if not (with_unwatched or only_unwatched or only_finished):
+        return _summaries(rows, latest, upcoming, progress_by_show(conn, started, now, user_zone))
+    facts = season_facts_by_show(conn, started, now, user_zone)
     summaries = []
     for row in rows:
         own = facts.get(row.id, [])
@@ -78,3 +85,26 @@ def list_shows(
             )
         )
     return summaries
+
+
+def _summaries(
+    rows: list[store.shows.ShowRow],
+    latest: dict[int, int],
+    upcoming: dict[int, Upcoming],
+    progress: dict[int, Progress],
+) -> list[ShowSummary]:
+    """The show list without the episodes out and not seen (no filter asked for them)."""
+    return [
+        ShowSummary(
+            id=row.id,
+            title=row.title,
+            network=row.network,
+            country=row.country,
+            status=row.status,
+            latest_season=latest.get(row.id),
+            next_release=upcoming.get(row.id),
+            followed=row.followed,
+            progress=progress.get(row.id),
+        )
+        for row in rows
+    ]

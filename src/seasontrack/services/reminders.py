@@ -32,6 +32,7 @@ from seasontrack.channels import Channel, DeliveryFailed
 from seasontrack.clock import Clock
 from seasontrack.countdown import ReleaseView
 from seasontrack.dates import Precision
+from seasontrack.fields import release_fields
 from seasontrack.models import Release
 from seasontrack.store import transaction
 from seasontrack.store.reminders import ReminderKey
@@ -55,33 +56,8 @@ class Reminder:
     link: str = ""
 
     def fields(self, clock: Clock) -> dict[str, str]:
-        """What a channel gets: :data:`seasontrack.channels.FIELDS`, by name."""
-        release = self.release
-        view = clock.view(release.when, release.release_tz)
-        local = view.local
-        phrase = view.countdown
-        if phrase in ("now", "today"):
-            phrase = f"out {phrase}" if view.out else phrase
-        elif view.out:
-            phrase = f"released {phrase}"
-        kind = "premiere" if release.premiere else "finale" if release.finale else "episode"
-        return {
-            "show": release.show,
-            "season": str(release.season),
-            "episodes": release.episodes_label(),
-            "code": release.code(),
-            "title": release.episode_title or "",
-            "when": local.label(),
-            "date": local.start.isoformat() if local.start else "",
-            "time": local.time.strftime("%H:%M") if local.time else "",
-            "countdown": phrase,
-            "lead": lead_label(self.lead),
-            "network": release.network or "",
-            "kind": kind,
-            "link": self.link,
-            "part": "" if release.part is None else str(release.part),
-            "part_title": release.part_title or "",
-        }
+        """What a channel gets: :data:`seasontrack.fields.FIELDS`, by name."""
+        return release_fields(self.release, clock, lead=lead_label(self.lead), link=self.link)
 
 
 def lead_label(lead: timedelta) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
@@ -242,8 +243,12 @@ _PENDING = """
         SELECT * FROM release_rows WHERE out_at >= :low AND out_at < :high
         UNION ALL
         SELECT release_rows.* FROM release_rows JOIN (
-            SELECT season_id, min(position) AS position FROM releases
-            WHERE out_at >= :high OR out_at IS NULL
+            SELECT season_id, min(position) AS position FROM (
+                -- Two ranges of the out_at index (an OR would read the whole table).
+                SELECT season_id, position FROM releases WHERE out_at >= :high
+                UNION ALL
+                SELECT season_id, position FROM releases WHERE out_at IS NULL
+            )
             GROUP BY season_id
         ) AS firsts
         ON release_rows.season_id = firsts.season_id AND release_rows.position = firsts.position
@@ -405,6 +410,78 @@ def progress_rows(
     ):
         watched.setdefault(r["season_id"], []).append(r["episode"])
     return sizes, released, watched, seasons
+
+
+class SeasonCounts(NamedTuple):
+    """A season's progress as counts: its stated episode count, its highest episode number
+    released at any time, the episodes surely out by a moment, and the episodes watched."""
+
+    season_id: int
+    show_id: int
+    number: int
+    episode_count: int | None
+    size: int | None
+    out: int
+    watched: int
+
+
+def progress_counts(
+    conn: sqlite3.Connection, show_ids: list[int], now: datetime, *, from_watched: bool = True
+) -> tuple[list[SeasonCounts], list[tuple[int, int, int, StoredRelease]]]:
+    """What progress is worked out from, as counts per season (a season's releases hold
+    each of its episodes once, so the episodes out are the sum of the releases' sizes):
+    the seasons of the shows (with ``from_watched``, only from the highest one with anything
+    watched on: progress is about the latest), and the releases whose window holds ``now``
+    (season id, first and last episode, the release), not surely out yet, for the caller
+    to settle where the user is. Reads each season's releases by its key, never their
+    rows into Python."""
+    moment = utc_text(now)
+    plain = conn.cursor()
+    plain.row_factory = None
+    ids = json_ids(show_ids)
+    if from_watched:
+        tops = json.dumps(
+            plain.execute(
+                """
+                SELECT seasons.show_id, max(seasons.number) FROM watched
+                JOIN seasons ON seasons.id = watched.season_id
+                WHERE seasons.show_id IN (SELECT value FROM json_each(?))
+                GROUP BY seasons.show_id
+                """,
+                (ids,),
+            ).fetchall()
+        )
+    else:
+        tops = json.dumps([[show_id, 0] for show_id in show_ids])
+    seasons = [
+        SeasonCounts(*row)
+        for row in plain.execute(
+            """
+            SELECT seasons.id, seasons.show_id, seasons.number, seasons.episode_count,
+                (SELECT max(last_episode) FROM releases WHERE season_id = seasons.id),
+                (SELECT coalesce(sum(last_episode - first_episode + 1), 0) FROM releases
+                    WHERE season_id = seasons.id AND first_episode IS NOT NULL
+                        AND out_at <= :now),
+                (SELECT count(*) FROM watched WHERE season_id = seasons.id)
+            FROM json_each(:tops) AS top JOIN seasons
+                ON seasons.show_id = top.value ->> 0 AND seasons.number >= top.value ->> 1
+            """,
+            {"now": moment, "tops": tops},
+        )
+    ]
+    unsettled = [
+        (r["season_id"], r["first_episode"], r["last_episode"], stored_release(r))
+        for r in conn.execute(
+            """
+            SELECT * FROM release_rows
+            WHERE exact IN (0, 1) AND ends_at > :now AND starts_at <= :now
+                AND (out_at IS NULL OR out_at > :now) AND first_episode IS NOT NULL
+                AND show_id IN (SELECT value FROM json_each(:ids))
+            """,
+            {"now": moment, "ids": ids},
+        )
+    ]
+    return seasons, unsettled
 
 
 def releases_of_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[StoredRelease]:
