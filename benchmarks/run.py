@@ -78,6 +78,15 @@ RICH = "Rich"
 DRAWN = Target(RICH, 1.15)  # a command that draws a table
 TIGHT = Target(PLAIN, 1.10)  # next --field days, remind --dry-run
 LISTED = Target(PLAIN, 2.0)  # list of the whole catalog, piped
+PAGED = Target(RICH, 5.0)  # list of the whole catalog on a terminal, to a pager that quits
+# On a terminal: a screen of this size, and a pager that exits at once (the first screen is
+# all that is drawn before the reader could see it).
+TERMINAL_ENV = {
+    "TERM": "xterm-256color",
+    "COLUMNS": "120",
+    "LINES": "40",
+    "SEASONTRACK_PAGER": "true",
+}
 HELP = Target(PLAIN, 1.4)  # --help: the earlier scale issue's target for every reading command
 
 # The reading commands timed: label, arguments, target. Each gets --now and --tz when it
@@ -268,6 +277,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     floors = {PLAIN: floor, RICH: rich_floor}
     reading = [command(label, a, target) for label, a, target in READING if wanted(label)]
+    if wanted("list on a terminal"):
+        reading.insert(
+            2 if len(reading) > 1 else len(reading),
+            command(
+                "list on a terminal (pager: true)",
+                ["list"],
+                PAGED,
+                env={**env, **TERMINAL_ENV},
+                terminal=True,
+            ),
+        )
     timed = [floor, rich_floor, *reading]
     small_upcoming: Command | None = None
     if big_catalog is not small_catalog and wanted("upcoming"):

@@ -38,16 +38,41 @@ def run_once(
     stdout: Path | None = None,
     stderr: Path | None = None,
     timeout: float | None = None,
+    terminal: bool = False,
 ) -> Sample:
-    """Run ``argv`` to its end; its wall time, and its own peak memory (from wait4)."""
+    """Run ``argv`` to its end; its wall time, and its own peak memory (from wait4). With
+    ``terminal``, its stdout is a pseudo-terminal (what it shows there goes to ``stdout``)."""
     out = stdout.open("wb") if stdout else open(os.devnull, "wb")  # noqa: SIM115
     err = stderr.open("wb") if stderr else open(os.devnull, "wb")  # noqa: SIM115
     killed = threading.Event()
+    leader = follower = -1
+    reader: threading.Thread | None = None
+    if terminal:
+        leader, follower = os.openpty()
+
+        def drain() -> None:
+            while True:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                out.write(chunk)
+
+        reader = threading.Thread(target=drain, daemon=True)
     with out, err:
         started = time.perf_counter()
         proc = subprocess.Popen(
-            list(argv), stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env
+            list(argv),
+            stdin=subprocess.DEVNULL,
+            stdout=follower if terminal else out,
+            stderr=err,
+            env=env,
         )
+        if reader is not None:
+            os.close(follower)
+            reader.start()
 
         def kill() -> None:
             killed.set()
@@ -62,6 +87,9 @@ def run_once(
             if timer:
                 timer.cancel()
         elapsed = time.perf_counter() - started
+        if reader is not None:
+            reader.join(timeout=10)
+            os.close(leader)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Sample(elapsed, usage.ru_maxrss, proc.returncode, killed.is_set())
 
@@ -85,6 +113,8 @@ class Command:
     samples: list[Sample] = field(default_factory=list)
     output: Path | None = None
     error: Path | None = None
+    # Run with its stdout on a pseudo-terminal (as a person at a terminal sees it).
+    terminal: bool = False
 
     @property
     def times(self) -> list[float]:
@@ -120,7 +150,11 @@ def run_rounds(commands: list[Command], runs: int, warmups: int, what: str) -> N
         progress(f"{what}: {kind}")
         for command in commands:
             sample = run_once(
-                command.argv, command.env, stdout=command.output, stderr=command.error
+                command.argv,
+                command.env,
+                stdout=command.output,
+                stderr=command.error,
+                terminal=command.terminal,
             )
             if index >= warmups:
                 command.samples.append(sample)

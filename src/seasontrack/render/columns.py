@@ -14,6 +14,7 @@ through it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -78,29 +79,50 @@ def display_width(text: str) -> int:
 def column_widths(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> list[int]:
     """Each column's width: its widest cell's, or its header's."""
     widths = [display_width(name) for name in columns]
-    count = len(widths)
-    for row in rows:
-        for index in range(count):
-            cell = row[index]
-            size = len(cell) if cell.isascii() else display_width(cell)
-            if size > widths[index]:
-                widths[index] = size
+    for index, cells in enumerate(zip(*rows, strict=False)):
+        if cells:
+            widest = max(len(cell) if cell.isascii() else display_width(cell) for cell in cells)
+            widths[index] = max(widths[index], widest)
     return widths
+
+
+# What one_line escapes: control characters, line breaks and tabs.
+_ESCAPED = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _texts(listing: Listing) -> list[list[str]]:
+    """Each row's cells as text, made printable on one line. Most listings hold nothing
+    to escape: one look over all of their text says so, sparing a look at each cell."""
+    texts = [
+        [cell if isinstance(cell, str) else "".join(part[0] for part in cell) for cell in row]
+        for row in listing.rows
+    ]
+    if _ESCAPED.search("".join("".join(cells) for cells in texts)):
+        texts = [[one_line(cell) for cell in cells] for cells in texts]
+    return texts
 
 
 def padded_lines(listing: Listing) -> Iterable[str]:
     """The listing's lines: the header, then a line per row, each column padded to its
     display width and two spaces apart, with nothing trailing."""
-    texts = [[cell_text(cell) for cell in row] for row in listing.rows]
+    texts = _texts(listing)
     widths = column_widths(listing.columns, texts)
     right = listing.right
+    if all(cells.isascii() for cells in map("".join, texts)):
+        # Every character one cell wide: the padding is str.format's.
+        template = GAP.join(
+            f"{{:{'>' if index in right else '<'}{width}}}" for index, width in enumerate(widths)
+        )
+        yield template.format(*listing.columns).rstrip()
+        for cells in texts:
+            yield template.format(*cells).rstrip()
+        return
     last = len(widths) - 1
 
     def line(cells: Sequence[str]) -> str:
         out = []
         for index, cell in enumerate(cells):
-            size = len(cell) if cell.isascii() else display_width(cell)
-            fill = " " * (widths[index] - size)
+            fill = " " * (widths[index] - display_width(cell))
             if index in right:
                 out.append(fill + cell)
             elif index < last:
