@@ -59,7 +59,7 @@ def test_escape_codes_and_line_breaks_in_a_piped_listing_are_shown_not_sent(run:
     assert all(line == line.rstrip() for line in out.splitlines())
 
 
-def test_a_piped_listing_never_imports_rich(tmp_path: Path) -> None:
+def test_piped_listings_and_info_never_import_rich(tmp_path: Path) -> None:
     env = {**os.environ, "SEASONTRACK_TZ": "America/New_York"}
     subprocess.run(
         [str(BIN / "seasontrack"), "import", str(SAMPLE)], env=env, check=True, capture_output=True
@@ -80,6 +80,7 @@ def test_a_piped_listing_never_imports_rich(tmp_path: Path) -> None:
         ["upcoming", "--complete"],
         ["calendar", "--month", "2019-05"],
         ["search", "kilgrave"],
+        ["info", "Game of Thrones"],
     ):
         done = subprocess.run(
             [sys.executable, "-c", probe, *command, *(NOW if command[0] != "search" else ())],

@@ -24,7 +24,7 @@ from seasontrack.limits import MAX_SEASON
 
 if TYPE_CHECKING:
     from seasontrack.render.base import Screen
-    from seasontrack.render.columns import Listing
+    from seasontrack.render.columns import Listing, Section
 
 
 def complete_title(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -283,6 +283,7 @@ def emit(
     line: Callable[[T], str] | None = None,
     draw: Callable[[Screen, T], object] | None = None,
     listing: Callable[[T], list[Listing]] | None = None,
+    sections: Callable[[T], list[Section]] | None = None,
     lines: Callable[[T], list[str]] | None = None,
     template: str | None = None,
     fields: Callable[[T], Iterable[dict[str, str]]] | None = None,
@@ -293,7 +294,8 @@ def emit(
     ``--plain``; one line per ``fields(found)`` from ``template`` with ``--format``;
     otherwise, unless it is empty (falsy: ``empty`` is then said on stderr), as
     ``line(found)`` (one literal line, nothing drawn), as ``listing(found)`` (plain padded
-    columns when piped, without Rich; drawn on a terminal), as ``lines(found)`` when piped,
+    columns when piped, without Rich; drawn on a terminal) or ``sections(found)`` (labelled
+    fields, likewise), as ``lines(found)`` when piped,
     or ``draw(screen, found)``. On a terminal, with ``pager``, output longer than the
     screen goes through the pager."""
     if as_json:
@@ -316,11 +318,19 @@ def emit(
 
         typer.echo(safe(line(found)))
         return
-    from seasontrack.render.columns import fancy_output, print_lines, print_listings
+    from seasontrack.render.columns import (
+        fancy_output,
+        print_lines,
+        print_listings,
+        print_sections,
+    )
 
     fancy = fancy_output()
     if listing is not None and not fancy:
         print_listings(listing(found))
+        return
+    if sections is not None and not fancy:
+        print_sections(sections(found))
         return
     if lines is not None and not fancy:
         print_lines(lines(found))
@@ -329,6 +339,8 @@ def emit(
     try:
         if listing is not None:
             view.listings(listing(found))
+        elif sections is not None:
+            view.sections(sections(found))
         elif draw is not None:
             draw(view, found)
     finally:

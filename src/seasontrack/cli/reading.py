@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 
     from seasontrack.clock import Clock
     from seasontrack.models import Show
-    from seasontrack.render.base import Screen
-    from seasontrack.render.columns import Listing
+    from seasontrack.render.columns import Listing, Section
     from seasontrack.services import reading, search
 
 
@@ -188,16 +187,17 @@ def info_command(
 
         return info_json(found, next_release, online, season, at)
 
-    def draw(view: Screen, found: Show) -> None:
+    def sections(found: Show) -> list[Section]:
         from seasontrack.render.reading import show_details
 
-        show_details(view, found, next_release, progress, season, at)
+        shown = show_details(found, next_release, progress, season, at)
         if online is not None:
             from seasontrack.render.online import OnlineFacts, online_details
 
-            online_details(view, found.title, OnlineFacts(*online))
+            shown.append(online_details(found.title, OnlineFacts(*online)))
+        return shown
 
-    emit(show, as_json=as_json, json=as_data, draw=draw, pager=not no_pager)
+    emit(show, as_json=as_json, json=as_data, sections=sections, pager=not no_pager)
 
 
 def search_command(

@@ -14,10 +14,19 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from seasontrack.render import safe
-from seasontrack.render.columns import Cell, Listing, cell_text, column_widths, fancy_output
+from seasontrack.render.columns import (
+    Cell,
+    Lines,
+    Listing,
+    Section,
+    Value,
+    cell_texts,
+    column_widths,
+    fancy_output,
+)
 from seasontrack.render.paging import Paged, PagerClosed, pager_command
 
-__all__ = ["Screen", "fancy_output", "text"]
+__all__ = ["Screen", "fancy_output", "rich_text", "text"]
 
 # Piped output is never wrapped or cut: a line is as long as its content.
 _UNLIMITED_WIDTH = 10_000
@@ -79,14 +88,31 @@ class Screen:
         except PagerClosed:
             pass
 
+    def sections(self, sections: Sequence[Section]) -> None:
+        """Sections of labelled fields, each in a panel (on a terminal)."""
+        self.print(*(self.section(item.title, self._fields(item)) for item in sections))
+
+    def _fields(self, section: Section) -> Table:
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold" if self.fancy else "", no_wrap=True)
+        grid.add_column()
+        for name, value in section.fields:
+            if value is not None:
+                grid.add_row(name, self._value(value))
+        return grid
+
+    def _value(self, value: Value) -> RenderableType:
+        if isinstance(value, Listing):
+            return self._table(value, value.rows)
+        if isinstance(value, Lines):
+            return Text("\n").join(_cell(cell) for cell in value.lines)
+        return _cell(value)
+
     def _chunked(self, listing: Listing) -> None:
         if not self.fancy:
             self.print(self._table(listing, listing.rows))
             return
-        widths = _fit(
-            column_widths(listing.columns, ([cell_text(c) for c in row] for row in listing.rows)),
-            self.console.width,
-        )
+        widths = _fit(column_widths(listing.columns, cell_texts(listing)), self.console.width)
         rows = listing.rows
         for start in range(0, max(len(rows), 1), CHUNK_ROWS):
             chunk = rows[start : start + CHUNK_ROWS]
@@ -157,6 +183,11 @@ class Screen:
         while lines and not lines[-1]:
             lines.pop()
         sys.stdout.write("".join(line + "\n" for line in lines))
+
+
+def rich_text(cell: Cell) -> Text:
+    """A cell as Rich text, every string taken literally."""
+    return _cell(cell)
 
 
 def _cell(cell: Cell) -> Text:

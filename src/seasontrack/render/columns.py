@@ -21,15 +21,31 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from seasontrack.printable import one_line
+from seasontrack.printable import one_line, safe
 
 # A run of text in a style ("bold", "dim", "" for none).
 Part = tuple[str, str]
 # A cell: a plain string, or a run of parts (each part's text taken literally).
 Cell = str | tuple[Part, ...]
 
+# A run of styled text: what a cell holds when it is not a plain string.
+Styled = tuple[Part, ...]
+
 # Between two columns, as Rich pads them (one space each side).
 GAP = "  "
+
+
+def styled(*parts: tuple[str | None, str] | str | None) -> Styled:
+    """A run from plain strings and (string, style) pairs; None is left out."""
+    run: list[Part] = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, tuple):
+            run.append((part[0] or "", part[1]))
+        else:
+            run.append((part, ""))
+    return tuple(run)
 
 
 @dataclass
@@ -44,6 +60,26 @@ class Listing:
     right: frozenset[int] = frozenset()
 
 
+@dataclass
+class Lines:
+    """A field's value of several lines, each a cell (which may hold line breaks too)."""
+
+    lines: list[Cell]
+
+
+# A labelled field of a section: a cell, lines, or a table; None or "" leaves it out.
+Value = Cell | Lines | Listing
+Field = tuple[str, Value | None]
+
+
+@dataclass
+class Section:
+    """A titled block of labelled fields, as `info` shows a show or a season."""
+
+    title: str
+    fields: list[Field]
+
+
 def fancy_output(stream: object = None) -> bool:
     """Colour and box art only on a terminal, and never with NO_COLOR or TERM=dumb."""
     target = stream if stream is not None else sys.stdout
@@ -54,13 +90,6 @@ def fancy_output(stream: object = None) -> bool:
         and not os.environ.get("NO_COLOR")
         and os.environ.get("TERM") != "dumb"
     )
-
-
-def cell_text(cell: Cell) -> str:
-    """A cell's text, made printable on one line (line breaks and tabs as escapes)."""
-    if isinstance(cell, str):
-        return one_line(cell)
-    return one_line("".join(part[0] for part in cell))
 
 
 def display_width(text: str) -> int:
@@ -90,7 +119,7 @@ def column_widths(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> list
 _ESCAPED = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
-def _texts(listing: Listing) -> list[list[str]]:
+def cell_texts(listing: Listing) -> list[list[str]]:
     """Each row's cells as text, made printable on one line. Most listings hold nothing
     to escape: one look over all of their text says so, sparing a look at each cell."""
     texts = [
@@ -105,7 +134,7 @@ def _texts(listing: Listing) -> list[list[str]]:
 def padded_lines(listing: Listing) -> Iterable[str]:
     """The listing's lines: the header, then a line per row, each column padded to its
     display width and two spaces apart, with nothing trailing."""
-    texts = _texts(listing)
+    texts = cell_texts(listing)
     widths = column_widths(listing.columns, texts)
     right = listing.right
     if all(cells.isascii() for cells in map("".join, texts)):
@@ -144,6 +173,37 @@ def print_listings(listings: Sequence[Listing], out: TextIO | None = None) -> No
         if listing.title is not None:
             chunks.append(one_line(listing.title).rstrip() + "\n")
         chunks.extend(line + "\n" for line in padded_lines(listing))
+    stream.write("".join(chunks))
+
+
+def _value_lines(value: Value) -> list[str]:
+    if isinstance(value, Listing):
+        return list(padded_lines(value))
+    cells = value.lines if isinstance(value, Lines) else [value]
+    lines: list[str] = []
+    for cell in cells:
+        text = cell if isinstance(cell, str) else "".join(part[0] for part in cell)
+        lines += safe(text).expandtabs().split("\n")
+    return lines
+
+
+def print_sections(sections: Sequence[Section], out: TextIO | None = None) -> None:
+    """Sections as plain text: the title, then each field's label and value, the labels
+    padded to the longest one and the lines of a value under its first; a blank line
+    between sections."""
+    stream = out if out is not None else sys.stdout
+    chunks: list[str] = []
+    for index, section in enumerate(sections):
+        if index:
+            chunks.append("\n")
+        chunks.append(safe(section.title).rstrip() + "\n")
+        shown = [(name, value) for name, value in section.fields if value is not None]
+        width = max((display_width(name) for name, _ in shown), default=0)
+        for name, value in shown:
+            label = name + " " * (width - display_width(name)) + GAP
+            for number, line in enumerate(_value_lines(value)):
+                lead = label if number == 0 else " " * len(label)
+                chunks.append((lead + line).rstrip() + "\n")
     stream.write("".join(chunks))
 
 

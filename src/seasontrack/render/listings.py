@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from seasontrack.printable import one_line
 from seasontrack.render import episode_ranges
-from seasontrack.render.columns import Cell, Listing
+from seasontrack.render.columns import Cell, Listing, Styled
 
 if TYPE_CHECKING:
     from datetime import date
@@ -24,10 +24,10 @@ if TYPE_CHECKING:
     from seasontrack.services.timeline import CalendarDay, Upcoming
     from seasontrack.store.seasons import CompleteRow
 
-_NOTHING: Cell = (("—", "dim"),)
+_NOTHING: Styled = (("—", "dim"),)
 
 
-def release_cell(item: Upcoming | None, view: ReleaseView | None) -> Cell:
+def release_cell(item: Upcoming | None, view: ReleaseView | None) -> Styled:
     """'S2 March 8, 2018 03:01 EST', or a dash when nothing is known to come."""
     if item is None or view is None:
         return _NOTHING

@@ -4,7 +4,6 @@ asks for."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from seasontrack.models import ShowLink
 from seasontrack.render import counted, safe
+from seasontrack.render.columns import Field, Lines, Section
 
 if TYPE_CHECKING:
-    from seasontrack.render.base import Screen
     from seasontrack.services.fetching import Fetched
     from seasontrack.services.online import MergeReport
     from seasontrack.services.syncing import SyncReport
@@ -30,29 +29,18 @@ class OnlineFacts:
     differences: list[str]
 
 
-def online_details(screen: Screen, title: str, online: OnlineFacts) -> None:
+def online_details(title: str, online: OnlineFacts) -> Section:
     """A section after `info`'s own: genres, website, differences, and the TVmaze credit."""
-    from rich.table import Table
-
-    from seasontrack.render.base import text
-
     link = online.link
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold" if screen.fancy else "", no_wrap=True)
-    grid.add_column()
-    if link.genres:
-        grid.add_row("Genres", text(", ".join(link.genres)))
-    if link.official_site:
-        grid.add_row("Website", text((link.official_site, "underline")))
-    if online.differences:
-        grid.add_row("Differences", text("\n".join(online.differences)))
     # TVmaze's licence asks for credit with a link.
     url = link.url or f"https://www.tvmaze.com/shows/{link.tvmaze_id}"
-    grid.add_row("Data from", text(f"TVmaze ({TVMAZE_LICENCE})\n  ", (url, "underline")))
-    if not screen.fancy:
-        # `info`'s plain sections are apart by a blank line; the last one's was trimmed.
-        sys.stdout.write("\n")
-    screen.print(screen.section(f"{title} · TVmaze", grid))
+    fields: list[Field] = [
+        ("Genres", ", ".join(link.genres) or None),
+        ("Website", ((link.official_site, "underline"),) if link.official_site else None),
+        ("Differences", Lines(list(online.differences)) if online.differences else None),
+        ("Data from", (((f"TVmaze ({TVMAZE_LICENCE})\n  "), ""), (url, "underline"))),
+    ]
+    return Section(f"{title} · TVmaze", fields)
 
 
 def fetch_lines(fetched: Fetched, dry_run: bool) -> list[str]:

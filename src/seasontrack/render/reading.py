@@ -1,4 +1,6 @@
-"""What `info` draws: a show's details (the listings are in ``render.listings``)."""
+"""What `info` shows: a show's details, as sections of labelled fields (plain data, like the
+listings in ``render.listings``): printed as plain text when piped, without Rich, and drawn
+in panels on a terminal (``render.base.Screen.sections``)."""
 
 from __future__ import annotations
 
@@ -6,15 +8,12 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from rich.console import RenderableType
-from rich.table import Table
-from rich.text import Text
-
 from seasontrack.clock import Clock, offset_text
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.models import Credit, Season, Show, Source, Trailer
 from seasontrack.render import episode_ranges
-from seasontrack.render.base import Screen, text
+from seasontrack.render.columns import Cell, Field, Lines, Listing, Section, Styled, styled
+from seasontrack.render.listings import release_cell
 from seasontrack.schedule import (
     episode_count,
     part_premiere,
@@ -26,53 +25,50 @@ from seasontrack.schedule import (
 if TYPE_CHECKING:
     from seasontrack.countdown import ReleaseView
 
-    # Types only: `upcoming` and `calendar` draw with this module and need neither service.
+    # Types only: `countdown` draws with this module and needs neither service.
     from seasontrack.services.progress import Progress
     from seasontrack.services.timeline import Upcoming
 
-# A labelled line of a details panel; None or "" leaves the line out.
-Field = tuple[str, Text | Table | str | None]
 
-
-def when_label(when: PartialDate) -> Text:
+def when_label(when: PartialDate) -> Styled:
     style = "dim" if when.start is None else ""
-    return text((when.label(), style))
+    return styled((when.label(), style))
 
 
-def local_when(when: PartialDate, clock: Clock) -> Text:
+def local_when(when: PartialDate, clock: Clock) -> Styled:
     """A date in the user's zone, followed by how it was announced when that differs."""
     local = clock.local(when)
     label = when_label(local)
     if local != when:
-        label.append_text(text((f" ({when.label()})", "dim")))
+        label += styled((f" ({when.label()})", "dim"))
     return label
 
 
-def announced_note(announced: PartialDate, clock: Clock) -> Text:
+def announced_note(announced: PartialDate, clock: Clock) -> Styled:
     """' · announced for March 8, 2018 03:01 EST': what an offset moved a time from."""
-    return text((f" · announced for {clock.local(announced).label()}", "dim"))
+    return styled((f" · announced for {clock.local(announced).label()}", "dim"))
 
 
-def yours_when(when: PartialDate, offset: timedelta, clock: Clock) -> Text:
+def yours_when(when: PartialDate, offset: timedelta, clock: Clock) -> Styled:
     """A date at the viewer's time (the show's offset applied), with the announced one
     after it when the offset moved it."""
     yours = shifted(when, offset)
     label = local_when(yours, clock)
     if yours != when:
-        label.append_text(announced_note(when, clock))
+        label += announced_note(when, clock)
     return label
 
 
-def complete_line(season: Season, offset: timedelta, clock: Clock) -> Text:
+def complete_line(season: Season, offset: timedelta, clock: Clock) -> Styled:
     """'all 8 out December 31, 2025 20:00 EST', in the user's zone; 'unknown' when not known."""
     complete = season.complete
     if complete.start is None:
-        return text(("unknown", "dim"))
+        return styled(("unknown", "dim"))
     count = episode_count(season)
-    line = text(f"all {count} out " if count else "all out ", clock.local(complete).label())
+    line = styled(f"all {count} out " if count else "all out ", clock.local(complete).label())
     announced = season_complete(season)
     if announced != complete and shifted(announced, offset) == complete:
-        line.append_text(announced_note(announced, clock))
+        line += announced_note(announced, clock)
     return line
 
 
@@ -81,25 +77,12 @@ def view_of(item: Upcoming | None, clock: Clock) -> ReleaseView | None:
     return None if item is None else clock.view(item.release.when, item.release.release_tz)
 
 
-def release_cell(item: Upcoming | None, view: ReleaseView | None) -> Text:
-    """'S2 March 8, 2018 03:01 EST', or a dash when nothing is known to come."""
-    if item is None or view is None:
-        return text(("—", "dim"))
-    return text((item.release.label() + " ", "bold"), view.local.label())
-
-
 # ---------------------------------------------------------------------------- info
 
 
-def _fields(screen: Screen, rows: Iterable[Field]) -> Table:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold" if screen.fancy else "", no_wrap=True)
-    grid.add_column()
-    for name, value in rows:
-        if value is None or value == "":
-            continue
-        grid.add_row(name, value if isinstance(value, Text | Table) else text(value))
-    return grid
+def _fields(rows: Iterable[Field]) -> list[Field]:
+    """The fields with a value: None or "" leaves a line out."""
+    return [(name, value) for name, value in rows if value is not None and value != ""]
 
 
 def _season_title(show: Show, season: Season) -> str:
@@ -133,26 +116,27 @@ def _release_line(season: Season) -> str | None:
     return " ".join(parts) or None
 
 
-def _parts_table(screen: Screen, season: Season, offset: timedelta, clock: Clock) -> Table | None:
+def _parts_table(season: Season, offset: timedelta, clock: Clock) -> Listing | None:
     """Each part: its number and title, its episodes, when it comes out (at the user's
     time), and how."""
     if not season.parts:
         return None
-    table = screen.table("Part", "Title", "Episodes", "Release", "")
-    for part in season.parts:
-        table.add_row(
-            text(str(part.number)),
-            text(part.title),
-            text(part.episodes_label()),
-            local_when(shifted(part_premiere(season, part), offset), clock),
-            text((part.release_pattern.replace("-", " "), "italic")),
-        )
-    return table
+    return Listing(
+        ("Part", "Title", "Episodes", "Release", ""),
+        [
+            [
+                str(part.number),
+                part.title or "",
+                part.episodes_label(),
+                local_when(shifted(part_premiere(season, part), offset), clock),
+                ((part.release_pattern.replace("-", " "), "italic"),),
+            ]
+            for part in season.parts
+        ],
+    )
 
 
-def _schedule_table(
-    screen: Screen, season: Season, offset: timedelta, clock: Clock
-) -> Table | None:
+def _schedule_table(season: Season, offset: timedelta, clock: Clock) -> Listing | None:
     """Each episode with its release at the user's time and in their zone; for all-at-once
     only when titled."""
     schedule = season_schedule(season)
@@ -160,46 +144,48 @@ def _schedule_table(
         season.release_pattern != "weekly" and not any(e.title for e in season.episodes)
     ):
         return None
-    table = screen.table("Ep", "Title", "Release", "")
+    rows: list[list[Cell]] = []
     for item in schedule:
         marks = [m for m, on in (("premiere", item.premiere), ("finale", item.finale)) if on]
-        table.add_row(
-            text(str(item.number)),
-            text(item.title),
-            when_label(clock.local(shifted(item.when, offset))),
-            text((", ".join(marks), "italic")),
+        rows.append(
+            [
+                str(item.number),
+                item.title or "",
+                when_label(clock.local(shifted(item.when, offset))),
+                ((", ".join(marks), "italic"),),
+            ]
         )
-    return table
+    return Listing(("Ep", "Title", "Release", ""), rows)
 
 
-def _cast_line(credit: Credit) -> Text:
-    line = text((credit.person, "bold"))
-    line.append_text(text(f" as {credit.character}" if credit.character else " (role undisclosed)"))
+def _cast_line(credit: Credit) -> Styled:
+    line = styled((credit.person, "bold"))
+    line += styled(f" as {credit.character}" if credit.character else " (role undisclosed)")
     tags = [t for t in (credit.arrival, "rumoured" if credit.status == "rumoured" else None) if t]
     if tags:
-        line.append_text(text((f"  [{', '.join(tags)}]", "italic")))
+        line += styled((f"  [{', '.join(tags)}]", "italic"))
     if credit.note:
-        line.append_text(text((f"  {credit.note}", "dim")))
+        line += styled((f"  {credit.note}", "dim"))
     return line
 
 
-def _crew_lines(credits: list[Credit]) -> Iterable[Text]:
+def _crew_lines(credits: list[Credit]) -> Iterable[Styled]:
     """One line per person, with all their jobs: "Raelle Tucker writer, producer"."""
     jobs: dict[str, list[Credit]] = {}
     for credit in credits:
         jobs.setdefault(credit.person, []).append(credit)
     for person, own in jobs.items():
-        line = text((person, "bold"), " " + ", ".join(c.job or "" for c in own))
+        line = styled((person, "bold"), " " + ", ".join(c.job or "" for c in own))
         if any(c.status == "rumoured" for c in own):
-            line.append_text(text((" [rumoured]", "italic")))
+            line += styled((" [rumoured]", "italic"))
         for note in dict.fromkeys(c.note for c in own if c.note):
-            line.append_text(text((f"  {note}", "dim")))
+            line += styled((f"  {note}", "dim"))
         yield line
 
 
-def _trailer_line(trailer: Trailer) -> Text:
+def _trailer_line(trailer: Trailer) -> Styled:
     head = trailer.title or trailer.kind.capitalize()
-    line = text((head, "bold"))
+    line = styled((head, "bold"))
     details = [
         trailer.kind if trailer.title else None,
         trailer.publisher,
@@ -207,35 +193,35 @@ def _trailer_line(trailer: Trailer) -> Text:
     ]
     shown = [d for d in details if d]
     if shown:
-        line.append_text(text(f" ({', '.join(shown)})"))
+        line += styled(f" ({', '.join(shown)})")
     if trailer.note:
-        line.append_text(text((f"  {trailer.note}", "dim")))
-    line.append_text(
-        text("\n  ", (trailer.url or "no link recorded", "dim" if not trailer.url else "underline"))
+        line += styled((f"  {trailer.note}", "dim"))
+    line += styled(
+        "\n  ", (trailer.url or "no link recorded", "dim" if not trailer.url else "underline")
     )
     return line
 
 
-def _source_line(source: Source) -> Text:
+def _source_line(source: Source) -> Styled:
     head = source.title or source.url
     details = [
         d
         for d in (source.outlet, source.published.label() if source.published.start else None)
         if d
     ]
-    line = text((head, "bold"))
+    line = styled((head, "bold"))
     if details:
-        line.append_text(text(f" ({', '.join(details)})"))
+        line += styled(f" ({', '.join(details)})")
     if source.title:
-        line.append_text(text("\n  ", (source.url, "underline")))
+        line += styled("\n  ", (source.url, "underline"))
     return line
 
 
-def _lines(lines: Iterable[Text]) -> Text:
-    return Text("\n").join(lines)
+def _lines(lines: Iterable[Styled]) -> Lines:
+    return Lines(list(lines))
 
 
-def _people_block(screen: Screen, credits: list[Credit]) -> list[Field]:
+def _people_block(credits: list[Credit]) -> list[Field]:
     cast = [c for c in credits if c.role == "cast"]
     crew = [c for c in credits if c.role == "crew"]
     rows: list[Field] = []
@@ -247,21 +233,22 @@ def _people_block(screen: Screen, credits: list[Credit]) -> list[Field]:
 
 
 def show_details(
-    screen: Screen,
     show: Show,
     next_release: Upcoming | None,
     progress: Progress | None,
     only_season: int | None,
     clock: Clock,
-) -> None:
-    sections: list[RenderableType] = []
+) -> list[Section]:
+    """`info`: a section for the show, and one for each season (or only ``only_season``)."""
+    sections: list[Section] = []
     next_line = None
     if next_release is not None:
         view = view_of(next_release, clock)
-        next_line = release_cell(next_release, view)
-        next_line.append_text(text("  ", *_countdown_parts(next_release, view)))
+        next_line = release_cell(next_release, view) + styled(
+            "  ", *_countdown_parts(next_release, view)
+        )
         if next_release.release.announced is not None:
-            next_line.append_text(announced_note(next_release.release.announced, clock))
+            next_line += announced_note(next_release.release.announced, clock)
     show_rows: list[Field] = [
         ("Also known as", ", ".join(show.aliases)),
         ("Network", show.network),
@@ -277,9 +264,9 @@ def show_details(
         ("Next", next_line),
         ("Summary", show.summary),
     ]
-    show_rows += _people_block(screen, [c for c in show.credits if c.season is None])
+    show_rows += _people_block([c for c in show.credits if c.season is None])
     show_rows += _links_block(show.trailers, show.sources, None)
-    sections.append(screen.section(show.title, _fields(screen, show_rows)))
+    sections.append(Section(show.title, _fields(show_rows)))
     for season in show.seasons:
         if only_season is not None and season.number != only_season:
             continue
@@ -295,25 +282,25 @@ def show_details(
             ("Network", season.network if season.network != show.network else None),
             ("Episodes", str(season.episode_count) if season.episode_count is not None else None),
             ("Release", _release_line(season)),
-            ("Parts", _parts_table(screen, season, show.offset, clock)),
+            ("Parts", _parts_table(season, show.offset, clock)),
             ("Watched", _watched_line(season)),
-            ("Schedule", _schedule_table(screen, season, show.offset, clock)),
+            ("Schedule", _schedule_table(season, show.offset, clock)),
             ("Synopsis", season.synopsis),
             ("Notes", season.notes),
         ]
-        rows += _people_block(screen, [c for c in show.credits if c.season == season.number])
+        rows += _people_block([c for c in show.credits if c.season == season.number])
         rows += _links_block(show.trailers, show.sources, season.number)
-        sections.append(screen.section(_season_title(show, season), _fields(screen, rows)))
-    screen.print(*sections)
+        sections.append(Section(_season_title(show, season), _fields(rows)))
+    return sections
 
 
-def _progress_line(progress: Progress | None) -> Text | None:
+def _progress_line(progress: Progress | None) -> Styled | None:
     if progress is None:
         return None
-    line = text(progress.label())
+    line = styled(progress.label())
     if progress.unwatched_released:
         missing = episode_ranges(progress.unwatched_released)
-        line.append_text(text((f"  out and not seen: {missing}", "yellow")))
+        line += styled((f"  out and not seen: {missing}", "yellow"))
     return line
 
 

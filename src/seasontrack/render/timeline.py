@@ -17,7 +17,7 @@ from seasontrack.clock import Clock
 from seasontrack.countdown import Span, Window
 from seasontrack.dates import MONTH_NAMES
 from seasontrack.models import Release
-from seasontrack.render.base import Screen, text
+from seasontrack.render.base import Screen, rich_text, text
 from seasontrack.render.reading import (
     announced_note,
     local_when,
@@ -66,9 +66,10 @@ def countdown_view(
     heading = text((release.show, "bold"), " ", (release.label(), "bold"))
     if release.episode_title:
         heading.append_text(text(f" “{release.episode_title}”"))
-    subtitle = local_when(release.when, clock)
+    when = local_when(release.when, clock)
     if release.announced is not None:
-        subtitle.append_text(announced_note(release.announced, clock))
+        when += announced_note(release.announced, clock)
+    subtitle = rich_text(when)
     if span is None:
         body: RenderableType = text(("Date TBA: nothing to count down to yet.", "bold"))
         return _frame(screen, heading, subtitle, body)

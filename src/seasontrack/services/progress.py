@@ -9,7 +9,6 @@ from datetime import date, datetime, tzinfo
 from seasontrack import store
 from seasontrack.countdown import ReleaseView
 from seasontrack.errors import InvalidInput
-from seasontrack.inputs import episode_range
 from seasontrack.models import Release, ShowRef
 from seasontrack.schedule import episode_count
 from seasontrack.services.lookup import resolve_show, season_row
@@ -51,6 +50,8 @@ def set_watched(
                 )
             first, last = 1, known
         else:
+            from seasontrack.inputs import episode_range  # only marking pays for the checks
+
             first, last = episode_range(episodes, "episode")
             if known and last > known:
                 raise InvalidInput(f"{ref.title} season {season} has {known} episodes, not {last}")

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from seasontrack import store
-from seasontrack.inputs import choose
 from seasontrack.models import SHOW_STATUSES
 from seasontrack.services.progress import (
     Progress,
@@ -50,6 +49,9 @@ def list_shows(
     """The shows, by title, each with its latest season, next release and progress, and
     (``with_unwatched``, or when a filter needs them) the episodes out and not yet seen."""
     if status is not None:
+        # Only a list given --status pays for the input checks.
+        from seasontrack.inputs import choose
+
         status = choose(status, SHOW_STATUSES, "status")
     if network is not None:
         network = check_network(conn, network)
