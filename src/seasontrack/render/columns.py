@@ -137,18 +137,15 @@ def padded_lines(listing: Listing) -> Iterable[str]:
     texts = cell_texts(listing)
     widths = column_widths(listing.columns, texts)
     right = listing.right
-    if all(cells.isascii() for cells in map("".join, texts)):
-        # Every character one cell wide: the padding is str.format's.
-        template = GAP.join(
-            f"{{:{'>' if index in right else '<'}{width}}}" for index, width in enumerate(widths)
-        )
-        yield template.format(*listing.columns).rstrip()
-        for cells in texts:
-            yield template.format(*cells).rstrip()
-        return
     last = len(widths) - 1
+    # A row whose characters are each one cell wide is padded by str.format.
+    template = GAP.join(
+        f"{{:{'>' if index in right else '<'}{width}}}" for index, width in enumerate(widths)
+    )
 
     def line(cells: Sequence[str]) -> str:
+        if "".join(cells).isascii():
+            return template.format(*cells).rstrip()
         out = []
         for index, cell in enumerate(cells):
             fill = " " * (widths[index] - display_width(cell))

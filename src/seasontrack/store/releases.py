@@ -429,46 +429,19 @@ def progress_counts(
     conn: sqlite3.Connection, show_ids: list[int], now: datetime, *, from_watched: bool = True
 ) -> tuple[list[SeasonCounts], list[tuple[int, int, int, StoredRelease]]]:
     """What progress is worked out from, as counts per season (a season's releases hold
-    each of its episodes once, so the episodes out are the sum of the releases' sizes):
-    the seasons of the shows (with ``from_watched``, only from the highest one with anything
-    watched on: progress is about the latest), and the releases whose window holds ``now``
-    (season id, first and last episode, the release), not surely out yet, for the caller
-    to settle where the user is. Reads each season's releases by its key, never their
-    rows into Python."""
+    each of its episodes once, so the episodes out are the sum of the releases' sizes),
+    and the releases whose window holds ``now``, not surely out yet (season id, first and
+    last episode, the release), for the caller to settle where the user is.
+
+    Progress is about the latest season with episodes out or watched. With
+    ``from_watched``, only the seasons that can be it are counted: each show's highest
+    season with anything watched, the highest one above it with an episode surely out,
+    and those above it with a release unsettled at ``now``; otherwise every season of the
+    shows. Each season's releases are read by its key, never their rows into Python."""
     moment = utc_text(now)
     plain = conn.cursor()
     plain.row_factory = None
     ids = json_ids(show_ids)
-    if from_watched:
-        tops = json.dumps(
-            plain.execute(
-                """
-                SELECT seasons.show_id, max(seasons.number) FROM watched
-                JOIN seasons ON seasons.id = watched.season_id
-                WHERE seasons.show_id IN (SELECT value FROM json_each(?))
-                GROUP BY seasons.show_id
-                """,
-                (ids,),
-            ).fetchall()
-        )
-    else:
-        tops = json.dumps([[show_id, 0] for show_id in show_ids])
-    seasons = [
-        SeasonCounts(*row)
-        for row in plain.execute(
-            """
-            SELECT seasons.id, seasons.show_id, seasons.number, seasons.episode_count,
-                (SELECT max(last_episode) FROM releases WHERE season_id = seasons.id),
-                (SELECT coalesce(sum(last_episode - first_episode + 1), 0) FROM releases
-                    WHERE season_id = seasons.id AND first_episode IS NOT NULL
-                        AND out_at <= :now),
-                (SELECT count(*) FROM watched WHERE season_id = seasons.id)
-            FROM json_each(:tops) AS top JOIN seasons
-                ON seasons.show_id = top.value ->> 0 AND seasons.number >= top.value ->> 1
-            """,
-            {"now": moment, "tops": tops},
-        )
-    ]
     unsettled = [
         (r["season_id"], r["first_episode"], r["last_episode"], stored_release(r))
         for r in conn.execute(
@@ -479,6 +452,57 @@ def progress_counts(
                 AND show_id IN (SELECT value FROM json_each(:ids))
             """,
             {"now": moment, "ids": ids},
+        )
+    ]
+    if from_watched:
+        tops = plain.execute(
+            """
+            SELECT seasons.show_id, max(seasons.number) FROM watched
+            JOIN seasons ON seasons.id = watched.season_id
+            WHERE seasons.show_id IN (SELECT value FROM json_each(?))
+            GROUP BY seasons.show_id
+            """,
+            (ids,),
+        ).fetchall()
+        # Each show's season watched last, and the latest above it with an episode out.
+        chosen: dict[int, int] = {}
+        latest_out: dict[int, tuple[int, int]] = {}
+        for show_id, season_id, number, watched_top in plain.execute(
+            """
+            SELECT seasons.show_id, seasons.id, seasons.number, top.value ->> 1
+            FROM json_each(:tops) AS top JOIN seasons
+                ON seasons.show_id = top.value ->> 0 AND seasons.number >= top.value ->> 1
+            WHERE seasons.number = top.value ->> 1 OR EXISTS (
+                SELECT 1 FROM releases WHERE season_id = seasons.id
+                    AND first_episode IS NOT NULL AND out_at <= :now
+            )
+            """,
+            {"now": moment, "tops": json.dumps(tops)},
+        ):
+            if number == watched_top:
+                chosen[season_id] = show_id
+            elif number > latest_out.get(show_id, (-1, 0))[0]:
+                latest_out[show_id] = (number, season_id)
+        chosen.update((season_id, show_id) for show_id, (_, season_id) in latest_out.items())
+        chosen.update((season_id, stored.release.show_id) for season_id, _, _, stored in unsettled)
+        where = "seasons.id IN (SELECT value FROM json_each(:seasons))"
+        params = {"now": moment, "seasons": json_ids(list(chosen))}
+    else:
+        where = "seasons.show_id IN (SELECT value FROM json_each(:ids))"
+        params = {"now": moment, "ids": ids}
+    seasons = [
+        SeasonCounts(*row)
+        for row in plain.execute(
+            f"""
+            SELECT seasons.id, seasons.show_id, seasons.number, seasons.episode_count,
+                (SELECT max(last_episode) FROM releases WHERE season_id = seasons.id),
+                (SELECT coalesce(sum(last_episode - first_episode + 1), 0) FROM releases
+                    WHERE season_id = seasons.id AND first_episode IS NOT NULL
+                        AND out_at <= :now),
+                (SELECT count(*) FROM watched WHERE season_id = seasons.id)
+            FROM seasons WHERE {where}
+            """,  # noqa: S608  (the clause is one of the two above; values are parameters)
+            params,
         )
     ]
     return seasons, unsettled
