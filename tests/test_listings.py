@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -183,3 +184,49 @@ def test_a_template_prints_titles_literally(run: Run) -> None:
     run("season", "add", "Evil", "1", "--premiere", "2019-05-01")
     out = run("upcoming", *NOW, "--format", "{show} {code}").stdout
     assert out == "Evil\\x1b[2J{code} S1\n"
+
+
+def test_list_shows_the_same_progress_piped_as_in_its_json(run: Run) -> None:
+    import json
+
+    run("import", str(SAMPLE))
+    run("watched", "Game of Thrones", "8", "1-2")
+    run("watched", "Jessica Jones", "2")
+    run("watched", "Stranger Things", "1", "3")
+    for now in ("2018-03-05 12:00", "2019-04-30 12:00", "2019-04-14 21:30", "2026-01-01"):
+        piped = run("list", "--now", now).stdout.splitlines()
+        assert piped[0].split()[4] == "Progress"
+        data = json.loads(run("list", "--now", now, "--json").stdout)
+        for show, line in zip(data, piped[1:], strict=True):
+            expected = show["progress"]["text"] if show["progress"] else ""
+            assert line.startswith(show["title"])
+            start = piped[0].index("Progress")
+            assert line[start:].startswith(expected + "  " if expected else "  "), (now, line)
+
+
+def test_a_long_table_on_a_terminal_is_drawn_in_chunks_that_share_column_widths(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from seasontrack.render import base
+
+    monkeypatch.setattr(base, "fancy_output", lambda stream=None: True)
+    monkeypatch.setenv("COLUMNS", "100")
+    rows: list[list[str]] = [[f"Show {n}", "Net"] for n in range(base.CHUNK_ROWS * 2)]
+    # The widest title is in the last chunk: the first chunk is laid out for it too.
+    rows.append(["A much longer show title than the others", "Net"])
+    screen = base.Screen()
+    printed: list[object] = []
+    real_print = screen.console.print
+
+    def counted_print(*items: Any, **options: Any) -> None:
+        printed.append(items)
+        real_print(*items, **options)
+
+    monkeypatch.setattr(screen.console, "print", counted_print)
+    screen.listings([Listing(("Show", "Network"), rows)])
+    screen.close()
+    assert len(printed) == 3  # one table per chunk of rows
+    lines = [line for line in capsys.readouterr().out.splitlines() if "Net" in line]
+    starts = {line.index("Net") for line in lines}
+    assert len(starts) == 1
+    assert lines[0].startswith("Show ") and lines[1].startswith("Show 0 ")

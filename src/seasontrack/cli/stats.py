@@ -9,7 +9,7 @@ import typer
 from seasontrack.cli.common import DbOption, JsonOption, NowOption, TzOption, catalog, clock, emit
 
 if TYPE_CHECKING:
-    from seasontrack.render.base import Screen
+    from seasontrack.render.columns import Listing
     from seasontrack.services.stats import WatchStats
 
 
@@ -40,17 +40,17 @@ def stats_command(
 
         return stats_json(found)
 
-    def draw(view: Screen, found: WatchStats) -> None:
-        from seasontrack.render.stats import watch_stats as draw_stats
+    def listing(found: WatchStats) -> list[Listing]:
+        from seasontrack.render.stats import watch_stats as stats_list
 
-        draw_stats(view, found)
+        return [stats_list(found)]
 
     within = f" in {year}" if year is not None else ""
     emit(
         stats,
         as_json=as_json,
         json=as_data,
-        draw=draw,
+        listing=listing,
         empty=f"Nothing watched with a day{within}. Mark episodes with:"
         " seasontrack watched TITLE SEASON EPISODE, or import a history.",
     )

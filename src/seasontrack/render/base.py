@@ -85,6 +85,8 @@ class Screen:
                     self.print(self.section(listing.title, self._table(listing, listing.rows)))
                 else:
                     self._chunked(listing)
+                if listing.notes:
+                    self.print(Text("\n").join(_cell(cell) for cell in listing.notes))
         except PagerClosed:
             pass
 
@@ -116,7 +118,7 @@ class Screen:
         rows = listing.rows
         for start in range(0, max(len(rows), 1), CHUNK_ROWS):
             chunk = rows[start : start + CHUNK_ROWS]
-            self.console.print(self._table(listing, chunk, widths, header=start == 0))
+            self.console.print(self._table(listing, chunk, widths, header=start == 0, start=start))
 
     def _table(
         self,
@@ -125,6 +127,7 @@ class Screen:
         widths: list[int] | None = None,
         *,
         header: bool = True,
+        start: int = 0,
     ) -> Table:
         table = Table(
             *(
@@ -143,8 +146,10 @@ class Screen:
             show_edge=False,
             pad_edge=False,
         )
-        for row in rows:
-            table.add_row(*(_cell(cell) for cell in row))
+        # A footer (a total) is ruled off from the rows above it.
+        ruled = len(listing.rows) - listing.footer - 1 if listing.footer else -1
+        for index, row in enumerate(rows, start):
+            table.add_row(*(_cell(cell) for cell in row), end_section=index == ruled)
         return table
 
     def table(self, *columns: str, title: str | None = None) -> Table:

@@ -58,6 +58,10 @@ class Listing:
     title: str | None = None
     # Columns whose cells are right-aligned (numbers).
     right: frozenset[int] = frozenset()
+    # How many of the last rows are a footer (a total), ruled off on a terminal.
+    footer: int = 0
+    # Lines under the table.
+    notes: Sequence[Cell] = ()
 
 
 @dataclass
@@ -170,6 +174,7 @@ def print_listings(listings: Sequence[Listing], out: TextIO | None = None) -> No
         if listing.title is not None:
             chunks.append(one_line(listing.title).rstrip() + "\n")
         chunks.extend(line + "\n" for line in padded_lines(listing))
+        chunks.extend(line + "\n" for line in _value_lines(Lines(list(listing.notes))))
     stream.write("".join(chunks))
 
 

@@ -61,7 +61,8 @@ def list_shows(
     # Progress only for the shows the user keeps track of (anything marked watched).
     started = store.watched.shows_with_watched(conn)
     if not (with_unwatched or only_unwatched or only_finished):
-        return _summaries(rows, latest, upcoming, progress_by_show(conn, started, now, user_zone))
+        progress = progress_by_show(conn, started, now, user_zone)
+        return [_summary(row, latest, upcoming, progress.get(row.id)) for row in rows]
     facts = season_facts_by_show(conn, started, now, user_zone)
     summaries = []
     for row in rows:
@@ -72,41 +73,26 @@ def list_shows(
             continue
         if only_finished and not finished_of(own):
             continue
-        summaries.append(
-            ShowSummary(
-                id=row.id,
-                title=row.title,
-                network=row.network,
-                country=row.country,
-                status=row.status,
-                latest_season=latest.get(row.id),
-                next_release=upcoming.get(row.id),
-                followed=row.followed,
-                progress=progress_of(own),
-                unwatched=missing,
-            )
-        )
+        summaries.append(_summary(row, latest, upcoming, progress_of(own), missing))
     return summaries
 
 
-def _summaries(
-    rows: list[store.shows.ShowRow],
+def _summary(
+    row: store.shows.ShowRow,
     latest: dict[int, int],
     upcoming: dict[int, Upcoming],
-    progress: dict[int, Progress],
-) -> list[ShowSummary]:
-    """The show list without the episodes out and not seen (no filter asked for them)."""
-    return [
-        ShowSummary(
-            id=row.id,
-            title=row.title,
-            network=row.network,
-            country=row.country,
-            status=row.status,
-            latest_season=latest.get(row.id),
-            next_release=upcoming.get(row.id),
-            followed=row.followed,
-            progress=progress.get(row.id),
-        )
-        for row in rows
-    ]
+    progress: Progress | None,
+    unwatched: tuple[tuple[int, tuple[int, ...]], ...] = (),
+) -> ShowSummary:
+    return ShowSummary(
+        id=row.id,
+        title=row.title,
+        network=row.network,
+        country=row.country,
+        status=row.status,
+        latest_season=latest.get(row.id),
+        next_release=upcoming.get(row.id),
+        followed=row.followed,
+        progress=progress,
+        unwatched=unwatched,
+    )
