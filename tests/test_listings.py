@@ -230,3 +230,18 @@ def test_a_long_table_on_a_terminal_is_drawn_in_chunks_that_share_column_widths(
     starts = {line.index("Net") for line in lines}
     assert len(starts) == 1
     assert lines[0].startswith("Show ") and lines[1].startswith("Show 0 ")
+
+
+def test_progress_skips_a_watched_season_of_unknown_size_as_the_json_does(run: Run) -> None:
+    import json
+
+    run("show", "add", "Odd")
+    run("season", "add", "Odd", "1", "--premiere", "2019-01-01", "--episodes", "4")
+    run("season", "add", "Odd", "2", "--premiere", "2019-02-01", "--episodes", "6")
+    run("season", "add", "Odd", "3", "--premiere", "2019-03-01")
+    run("watched", "Odd", "1", "2")
+    run("watched", "Odd", "3", "1")
+    now = ("--now", "2019-04-01")
+    data = json.loads(run("list", *now, "--json").stdout)
+    assert data[0]["progress"]["text"] == "S2 0/6"
+    assert "S2 0/6" in run("list", *now).stdout.splitlines()[1]

@@ -434,9 +434,9 @@ def progress_counts(
     last episode, the release), for the caller to settle where the user is.
 
     Progress is about the latest season with episodes out or watched. With
-    ``from_watched``, only the seasons that can be it are counted: each show's highest
-    season with anything watched, the highest one above it with an episode surely out,
-    and those above it with a release unsettled at ``now``; otherwise every season of the
+    ``from_watched``, only the seasons that can be it are counted: each show's latest
+    season above the one watched last with an episode surely out (else the one watched
+    last), and those with a release unsettled at ``now``; otherwise every season of the
     shows. Each season's releases are read by its key, never their rows into Python."""
     moment = utc_text(now)
     plain = conn.cursor()
@@ -447,11 +447,16 @@ def progress_counts(
         for r in conn.execute(
             """
             SELECT * FROM release_rows
-            WHERE exact IN (0, 1) AND ends_at > :now AND starts_at <= :now
-                AND (out_at IS NULL OR out_at > :now) AND first_episode IS NOT NULL
+            WHERE (
+                -- A release known to the day or minute spans at most a few days.
+                (exact = 1 AND starts_at BETWEEN :since AND :now)
+                OR (exact = 0 AND ends_at > :now AND starts_at <= :now)
+            )
+                AND ends_at > :now AND (out_at IS NULL OR out_at > :now)
+                AND first_episode IS NOT NULL
                 AND show_id IN (SELECT value FROM json_each(:ids))
             """,
-            {"now": moment, "ids": ids},
+            {"now": moment, "since": utc_text(now - timedelta(days=3)), "ids": ids},
         )
     ]
     if from_watched:
@@ -464,27 +469,35 @@ def progress_counts(
             """,
             (ids,),
         ).fetchall()
-        # Each show's season watched last, and the latest above it with an episode out.
-        chosen: dict[int, int] = {}
-        latest_out: dict[int, tuple[int, int]] = {}
-        for show_id, season_id, number, watched_top in plain.execute(
-            """
-            SELECT seasons.show_id, seasons.id, seasons.number, top.value ->> 1
-            FROM json_each(:tops) AS top JOIN seasons
-                ON seasons.show_id = top.value ->> 0 AND seasons.number >= top.value ->> 1
-            WHERE seasons.number = top.value ->> 1 OR EXISTS (
-                SELECT 1 FROM releases WHERE season_id = seasons.id
-                    AND first_episode IS NOT NULL AND out_at <= :now
-            )
-            """,
-            {"now": moment, "tops": json.dumps(tops)},
-        ):
-            if number == watched_top:
-                chosen[season_id] = show_id
-            elif number > latest_out.get(show_id, (-1, 0))[0]:
-                latest_out[show_id] = (number, season_id)
-        chosen.update((season_id, show_id) for show_id, (_, season_id) in latest_out.items())
-        chosen.update((season_id, stored.release.show_id) for season_id, _, _, stored in unsettled)
+        # Each show's latest season above the one watched last with an episode surely out
+        # (it holds the progress, unless a later one's release is out where the user is),
+        # else that one watched last.
+        chosen = dict(
+            plain.execute(
+                """
+                SELECT coalesce((
+                    SELECT later.id FROM seasons AS later
+                    WHERE later.show_id = top.value ->> 0 AND later.number > top.value ->> 1
+                        AND EXISTS (
+                            SELECT 1 FROM releases WHERE season_id = later.id
+                                AND first_episode IS NOT NULL AND out_at <= :now
+                        )
+                    ORDER BY later.number DESC LIMIT 1
+                ), watched_last.id), watched_last.show_id
+                FROM json_each(:tops) AS top JOIN seasons AS watched_last
+                    ON watched_last.show_id = top.value ->> 0
+                        AND watched_last.number = top.value ->> 1
+                """,
+                {"now": moment, "tops": json.dumps(tops)},
+            ).fetchall()
+        )
+        # A later season whose release is out only where the user is may hold it instead.
+        watched_last = dict(tops)
+        chosen.update(
+            (season_id, stored.release.show_id)
+            for season_id, _, _, stored in unsettled
+            if stored.release.season > watched_last.get(stored.release.show_id, -1)
+        )
         where = "seasons.id IN (SELECT value FROM json_each(:seasons))"
         params = {"now": moment, "seasons": json_ids(list(chosen))}
     else:
