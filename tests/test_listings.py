@@ -225,7 +225,8 @@ def test_a_long_table_on_a_terminal_is_drawn_in_chunks_that_share_column_widths(
     monkeypatch.setattr(screen.console, "print", counted_print)
     screen.listings([Listing(("Show", "Network"), rows)])
     screen.close()
-    assert len(printed) == 3  # one table per chunk of rows
+    # One table per chunk of rows: a screenful (24 rows), then two of CHUNK_ROWS.
+    assert len(printed) == 3
     lines = [line for line in capsys.readouterr().out.splitlines() if "Net" in line]
     starts = {line.index("Net") for line in lines}
     assert len(starts) == 1

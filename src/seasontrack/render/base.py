@@ -30,8 +30,9 @@ __all__ = ["Screen", "fancy_output", "rich_text", "text"]
 
 # Piped output is never wrapped or cut: a line is as long as its content.
 _UNLIMITED_WIDTH = 10_000
-# A long listing is drawn this many rows at a time, with the column widths worked out once
-# for all of them: the first screen does not wait for the last row.
+# A long listing is drawn a screenful of rows first, then this many at a time, with the
+# column widths worked out once for all of them: the first screen does not wait for the
+# last row.
 CHUNK_ROWS = 200
 
 
@@ -116,9 +117,15 @@ class Screen:
             return
         widths = _fit(column_widths(listing.columns, cell_texts(listing)), self.console.width)
         rows = listing.rows
-        for start in range(0, max(len(rows), 1), CHUNK_ROWS):
-            chunk = rows[start : start + CHUNK_ROWS]
+        # The first chunk is a screenful, so that the pager starts as soon as it can.
+        start, size = 0, max(self.console.height, 10)
+        while True:
+            chunk = rows[start : start + size]
             self.console.print(self._table(listing, chunk, widths, header=start == 0, start=start))
+            start += size
+            if start >= len(rows):
+                break
+            size = CHUNK_ROWS
 
     def _table(
         self,
