@@ -31,7 +31,10 @@ from seasontrack.errors import InvalidInput
 from seasontrack.inputs import did_you_mean
 from seasontrack.printable import one_line
 
-# What every channel gets for a reminder, by these names.
+# What every channel gets for an alert, by these names. ``kind`` is the alert's kind
+# (release, complete, dated, announced); ``release_kind`` what a release is (premiere,
+# finale, episode; empty for the other kinds); ``was`` a dated premiere's earlier value;
+# ``source`` who gave the new date; ``message`` the alert in one line (the default line).
 FIELDS = (
     "show",
     "season",
@@ -45,12 +48,17 @@ FIELDS = (
     "lead",
     "network",
     "kind",
+    "release_kind",
+    "was",
+    "source",
     "link",
     "part",
     "part_title",
+    "message",
 )
 
-DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"
+# For a release: "{show} {code}: {when} ({countdown})".
+DEFAULT_FORMAT = "{message}"
 
 
 class DeliveryFailed(Exception):
@@ -169,7 +177,12 @@ class Notify:
         title = subject(fields)
         if fields.get("title"):
             title += f" “{fields['title']}”"
-        body = f"{fields['when']} ({fields['countdown']}), {fields['kind']}"
+        if fields.get("kind", "release") == "release":
+            body = f"{fields['when']} ({fields['countdown']}), {fields['release_kind']}"
+        else:
+            # A season's news: the alert's own line says it all.
+            title += f" {fields['kind']}"
+            body = fields["message"]
         if fields.get("network"):
             body += f" on {fields['network']}"
         if fields.get("link"):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from seasontrack.countdown import ReleaseView
 
     # Types only: `upcoming` and `calendar` draw with this module and need neither service.
+    from seasontrack.services.alerts import EarlierPremiere
     from seasontrack.services.progress import Progress
     from seasontrack.services.reading import ShowSummary
     from seasontrack.services.timeline import Upcoming
@@ -294,7 +295,9 @@ def show_details(
     progress: Progress | None,
     only_season: int | None,
     clock: Clock,
+    history: Mapping[int, Sequence[EarlierPremiere]] | None = None,
 ) -> None:
+    """`info`: the show, then each season (``history``: each season's earlier premieres)."""
     sections: list[RenderableType] = []
     next_line = None
     if next_release is not None:
@@ -309,7 +312,7 @@ def show_details(
         ("Country", show.country),
         ("Status", show.status),
         ("Seasons", str(len(show.seasons)) if show.seasons else None),
-        ("Following", None if show.followed else "no (no reminders)"),
+        ("Following", _following_line(show)),
         (
             "Your time",
             f"{offset_text(show.offset)} from the announced times" if show.offset else None,
@@ -326,6 +329,7 @@ def show_details(
             continue
         rows: list[Field] = [
             ("Premiere", yours_when(season.premiere_moment, show.offset, clock)),
+            ("Dated", _history_line((history or {}).get(season.number, ()), clock)),
             (
                 "Finale",
                 yours_when(season.finale_moment, show.offset, clock)
@@ -346,6 +350,31 @@ def show_details(
         rows += _links_block(show.trailers, show.sources, season.number)
         sections.append(screen.section(_season_title(show, season), _fields(screen, rows)))
     screen.print(*sections)
+
+
+def _following_line(show: Show) -> str | None:
+    if not show.followed:
+        return "no (no reminders)"
+    if show.alerts is None:
+        return None
+    return "alerts for " + ", ".join(show.alerts)
+
+
+def _history_line(earlier: Sequence[EarlierPremiere], clock: Clock) -> Text | None:
+    """A premiere's earlier values, newest first: "was 2027 until December 1, 2026"."""
+    if not earlier:
+        return None
+    return text(
+        "; ".join(
+            f"was {item.was.label()} until {_day_label(item.until, clock)}"
+            for item in reversed(earlier)
+        )
+    )
+
+
+def _day_label(moment: datetime, clock: Clock) -> str:
+    """The day of ``moment`` where the user is: "December 1, 2026"."""
+    return PartialDate(Precision.DAY, moment.astimezone(clock.zone.tzinfo).date()).label()
 
 
 def _progress_line(progress: Progress | None) -> Text | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from seasontrack.errors import StoreError
 from seasontrack.store import files, search
+from seasontrack.store.alerts import stamp_news
 from seasontrack.store.files import (
     CACHE_PRAGMA,
     RESTORE_HINT,
@@ -142,6 +143,8 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         # before anyone else can read it; the search index follows the names it wrote.
         rebuild_stale(conn)
         search.refresh_stale(conn)
+        # The seasons' news the block's writes made (triggers) gets its moment.
+        stamp_news(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
