@@ -285,3 +285,34 @@ def _shows(path: Path) -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.startswith('{"title"')
     ]
+
+
+def test_an_import_that_dates_a_premiere_or_brings_a_season_alerts_once(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SEASONTRACK_NOW", "2026-06-01 10:00")
+    run("show", "add", "The Last of Us")
+    run("season", "add", "The Last of Us", "3", "--premiere", "2027")
+    monkeypatch.delenv("SEASONTRACK_NOW")
+    update = {
+        "format": "seasontrack-catalog",
+        "version": 1,
+        "shows": [
+            {
+                "title": "The Last of Us",
+                "seasons": [
+                    {"number": 3, "premiere": {"precision": "month", "start": "2027-04-01"}},
+                    {"number": 4},
+                ],
+            }
+        ],
+    }
+    file = tmp_path / "update.json"
+    file.write_text(json.dumps(update), encoding="utf-8")
+    run("import", str(file), "--now", "2026-12-01 10:00")
+    assert _remind(run, "2026-12-01 11:00", *LINE).splitlines() == [
+        "dated The Last of Us S3: now April 2027 (was 2027)",
+        "announced The Last of Us S4 announced: premiere TBA",
+    ]
+    run("import", str(file), "--now", "2026-12-01 12:00")
+    assert _remind(run, "2026-12-01 13:00") == ""

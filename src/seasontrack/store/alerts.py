@@ -26,9 +26,11 @@ from seasontrack.store.seasons import complete_moment
 
 def stamp_news(conn: sqlite3.Connection, now: datetime | None = None) -> None:
     """Before a write transaction commits: its news gets the moment it happened, and the
-    shows it inserted stop being new. ``now`` defaults to :func:`seasontrack.clock.write_time`
+    shows it inserted stop being new. ``now`` defaults to the moment the command goes by
+    (``CatalogConnection.now``, its ``--now``), else :func:`seasontrack.clock.write_time`
     (read only when there is news to stamp)."""
     if conn.execute("SELECT 1 FROM season_news WHERE noticed_at IS NULL LIMIT 1").fetchone():
+        now = now or getattr(conn, "now", None)
         if now is None:
             from seasontrack.clock import write_time
 
@@ -73,6 +75,9 @@ def news_between(conn: sqlite3.Connection, since: datetime, until: datetime) -> 
         JOIN seasons ON seasons.id = n.season_id
         JOIN shows ON shows.id = seasons.show_id
         WHERE n.noticed_at BETWEEN ? AND ? AND shows.followed = 1
+            -- A season you have watched episodes of (a watch history brought it) is no news.
+            AND NOT (n.kind = 'announced'
+                AND EXISTS (SELECT 1 FROM watched WHERE watched.season_id = n.season_id))
         ORDER BY n.noticed_at, n.id
         """,
         (utc_text(since), utc_text(until)),
