@@ -14,8 +14,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 
+from seasontrack.errors import InvalidInput
+from seasontrack.inputs import alert_kinds
+from seasontrack.models import ALERT_KINDS
 from tests.conftest import Run, add_weekly, dump
 
 PATH = "/hook/s3cr3t-t0ken-abcdef"
@@ -316,3 +321,15 @@ def test_an_import_that_dates_a_premiere_or_brings_a_season_alerts_once(
     ]
     run("import", str(file), "--now", "2026-12-01 12:00")
     assert _remind(run, "2026-12-01 13:00") == ""
+
+
+@given(st.text(max_size=60))
+def test_any_kinds_text_is_read_in_order_or_refused_as_bad_input(text: str) -> None:
+    try:
+        kinds = alert_kinds(text)
+    except InvalidInput as exc:
+        assert "\n" not in str(exc)
+        return
+    named = {part.strip().lower() for part in text.split(",") if part.strip()}
+    expected = tuple(kind for kind in ALERT_KINDS if kind in named)
+    assert kinds == (None if expected == ALERT_KINDS else expected)

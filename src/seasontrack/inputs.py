@@ -154,6 +154,15 @@ def required_text(value: str, what: str) -> str:
     return stripped
 
 
+def stored_name(value: str, what: str) -> str:
+    """A name the schema checks is not blank: SQLite counts a text's length up to its first
+    NUL, so one that starts with NUL is refused here rather than by the schema."""
+    name = required_text(value, what)
+    if not name.split("\x00", 1)[0].strip():
+        raise InvalidInput(f"{what} cannot start with a NUL character")
+    return name
+
+
 def web_url(value: str, what: str = "link") -> str:
     """An absolute http(s) URL; anything else (javascript:, file:, a bare word) is refused."""
     stripped = text_within_bound(value, what).strip()
@@ -523,7 +532,7 @@ def _check_shift(season: Season, number: int, airs: PartialDate) -> None:
 def clean_credit(credit: Credit) -> Credit:
     credit = replace(
         credit,
-        person=required_text(credit.person, "a person's name"),
+        person=stored_name(credit.person, "a person's name"),
         character=optional_text(credit.character),
         job=optional_text(credit.job.casefold()) if credit.job else None,
         note=optional_text(credit.note),

@@ -57,7 +57,6 @@ class News(NamedTuple):
     noticed_at: str
     was: PartialDate | None
     now: PartialDate
-    premiere: PartialDate  # the season's premiere as it is
     release_tz: str | None
     alerts: str | None
 
@@ -68,8 +67,8 @@ def news_between(conn: sqlite3.Connection, since: datetime, until: datetime) -> 
     rows = conn.execute(
         """
         SELECT n.kind, n.noticed_at, n.was_precision, n.was_start, n.now_precision,
-            n.now_start, seasons.show_id, seasons.number, seasons.premiere_precision,
-            seasons.premiere_start, seasons.release_tz, shows.title, shows.alerts,
+            n.now_start, seasons.show_id, seasons.number, seasons.release_tz, shows.title,
+            shows.alerts,
             coalesce(seasons.network, shows.network) AS network
         FROM season_news n
         JOIN seasons ON seasons.id = n.season_id
@@ -92,7 +91,6 @@ def news_between(conn: sqlite3.Connection, since: datetime, until: datetime) -> 
             noticed_at=r["noticed_at"],
             was=None if r["kind"] != "dated" else date_from(r["was_precision"], r["was_start"]),
             now=date_from(r["now_precision"], r["now_start"]),
-            premiere=date_from(r["premiere_precision"], r["premiere_start"]),
             release_tz=r["release_tz"],
             alerts=r["alerts"],
         )

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from seasontrack.errors import StoreError
 from seasontrack.store import files, search
-from seasontrack.store.alerts import stamp_news
 from seasontrack.store.files import (
     CACHE_PRAGMA,
     RESTORE_HINT,
@@ -147,7 +146,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         # before anyone else can read it; the search index follows the names it wrote.
         rebuild_stale(conn)
         search.refresh_stale(conn)
-        # The seasons' news the block's writes made (triggers) gets its moment.
+        # The seasons' news the block's writes made (triggers) gets its moment. (Imported
+        # here: a reading command never loads the alerts' module.)
+        from seasontrack.store.alerts import stamp_news
+
         stamp_news(conn)
     except BaseException:
         conn.execute("ROLLBACK")
