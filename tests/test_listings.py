@@ -133,7 +133,13 @@ def test_on_a_terminal_output_longer_than_the_screen_goes_through_the_pager() ->
 def test_upcoming_format_takes_remind_s_fields(run: Run) -> None:
     run("import", str(SAMPLE))
     out = run(
-        "upcoming", *NOW, "--episodes", "--within", "9d", "--format", "{show}|{code}|{date}|{kind}"
+        "upcoming",
+        *NOW,
+        "--episodes",
+        "--within",
+        "9d",
+        "--format",
+        "{show}|{code}|{date}|{release_kind}",
     ).stdout
     assert out.splitlines() == [
         "Game of Thrones|S8E2|2019-04-21|episode",
@@ -157,7 +163,9 @@ def test_list_format_gives_each_show_s_next_release_or_its_title_and_network(run
 
 def test_calendar_format_gives_one_line_per_release_of_the_days(run: Run) -> None:
     run("import", str(SAMPLE))
-    out = run("calendar", "--month", "2019-05", "--format", "{date} {time} {show} {code} {kind}")
+    out = run(
+        "calendar", "--month", "2019-05", "--format", "{date} {time} {show} {code} {release_kind}"
+    )
     assert out.stdout.splitlines() == [
         "2019-05-05 21:00 Game of Thrones S8E4 episode",
         "2019-05-12 21:00 Game of Thrones S8E5 episode",

@@ -418,9 +418,13 @@ def test_sync_after_tvmaze_moves_a_date_updates_it_reminds_again_and_bumps_the_s
         "/updates/shows?since=day",
         "/shows/2103?embed[]=seasons&embed[]=episodes&embed[]=cast",
     ]
-    # The new date is a new release: reminded again when its 7-day lead comes.
+    # The new date is a new release: reminded again when its 7-day lead comes; and the moved
+    # premiere is news of its own (a `dated` alert), naming where the date came from.
     again = run("remind", "--now", "2029-12-30 09:00").stdout
-    assert again == "Doctor Who S1E1: January 6, 2030 14:00 EST (in 7 days)\n"
+    assert again == (
+        "Doctor Who S1E1: January 6, 2030 14:00 EST (in 7 days)\n"
+        "Doctor Who S1: now January 6, 2030 (was January 5, 2030), per TVmaze\n"
+    )
     sequence_after = _events(run("export", "--format", "ics").stdout_bytes)
     premiere = "Doctor Who S1 premiere"
     assert sequence_after[premiere] > sequence_before[premiere]

@@ -155,12 +155,13 @@ def test_countdown_next_calendar_and_remind_go_to_the_next_part(run: Run, strang
     # Each part is reminded on its own, like a premiere.
     reminders = run("remind", "--json", "--now", "2025-12-25T08:00").stdout.splitlines()
     (fields,) = [f for f in map(json.loads, reminders) if f["code"] == "S5E5-E7"]
-    assert (fields["code"], fields["part"], fields["part_title"], fields["kind"]) == (
-        "S5E5-E7",
-        "2",
-        "Volume 2",
-        "episode",
-    )
+    assert (
+        fields["code"],
+        fields["part"],
+        fields["part_title"],
+        fields["kind"],
+        fields["release_kind"],
+    ) == ("S5E5-E7", "2", "Volume 2", "release", "episode")
     line = run("remind", "--now", "2025-12-31T08:00", "--format", "{code} {part_title}").stdout
     assert line == "S5E8 The Finale\n"
 

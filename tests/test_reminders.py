@@ -61,6 +61,9 @@ def test_a_week_of_hourly_runs_reminds_each_release_and_lead_once(run: Run, week
         ("2018-03-08T00:30", "S2E1-E13 Jessica Jones 0d in 2 h 31 min"),
         ("2018-03-12T00:30", "S1E2 Weekly 1d tomorrow 21:00"),
         ("2018-03-13T00:30", "S1E2 Weekly 0d today 21:00"),
+        # Its last episode out, the weekly season is complete (a season out all at once is
+        # told whole by its release): an alert of its own kind, once, with no lead.
+        ("2018-03-13T21:30", "S1 Weekly  30 min ago"),
     ]
 
 
@@ -123,11 +126,16 @@ def test_json_lines_and_format_fields(run: Run, week: None) -> None:
         "countdown": "in 7 days",
         "lead": "7d",
         "network": "Netflix",
-        "kind": "premiere",
+        # The alert's kind; what the release is, apart.
+        "kind": "release",
+        "release_kind": "premiere",
+        "was": "",
+        "source": "",
         # Its trailer has no link and it has no source.
         "link": "",
         "part": "",
         "part_title": "",
+        "message": "Jessica Jones S2E1-E13: March 8, 2018 03:01 EST (in 7 days)",
     }
     bad = run("remind", "--now", "2018-03-01T01:00", "--format", "{shwo} {season}", code=2)
     assert "unknown field {shwo} (did you mean 'show'?)" in bad.stderr

@@ -28,13 +28,14 @@ from typing import Any, Protocol, TextIO
 
 from seasontrack.errors import InvalidInput
 
-# What every channel gets for a reminder, by these names: the fields of a release.
+# What every channel gets for an alert, by these names (see seasontrack.fields).
 from seasontrack.fields import FIELDS as FIELDS
 from seasontrack.fields import check_template as check_template
 from seasontrack.fields import fill
 from seasontrack.printable import one_line
 
-DEFAULT_FORMAT = "{show} {code}: {when} ({countdown})"
+# For a release: "{show} {code}: {when} ({countdown})".
+DEFAULT_FORMAT = "{message}"
 
 
 class DeliveryFailed(Exception):
@@ -136,7 +137,12 @@ class Notify:
         title = subject(fields)
         if fields.get("title"):
             title += f" “{fields['title']}”"
-        body = f"{fields['when']} ({fields['countdown']}), {fields['kind']}"
+        if fields.get("kind", "release") == "release":
+            body = f"{fields['when']} ({fields['countdown']}), {fields['release_kind']}"
+        else:
+            # A season's news: the alert's own line says it all.
+            title += f" {fields['kind']}"
+            body = fields["message"]
         if fields.get("network"):
             body += f" on {fields['network']}"
         if fields.get("link"):

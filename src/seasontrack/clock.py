@@ -117,6 +117,19 @@ def current_time(text: str | None, where: UserZone) -> datetime:
     return at.replace(tzinfo=zone(when.tz) if when.tz else where.tzinfo)
 
 
+def write_time() -> datetime:
+    """The moment a write happens, as the catalog records it (a season's news):
+    ``SEASONTRACK_NOW`` when set, so that a replayed or tested run is one clock, else the
+    real clock."""
+    text = os.environ.get(NOW_ENV)
+    if text:
+        try:
+            return current_time(text, user_zone(os.environ.get(TZ_ENV)))
+        except DateInputError:
+            pass
+    return datetime.now(UTC)
+
+
 _SPAN_UNITS = {
     "h": 1,
     "hour": 1,

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from seasontrack.clock import Clock
     from seasontrack.models import Release
 
-# Every field a template may name, in this order.
+# Every field a template may name, in this order. ``kind`` is the alert's kind (release,
+# complete, dated, announced: a listing's rows are releases); ``release_kind`` what a release
+# is (premiere, finale, episode; empty for the other kinds); ``was`` a dated premiere's
+# earlier value; ``source`` who gave the new date; ``message`` the alert in one line.
 FIELDS = (
     "show",
     "season",
@@ -32,9 +35,13 @@ FIELDS = (
     "lead",
     "network",
     "kind",
+    "release_kind",
+    "was",
+    "source",
     "link",
     "part",
     "part_title",
+    "message",
 )
 
 
@@ -50,7 +57,6 @@ def release_fields(
         phrase = f"out {phrase}" if view.out else phrase
     elif view.out:
         phrase = f"released {phrase}"
-    kind = "premiere" if release.premiere else "finale" if release.finale else "episode"
     return {
         "show": release.show,
         "season": str(release.season),
@@ -63,11 +69,20 @@ def release_fields(
         "countdown": phrase,
         "lead": lead,
         "network": release.network or "",
-        "kind": kind,
+        "kind": "release",
+        "release_kind": release_kind(release),
+        "was": "",
+        "source": "",
         "link": link,
         "part": "" if release.part is None else str(release.part),
         "part_title": release.part_title or "",
+        "message": f"{release.show} {release.code()}: {local.label()} ({phrase})",
     }
+
+
+def release_kind(release: Release) -> str:
+    """``premiere``, ``finale`` or ``episode``: what a release is."""
+    return "premiere" if release.premiere else "finale" if release.finale else "episode"
 
 
 def no_release_fields(show: str, network: str | None) -> dict[str, str]:

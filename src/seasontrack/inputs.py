@@ -24,6 +24,7 @@ from seasontrack.limits import (
     MIN_YEAR,
 )
 from seasontrack.models import (
+    ALERT_KINDS,
     ARRIVALS,
     CREDIT_STATUSES,
     PART_RELEASES,
@@ -84,6 +85,24 @@ def _loose(text: str) -> str:
 # README, "Bounds": each is checked where a value enters (seasontrack.limits).
 
 
+def alert_kinds(text: str, option: str = "--only") -> tuple[str, ...] | None:
+    """A comma list of alert kinds (``premieres,complete``), in the order of ALERT_KINDS;
+    None when it names every kind."""
+    from seasontrack.printable import one_line
+
+    named = [part.strip().lower() for part in text.split(",") if part.strip()]
+    if not named:
+        raise InvalidInput(f"{option} needs a comma list of: {', '.join(ALERT_KINDS)}")
+    for kind in named:
+        if kind not in ALERT_KINDS:
+            raise InvalidInput(
+                f"{option}: unknown kind {one_line(kind)!r}{did_you_mean(kind, ALERT_KINDS)};"
+                f" kinds: {', '.join(ALERT_KINDS)}"
+            )
+    chosen = tuple(kind for kind in ALERT_KINDS if kind in named)
+    return None if chosen == ALERT_KINDS else chosen
+
+
 def text_within_bound(value: str, what: str = "a text value") -> str:
     """``value``, unless it is longer than a text value may be (MAX_TEXT characters)."""
     if len(value) > MAX_TEXT:
@@ -128,10 +147,15 @@ def optional_text(value: str | None, what: str = "a text value") -> str | None:
     return stripped or None
 
 
-def required_text(value: str, what: str) -> str:
+def required_text(value: str, what: str, *, stored: bool = True) -> str:
+    """A text that may not be blank. For one ``stored``, the schema checks that too, but
+    SQLite counts a text's length up to its first NUL, so one blank before a NUL is refused
+    here, by name, rather than by the schema with a traceback."""
     stripped = text_within_bound(value, what).strip()
     if not stripped:
         raise InvalidInput(f"{what} cannot be empty")
+    if stored and not stripped.split("\x00", 1)[0].strip():
+        raise InvalidInput(f"{what} cannot start with a NUL character")
     return stripped
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from seasontrack.dates import PartialDate, Precision
 
@@ -14,6 +15,9 @@ TRAILER_KINDS = ("teaser", "trailer", "clip", "featurette")
 CREDIT_STATUSES = ("confirmed", "rumoured")
 ARRIVALS = ("new", "returning")
 ROLES = ("cast", "crew")
+# What a followed show can alert for (`follow --only`): its releases by kind, its seasons
+# complete, their premieres dated, new seasons announced. A show alerts for all by default.
+ALERT_KINDS = ("premieres", "finales", "episodes", "complete", "dated", "announced")
 # What a credit or a trailer records beyond what tells it apart: an edit of one already
 # recorded changes only the details it names (README, "cast add", "trailer add").
 CREDIT_DETAILS = ("billing", "status", "arrival", "note")
@@ -200,6 +204,8 @@ class Show:
     # The viewer's own time: how much later (earlier, when negative) than announced the
     # show can be watched where they are; every release is derived shifted by it.
     offset: timedelta = timedelta(0)
+    # What it alerts for (`follow --only`), in the order of ALERT_KINDS; None: every kind.
+    alerts: tuple[str, ...] | None = None
     seasons: tuple[Season, ...] = ()
     credits: tuple[Credit, ...] = ()
     trailers: tuple[Trailer, ...] = ()
@@ -208,6 +214,33 @@ class Show:
 
     def season(self, number: int) -> Season | None:
         return next((s for s in self.seasons if s.number == number), None)
+
+
+class SeasonNews(NamedTuple):
+    """What happened to a season, as the catalog logs it for alerts: ``announced`` (it
+    entered the catalog) or ``dated`` (its premiere went from ``was`` to ``now``), noticed at
+    ``noticed_at`` (UTC, ISO text without offset)."""
+
+    season: int
+    kind: str
+    noticed_at: str
+    was: PartialDate | None
+    now: PartialDate
+
+
+class SentAlert(NamedTuple):
+    """An alert delivered on a channel, as the catalog records it: its kind (release,
+    complete, dated, announced), what it was about (a release's season, first episode, moment
+    and lead; a season's news has episode and lead 0), the channel, and when it was claimed
+    (Unix time)."""
+
+    kind: str
+    season: int
+    episode: int
+    release_at: str
+    lead_minutes: int
+    channel: str
+    claimed_at: float
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import IO, Any
 
 from seasontrack.catalog_file import FORMAT_NAME, FORMAT_VERSION
@@ -21,6 +21,7 @@ from seasontrack.errors import InvalidInput, SeasontrackError
 from seasontrack.inputs import (
     PartInput,
     SeasonInput,
+    alert_kinds,
     apply_part_input,
     apply_season_input,
     check_break,
@@ -34,7 +35,15 @@ from seasontrack.inputs import (
     web_url,
     year_within_bound,
 )
-from seasontrack.limits import MAX_EPISODES, MAX_ID, MAX_SEASON, MAX_TEXT, MAX_YEAR, MIN_YEAR
+from seasontrack.limits import (
+    MAX_EPISODES,
+    MAX_ID,
+    MAX_SEASON,
+    MAX_SPAN_DAYS,
+    MAX_TEXT,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 from seasontrack.models import (
     FACT_ORIGINS,
     PROVIDER_NAMES,
@@ -45,6 +54,8 @@ from seasontrack.models import (
     Fact,
     Part,
     Season,
+    SeasonNews,
+    SentAlert,
     Show,
     ShowLink,
     Source,
@@ -173,6 +184,12 @@ class ShowImport:
     # The viewer's own time, when the file gives one (None: keep the catalog's; files
     # written before there were offsets give none).
     offset: timedelta | None = None
+    # What it alerts for, when the file says (``alerts_given``; None: every kind).
+    alerts: tuple[str, ...] | None = None
+    alerts_given: bool = False
+    # Its alert log, as an export wrote it: its seasons' news and the alerts delivered.
+    news: tuple[SeasonNews, ...] = ()
+    sent: tuple[SentAlert, ...] = ()
 
 
 def read_show(reader: Reader) -> ShowImport:
@@ -195,6 +212,13 @@ def read_show(reader: Reader) -> ShowImport:
         followed = _flag(reader, "followed")
         offset_given = reader.text("offset")
         offset = parse_offset(offset_given) if offset_given is not None else None
+        alerts_given = reader.mapping().get("alerts") is not None
+        kinds = []
+        for kind in reader.items("alerts"):
+            if not isinstance(kind.data, str):
+                raise kind.fail("an alert kind should be text")
+            kinds.append(kind.data)
+        alerts = alert_kinds(",".join(kinds), "'alerts'") if alerts_given else None
     seasons = tuple(_read_season(item) for item in reader.items("seasons"))
     numbers = [season.number for season in seasons]
     if len(set(numbers)) != len(numbers):
@@ -210,6 +234,7 @@ def read_show(reader: Reader) -> ShowImport:
     trailers = [_read_trailer(item) for item in reader.items("trailers")]
     sources = [_read_source(item) for item in reader.items("sources")]
     online = _read_online(reader.child("online")) if reader.mapping().get("online") else None
+    news, sent = _read_alert_log(reader.child("alert_log"), numbers)
     return ShowImport(
         show=replace(
             show,
@@ -218,12 +243,78 @@ def read_show(reader: Reader) -> ShowImport:
             sources=tuple(sources),
             followed=True if followed is None else followed,
             offset=offset or timedelta(0),
+            alerts=alerts,
         ),
         seasons=seasons,
         followed=followed,
         offset=offset,
         online=online,
+        alerts=alerts,
+        alerts_given=alerts_given,
+        news=news,
+        sent=sent,
     )
+
+
+_NEWS_KINDS = ("announced", "dated")
+_SENT_KINDS = ("release", "complete", "dated", "announced")
+
+
+def _read_alert_log(
+    reader: Reader, seasons: list[int]
+) -> tuple[tuple[SeasonNews, ...], tuple[SentAlert, ...]]:
+    """A show's alert log, as `alert_log_json` writes it (none when the file has none)."""
+    if reader.data is None:
+        return (), ()
+    news = []
+    for item in reader.items("news"):
+        with item.context():
+            season = item.integer("season", maximum=MAX_SEASON)
+            if season is None or season not in seasons:
+                raise item.fail("'season' should be one of the show's seasons")
+            now = item.date("now")
+            if now is None:
+                raise item.fail("'now' is missing")
+            news.append(
+                SeasonNews(
+                    season=season,
+                    kind=choose(item.text("kind", required=True) or "", _NEWS_KINDS, "kind"),
+                    noticed_at=_utc_text(item, "noticed_at"),
+                    was=item.date("was"),
+                    now=now,
+                )
+            )
+    sent = []
+    for item in reader.items("sent"):
+        with item.context():
+            claimed = item.mapping().get("claimed_at")
+            if isinstance(claimed, bool) or not isinstance(claimed, int | float):
+                raise item.fail("'claimed_at' should be a Unix time")
+            sent.append(
+                SentAlert(
+                    kind=choose(item.text("kind", required=True) or "", _SENT_KINDS, "kind"),
+                    season=item.integer("season", maximum=MAX_SEASON) or 0,
+                    episode=item.integer("episode", maximum=MAX_EPISODES) or 0,
+                    release_at=item.text("release_at", required=True) or "",
+                    lead_minutes=item.integer("lead_minutes", maximum=MAX_SPAN_DAYS * 1440) or 0,
+                    channel=item.text("channel") or "",
+                    claimed_at=float(claimed),
+                )
+            )
+    return tuple(news), tuple(sent)
+
+
+def _utc_text(reader: Reader, key: str) -> str:
+    """A moment the catalog keeps as UTC text (``2026-12-01T10:00:00``)."""
+    value = reader.text(key, required=True) or ""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise reader.fail(f"{key!r} {value!r} is not an ISO date and time") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    year_within_bound(moment.date(), repr(key))
+    return moment.replace(microsecond=0).isoformat()
 
 
 def _read_online(reader: Reader) -> tuple[ShowLink, tuple[Fact, ...]]:

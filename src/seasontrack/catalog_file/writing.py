@@ -12,11 +12,14 @@ from typing import Any
 
 from seasontrack.clock import offset_text
 from seasontrack.models import (
+    ALERT_KINDS,
     Credit,
     Episode,
     Fact,
     Part,
     Season,
+    SeasonNews,
+    SentAlert,
     Show,
     ShowLink,
     Source,
@@ -136,6 +139,8 @@ def show_json(show: Show) -> JSON:
         "summary": show.summary,
         "followed": show.followed,
         "offset": offset_text(show.offset) if show.offset else None,
+        # What it alerts for (`follow --only`): every kind unless chosen.
+        "alerts": list(show.alerts or ALERT_KINDS),
         "seasons": [season_json(s) for s in show.seasons],
         "cast": [cast_json(c) for c in show.credits if c.role == "cast"],
         "crew": [crew_json(c) for c in show.credits if c.role == "crew"],
@@ -179,4 +184,23 @@ def link_json(link: ShowLink, facts: Iterable[Fact]) -> JSON:
             }
             for fact in facts
         ],
+    }
+
+
+def alert_log_json(news: Iterable[SeasonNews], sent: Iterable[SentAlert]) -> JSON:
+    """A show's alert log, as export writes it (and import reads it back): its seasons' news
+    (each premiere's history among it) and the alerts already delivered, on each channel, so
+    that a catalog restored elsewhere alerts nothing twice."""
+    return {
+        "news": [
+            {
+                "season": item.season,
+                "kind": item.kind,
+                "noticed_at": item.noticed_at,
+                "was": item.was.to_json() if item.was is not None else None,
+                "now": item.now.to_json(),
+            }
+            for item in news
+        ],
+        "sent": [item._asdict() for item in sent],
     }

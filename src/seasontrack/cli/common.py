@@ -10,7 +10,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -125,14 +125,19 @@ FormatOption = Annotated[
 
 @contextmanager
 def catalog(
-    db: Path | None, *, read_only: bool = False, patient: bool = False
+    db: Path | None,
+    *,
+    read_only: bool = False,
+    patient: bool = False,
+    now: datetime | None = None,
 ) -> Iterator[sqlite3.Connection]:
     """The catalog connection for one command: ``read_only`` for a command that only reads;
-    ``patient`` for one that cron runs, which waits for a long import to finish."""
+    ``patient`` for one that cron runs, which waits for a long import to finish; ``now``, the
+    moment a writing command goes by (its ``--now``), which its writes are recorded at."""
     from seasontrack.store import open_catalog
 
     with open_catalog(
-        resolve_db_path(db), read_only=read_only, patient=patient, backups=backup_folder
+        resolve_db_path(db), read_only=read_only, patient=patient, backups=backup_folder, now=now
     ) as conn:
         yield conn
 

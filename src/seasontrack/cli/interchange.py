@@ -268,7 +268,8 @@ def import_command(
     from seasontrack.render.progress import import_progress
     from seasontrack.services.interchange import import_file
 
-    with catalog(db) as conn, import_progress(_size(file)) as progress:
+    at = clock(now, tz)
+    with catalog(db, now=at.now) as conn, import_progress(_size(file)) as progress:
         report = import_file(conn, file, dry_run=dry_run, progress=progress, kind=kind)
     if as_json:
         print_json(

@@ -92,7 +92,7 @@ def fetch_command(
 
     at = clock(now, tz)
     today = at.now.astimezone(at.zone.tzinfo).date()
-    with catalog(db) as conn, sources.open_sources("fetch") as providers:
+    with catalog(db, now=at.now) as conn, sources.open_sources("fetch") as providers:
         fetched = fetching.fetch(
             conn,
             providers,
@@ -187,7 +187,7 @@ def sync_command(
     at = clock(now, tz)
     today = at.now.astimezone(at.zone.tzinfo).date()
     # cron runs sync before remind: it waits out a long import rather than fail.
-    with catalog(db, patient=True) as conn:
+    with catalog(db, patient=True, now=at.now) as conn:
         plan = syncing.plan_sync(conn, titles or [], every=every, force=force, now=at.now)
         if not plan.targets and not plan.to_link:
             if not quiet:

@@ -28,13 +28,29 @@ EpisodeArg = Annotated[
 ]
 
 
-def follow_command(title: TitleArg, db: DbOption = None) -> None:
-    """Follow a show: `remind` reminds of its releases."""
+def follow_command(
+    title: TitleArg,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="KINDS",
+            help="Alert only for these, a comma list of premieres, finales, episodes, complete,"
+            " dated, announced [default: all]; again on a followed show changes the choice.",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Follow a show: `remind` alerts of its releases and its seasons' news."""
+    from seasontrack.inputs import alert_kinds
     from seasontrack.services import progress
 
+    kinds = alert_kinds(only) if only is not None else None
     with catalog(db) as conn:
-        ref = progress.set_following(conn, title, True)
-    done(f"Following {ref.title}.")
+        ref = progress.set_following(conn, title, True, alerts=kinds, choose=only is not None)
+    what = f" (alerts: {', '.join(kinds)})" if kinds is not None else ""
+    done(f"Following {ref.title}{what}.")
 
 
 def unfollow_command(title: TitleArg, db: DbOption = None) -> None:

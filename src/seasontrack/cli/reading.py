@@ -177,6 +177,9 @@ def info_command(
         from seasontrack.services.progress import show_progress
 
         progress = show_progress(conn, show.id, at.now, at.zone.tzinfo)
+        from seasontrack.services.alerts import premiere_history
+
+        history = premiere_history(conn, show.id)
     if season is not None and show.season(season) is None:
         known = ", ".join(str(s.number) for s in show.seasons) or "none yet"
         raise NotFound(f"{show.title} has no season {season}; its seasons: {known}")
@@ -185,12 +188,12 @@ def info_command(
     def as_data(found: Show) -> object:
         from seasontrack.render.json_views import info_json
 
-        return info_json(found, next_release, online, season, at)
+        return info_json(found, next_release, online, season, at, history)
 
     def sections(found: Show) -> list[Section]:
         from seasontrack.render.reading import show_details
 
-        shown = show_details(found, next_release, progress, season, at)
+        shown = show_details(found, next_release, progress, season, at, history)
         if online is not None:
             from seasontrack.render.online import OnlineFacts, online_details
 

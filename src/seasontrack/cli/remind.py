@@ -85,7 +85,8 @@ def remind_command(
     tz: TzOption = None,
     db: DbOption = None,
 ) -> None:
-    """Remind of releases of followed shows, once each: made to run from cron.
+    """Remind of releases of followed shows, and tell their news (a season complete, a
+    premiere dated, a season announced), once each: made to run from cron.
 
     Prints nothing when nothing is due, so cron sends no mail.
     """

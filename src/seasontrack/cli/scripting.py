@@ -173,19 +173,29 @@ def stale_lines(claims: list[Claim], at: Clock) -> list[str]:
         # Notification channels are named by a hash of their URL, which may hold a secret.
         return " by notification" if channel.startswith("notify:") else f" on {channel}"
 
-    releases: dict[tuple[str, int, int, str, str, float], set[int]] = {}
+    releases: dict[tuple[str, int, int, str, str, float, str], set[int]] = {}
     for claim in claims:
         key = claim.key
-        group = (claim.show, key.season, key.episode, key.release_at, key.channel, claim.claimed_at)
+        group = (
+            claim.show,
+            key.season,
+            key.episode,
+            key.release_at,
+            key.channel,
+            claim.claimed_at,
+            key.kind,
+        )
         releases.setdefault(group, set()).add(key.lead_minutes)
     lines = []
-    for (show, season, episode, release_at, channel, claimed_at), leads in releases.items():
+    for (show, season, episode, release_at, channel, claimed_at, kind), leads in releases.items():
         code = f"S{season}" + (f"E{episode}" if episode else "")
         listed = ", ".join(lead_label(timedelta(minutes=m)) for m in sorted(leads))
         claimed = datetime.fromtimestamp(claimed_at, at.zone.tzinfo)
         sent_on = channel_label(channel) if channel else ""
+        # A season's news (complete, dated, announced) has no lead to name.
+        what = f"lead {listed}" if kind == "release" else f"{kind} alert"
         lines.append(
-            f"stale claim: {show} {code} ({moment(release_at)}){sent_on}, lead {listed}: claimed"
+            f"stale claim: {show} {code} ({moment(release_at)}){sent_on}, {what}: claimed"
             f" {claimed:%Y-%m-%d %H:%M %Z} by a remind that stopped; the next remind sends it"
         )
     return lines

@@ -8,6 +8,7 @@ A show itself is written as the catalog file writes it (``seasontrack.catalog_fi
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,10 @@ from seasontrack.catalog_file.writing import (
 )
 from seasontrack.clock import Clock
 from seasontrack.dates import PartialDate
-from seasontrack.models import Release, Show, ShowLink, ShowRef
+from seasontrack.models import ALERT_KINDS, Release, Show, ShowLink, ShowRef
 
 if TYPE_CHECKING:
+    from seasontrack.services.alerts import EarlierPremiere
     from seasontrack.services.histories import HistoryReport
     from seasontrack.services.progress import Progress
     from seasontrack.services.reading import ShowSummary
@@ -140,6 +142,7 @@ def summary_json(summary: ShowSummary, clock: Clock) -> JSON:
             upcoming_json(summary.next_release, clock) if summary.next_release else None
         ),
         "followed": summary.followed,
+        "alerts": list(summary.alerts or ALERT_KINDS),
         "progress": progress_json(summary.progress),
         "unwatched": [{"season": n, "episodes": list(eps)} for n, eps in summary.unwatched],
     }
@@ -212,10 +215,17 @@ def info_json(
     online: tuple[ShowLink, list[str]] | None,
     season: int | None,
     clock: Clock,
+    history: Mapping[int, Sequence[EarlierPremiere]] | None = None,
 ) -> JSON:
     """`info --json`: the show as the catalog file has it, its next release and its link; with
-    ``season``, that season and the show-wide entries that hold for it too."""
+    ``season``, that season and the show-wide entries that hold for it too. Each season has
+    its earlier premieres (``history``), as ``premiere_history``."""
     data = show_json(show)
+    for item in data["seasons"]:
+        item["premiere_history"] = [
+            {"was": earlier.was.to_json(), "until": earlier.until.isoformat()}
+            for earlier in (history or {}).get(item["number"], ())
+        ]
     data["next_release"] = upcoming_json(next_release, clock) if next_release else None
     data["online"] = online_json(*online) if online else None
     if season is not None:

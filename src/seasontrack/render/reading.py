@@ -4,8 +4,8 @@ in panels on a terminal (``render.base.Screen.sections``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import timedelta
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from seasontrack.clock import Clock, offset_text
@@ -25,7 +25,8 @@ from seasontrack.schedule import (
 if TYPE_CHECKING:
     from seasontrack.countdown import ReleaseView
 
-    # Types only: `countdown` draws with this module and needs neither service.
+    # Types only: `countdown` draws with this module and needs none of these services.
+    from seasontrack.services.alerts import EarlierPremiere
     from seasontrack.services.progress import Progress
     from seasontrack.services.timeline import Upcoming
 
@@ -238,8 +239,10 @@ def show_details(
     progress: Progress | None,
     only_season: int | None,
     clock: Clock,
+    history: Mapping[int, Sequence[EarlierPremiere]] | None = None,
 ) -> list[Section]:
-    """`info`: a section for the show, and one for each season (or only ``only_season``)."""
+    """`info`: a section for the show, and one for each season (or only ``only_season``);
+    ``history``: each season's earlier premieres."""
     sections: list[Section] = []
     next_line = None
     if next_release is not None:
@@ -255,7 +258,7 @@ def show_details(
         ("Country", show.country),
         ("Status", show.status),
         ("Seasons", str(len(show.seasons)) if show.seasons else None),
-        ("Following", None if show.followed else "no (no reminders)"),
+        ("Following", _following_line(show)),
         (
             "Your time",
             f"{offset_text(show.offset)} from the announced times" if show.offset else None,
@@ -272,6 +275,7 @@ def show_details(
             continue
         rows: list[Field] = [
             ("Premiere", yours_when(season.premiere_moment, show.offset, clock)),
+            ("Dated", _history_line((history or {}).get(season.number, ()), clock)),
             (
                 "Finale",
                 yours_when(season.finale_moment, show.offset, clock)
@@ -292,6 +296,31 @@ def show_details(
         rows += _links_block(show.trailers, show.sources, season.number)
         sections.append(Section(_season_title(show, season), _fields(rows)))
     return sections
+
+
+def _following_line(show: Show) -> str | None:
+    if not show.followed:
+        return "no (no reminders)"
+    if show.alerts is None:
+        return None
+    return "alerts for " + ", ".join(show.alerts)
+
+
+def _history_line(earlier: Sequence[EarlierPremiere], clock: Clock) -> Styled | None:
+    """A premiere's earlier values, newest first: "was 2027 until December 1, 2026"."""
+    if not earlier:
+        return None
+    return styled(
+        "; ".join(
+            f"was {item.was.label()} until {_day_label(item.until, clock)}"
+            for item in reversed(earlier)
+        )
+    )
+
+
+def _day_label(moment: datetime, clock: Clock) -> str:
+    """The day of ``moment`` where the user is: "December 1, 2026"."""
+    return PartialDate(Precision.DAY, moment.astimezone(clock.zone.tzinfo).date()).label()
 
 
 def _progress_line(progress: Progress | None) -> Styled | None:

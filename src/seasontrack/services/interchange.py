@@ -219,6 +219,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         summary=incoming.summary or before.summary,
         followed=before.followed if item.followed is None else item.followed,
         offset=before.offset if item.offset is None else item.offset,
+        alerts=item.alerts if item.alerts_given else before.alerts,
     )
     for name in (merged.title, *merged.aliases):
         owner = store.shows.name_owner(conn, name)
@@ -287,6 +288,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
         store.links.upsert_source(conn, show_id, season_row(source.season), source)
 
     _record_online(conn, show_id, item)
+    store.alerts.restore_alert_log(conn, show_id, item.news, item.sent)
     after = store.shows.get_show(conn, show_id)
     if after == before and _online_state(conn, show_id) == linked_before:
         report.unchanged.append(after.title)
@@ -346,6 +348,7 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         row = _row_of(season_rows, source.season)
         store.links.upsert_source(conn, show_id, row, source, replace=False)
     _record_online(conn, show_id, item)
+    store.alerts.restore_alert_log(conn, show_id, item.news, item.sent)
     report.added.append(show.title)
 
 

@@ -15,10 +15,21 @@ from seasontrack.services.lookup import resolve_show, season_row
 from seasontrack.store import transaction
 
 
-def set_following(conn: sqlite3.Connection, name: str, follow: bool) -> ShowRef:
+def set_following(
+    conn: sqlite3.Connection,
+    name: str,
+    follow: bool,
+    *,
+    alerts: tuple[str, ...] | None = None,
+    choose: bool = False,
+) -> ShowRef:
+    """Follow the show or not; with ``choose``, also set what it alerts for (``alerts``,
+    None: every kind)."""
     with transaction(conn):
         ref = resolve_show(conn, name)
         store.shows.set_followed(conn, ref.id, follow)
+        if choose:
+            store.alerts.set_alerts(conn, ref.id, alerts)
     return ref
 
 

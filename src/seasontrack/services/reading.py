@@ -30,6 +30,8 @@ class ShowSummary:
     latest_season: int | None
     next_release: Upcoming | None
     followed: bool = True
+    # What it alerts for (`follow --only`; None: every kind).
+    alerts: tuple[str, ...] | None = None
     progress: Progress | None = None
     # Per season, the episodes that are out and not yet seen.
     unwatched: tuple[tuple[int, tuple[int, ...]], ...] = ()
@@ -93,6 +95,7 @@ def _summary(
         latest_season=latest.get(row.id),
         next_release=upcoming.get(row.id),
         followed=row.followed,
+        alerts=row.alerts,
         progress=progress,
         unwatched=unwatched,
     )

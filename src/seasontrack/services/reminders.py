@@ -1,4 +1,8 @@
-"""Release reminders for cron: each one once, none missed, even with two runs at once.
+"""Alerts for cron: each one once, none missed, even with two runs at once.
+
+Alerts are of four kinds: ``release`` (a reminder before a release, below), ``complete``,
+``dated`` and ``announced`` (a season's news, :mod:`seasontrack.services.alerts`); one run
+delivers all of them through the same channels and records each alike, by kind.
 
 A reminder is a (release, lead) pair: "7 days before Jessica Jones S2 comes out". It is
 *due* once its moment has come: for a lead in whole days, the start of that day in the
@@ -32,8 +36,9 @@ from seasontrack.channels import Channel, DeliveryFailed
 from seasontrack.clock import Clock
 from seasontrack.countdown import ReleaseView
 from seasontrack.dates import Precision
-from seasontrack.fields import release_fields
+from seasontrack.fields import release_fields, release_kind
 from seasontrack.models import Release
+from seasontrack.services.alerts import SeasonAlert, due_season_alerts, wants
 from seasontrack.store import transaction
 from seasontrack.store.reminders import ReminderKey
 
@@ -54,6 +59,14 @@ class Reminder:
     # The season's trailer or source (the show's when the season has none), for a
     # notification to link to.
     link: str = ""
+
+    @property
+    def show_id(self) -> int:
+        return self.release.show_id
+
+    @property
+    def season(self) -> int:
+        return self.release.season
 
     def fields(self, clock: Clock) -> dict[str, str]:
         """What a channel gets: :data:`seasontrack.fields.FIELDS`, by name."""
@@ -120,14 +133,23 @@ def due_reminders(
             for lead in leads
             if (when := _due(release, moment, lead, user_zone)) <= now
         ]
-        if due:
+        # Catch-up is bounded by when the reminder came due: one due longer ago than
+        # ``catch_up`` (a lead added later, a first run on an old catalog) is never sent.
+        if due and due[-1][1] >= oldest:
             candidates.append((release, moment, due, _release_key(release, moment)))
+    if candidates:
+        chosen = store.alerts.alerts_of(conn, {release.show_id for release, *_ in candidates})
+        candidates = [
+            c for c in candidates if wants(chosen.get(c[0].show_id), release_kind(c[0]) + "s")
+        ]
     recorded: set[ReminderKey] = set()
     if not ignore_record and candidates:
         show_ids = {release.show_id for release, _, _, _ in candidates}
         recorded = store.reminders.recorded_reminders(
             conn, show_ids, *_claim_window(clock), channels
         )
+    # The releases already reminded on a channel, whatever the lead.
+    reminded = {(*k[:4], k.channel) for k in recorded if k.kind == "release"}
     found: list[Reminder] = []
     for release, moment, due, release_at in candidates:
         release_key = (release.show_id, release.season, release.first_episode or 0, release_at)
@@ -139,9 +161,15 @@ def due_reminders(
 
         # On each channel, the shortest due lead settles the release: recorded, nothing to
         # say; not recorded, it is sent, and settles the longer leads not sent either (one
-        # reminder, not three).
+        # reminder, not three). A release already out that was reminded on the channel is
+        # not reminded again by a lead added since.
         shortest = due[-1][0]
-        open_on = tuple(c for c in channels if key(shortest, c) not in recorded)
+        out = moment <= now
+        open_on = tuple(
+            c
+            for c in channels
+            if key(shortest, c) not in recorded and not (out and (*release_key, c) in reminded)
+        )
         if not open_on:
             continue
         fresh = tuple(k for c in open_on for lead, _ in due if (k := key(lead, c)) not in recorded)
@@ -151,29 +179,39 @@ def due_reminders(
 
 
 def _with_links(conn: sqlite3.Connection, found: list[Reminder]) -> list[Reminder]:
-    """Each reminder with the link a notification shows: the newest trailer of its season,
-    else its newest source, else the same of its show."""
-    if not found:
-        return found
-    show_ids = sorted({r.release.show_id for r in found})
+    links = links_of(conn, [(r.show_id, r.season) for r in found])
+    return [
+        replace(r, link=links[(r.show_id, r.season)]) if (r.show_id, r.season) in links else r
+        for r in found
+    ]
+
+
+def links_of(
+    conn: sqlite3.Connection, seasons: list[tuple[int, int]]
+) -> dict[tuple[int, int], str]:
+    """The link a notification shows for each (show id, season): the newest trailer of the
+    season, else its newest source, else the same of its show; left out when none."""
+    if not seasons:
+        return {}
+    show_ids = sorted({show_id for show_id, _ in seasons})
     trailers = store.links.trailers_of_shows(conn, show_ids)
     sources = store.links.sources_of_shows(conn, show_ids)
-    linked = []
-    for reminder in found:
-        release = reminder.release
+    linked = {}
+    for show_id, season in set(seasons):
         # Oldest first, as the store gives them: the last one of a kind is the newest.
         kinds = [
-            [(t.season, t.url) for _, t in trailers.get(release.show_id, []) if t.url],
-            [(s.season, s.url) for _, s in sources.get(release.show_id, [])],
+            [(t.season, t.url) for _, t in trailers.get(show_id, []) if t.url],
+            [(s.season, s.url) for _, s in sources.get(show_id, [])],
         ]
         picks = [
             url
-            for wanted in (release.season, None)
+            for wanted in (season, None)
             for offered in kinds
-            for season, url in reversed(offered)
-            if season == wanted and url
+            for number, url in reversed(offered)
+            if number == wanted and url
         ]
-        linked.append(replace(reminder, link=picks[0]) if picks else reminder)
+        if picks:
+            linked[(show_id, season)] = picks[0]
     return linked
 
 
@@ -182,6 +220,29 @@ def _claim_window(clock: Clock) -> tuple[float, float]:
     of this run's moment, either side (a run with another ``--now`` is another clock)."""
     moment = clock.now.timestamp()
     return moment - ABANDONED_AFTER, moment + ABANDONED_AFTER
+
+
+Alert = Reminder | SeasonAlert
+
+
+def due_alerts(
+    conn: sqlite3.Connection,
+    clock: Clock,
+    leads: list[timedelta],
+    catch_up: timedelta,
+    channels: list[str],
+    *,
+    ignore_record: bool = False,
+) -> list[Alert]:
+    """Every alert due at ``clock.now``: the release reminders, soonest release first, then
+    the seasons' news, oldest first."""
+    releases: list[Alert] = list(
+        due_reminders(conn, clock, leads, catch_up, channels, ignore_record=ignore_record)
+    )
+    news = due_season_alerts(
+        conn, clock, catch_up, channels, _claim_window(clock), ignore_record=ignore_record
+    )
+    return releases + list(news)
 
 
 def stale_claims(conn: sqlite3.Connection, clock: Clock) -> list[store.reminders.Claim]:
@@ -202,10 +263,10 @@ def claim(
     channels: list[str],
     *,
     again: bool = False,
-) -> list[Reminder]:
-    """Decide the due reminders and claim them, in one write transaction."""
+) -> list[Alert]:
+    """Decide the due alerts and claim them, in one write transaction."""
     with transaction(conn):
-        reminders = due_reminders(conn, clock, leads, catch_up, channels, ignore_record=again)
+        reminders = due_alerts(conn, clock, leads, catch_up, channels, ignore_record=again)
         keys = [k for r in reminders for k in r.keys]
         store.reminders.claim_reminders(conn, keys, clock.now.timestamp())
     return reminders
@@ -221,7 +282,7 @@ def settle(
 
 
 class Outcome(NamedTuple):
-    due: int  # reminders due (and, unless a dry run, claimed)
+    due: int  # alerts due (and, unless a dry run, claimed)
     failed: int  # deliveries that did not get through (a reminder may fail on several)
 
 
@@ -243,7 +304,7 @@ def deliver_due(
     there once and nothing is recorded (``again``: what was already sent too).
     ``on_failure`` hears each failed delivery's one-line reason."""
     names = [channel.name for channel in channels]
-    due = due_reminders(conn, clock, leads, catch_up, names, ignore_record=again)
+    due = due_alerts(conn, clock, leads, catch_up, names, ignore_record=again)
     if preview is not None:
         for reminder in due:
             preview.deliver(reminder.fields(clock))

@@ -16,6 +16,7 @@ from seasontrack.store.connection import keep_copy, open_catalog, transaction
 
 if TYPE_CHECKING:
     from seasontrack.store import (
+        alerts,
         credits,
         facts,
         links,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 _NOUNS = frozenset(
     (
+        "alerts",
         "credits",
         "facts",
         "links",
@@ -53,6 +55,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "alerts",
     "credits",
     "facts",
     "keep_copy",

@@ -88,3 +88,12 @@ def by_show(rows: Iterable[sqlite3.Row], build: Callable[[sqlite3.Row], T]) -> d
     for row in rows:
         grouped.setdefault(row["show_id"], []).append(build(row))
     return grouped
+
+
+def alerts_text(kinds: tuple[str, ...] | None) -> str | None:
+    """What a show alerts for, as its column holds it (NULL: every kind)."""
+    return None if kinds is None else ",".join(kinds)
+
+
+def alerts_from(text: str | None) -> tuple[str, ...] | None:
+    return None if text is None else tuple(kind for kind in text.split(",") if kind)

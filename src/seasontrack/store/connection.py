@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from seasontrack.errors import StoreError
@@ -40,12 +41,14 @@ def open_catalog(
     read_only: bool = False,
     patient: bool = False,
     backups: Callable[[], Path] | None = None,
+    now: datetime | None = None,
 ) -> Iterator[sqlite3.Connection]:
     """Open (creating it and its folder if need be) and migrate the catalog at ``path``.
 
     ``read_only``: the command only reads; an up-to-date catalog is opened read-only.
     ``patient``: wait for the write lock as long as a cron run may (:data:`CRON_TIMEOUT_MS`).
     ``backups``: the folder for the copies kept before a migration or an import.
+    ``now``: the moment the command goes by (its ``--now``), which its writes are recorded at.
 
     SQLite errors raised while the block runs become :class:`StoreError` (exit code 3),
     naming the file; integrity and programming errors are bugs and pass through.
@@ -75,6 +78,7 @@ def open_catalog(
         )
         try:
             conn.backups = backups
+            conn.now = now
             conn.row_factory = sqlite3.Row
             found = _check_version(conn, path)
             conn.execute("PRAGMA foreign_keys = ON")
@@ -142,6 +146,11 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         # before anyone else can read it; the search index follows the names it wrote.
         rebuild_stale(conn)
         search.refresh_stale(conn)
+        # The seasons' news the block's writes made (triggers) gets its moment. (Imported
+        # here: a reading command never loads the alerts' module.)
+        from seasontrack.store.alerts import stamp_news
+
+        stamp_news(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise

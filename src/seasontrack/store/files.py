@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from seasontrack.errors import StoreError
@@ -33,6 +34,9 @@ class CatalogConnection(sqlite3.Connection):
     sound = False
     # Where copies are kept before risky writes (None: no copies; tests, worker processes).
     backups: Callable[[], Path] | None = None
+    # The moment the command goes by (``--now``), which its writes are recorded at (a
+    # season's news); None: SEASONTRACK_NOW or the clock.
+    now: datetime | None = None
 
 
 def catalog_file(conn: sqlite3.Connection) -> Path | None:

@@ -1,4 +1,5 @@
-"""Reminder records: which (release, lead) pairs were claimed or sent, on which channel."""
+"""Alert records: which alerts (a release and a lead; a season complete, dated or announced)
+were claimed or sent, on which channel."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from seasontrack.store.codecs import json_ids
 
 
 class ReminderKey(NamedTuple):
-    """One reminder on one channel: a release (show, season, first episode, its moment), a
-    lead, and the channel it goes to ("stdout", "exec", "notify:…")."""
+    """One alert on one channel: a release (show, season, first episode, its moment), a
+    lead, and the channel it goes to ("stdout", "exec", "notify:…"); and its kind. An alert
+    of a season (complete, dated, announced) has episode and lead 0, and in ``release_at``
+    what tells it apart (its complete moment, the change)."""
 
     show_id: int
     season: int
@@ -19,6 +22,7 @@ class ReminderKey(NamedTuple):
     release_at: str
     lead_minutes: int
     channel: str
+    kind: str = "release"
 
 
 def _key(row: sqlite3.Row) -> ReminderKey:
@@ -29,6 +33,7 @@ def _key(row: sqlite3.Row) -> ReminderKey:
         row["release_at"],
         row["lead_minutes"],
         row["channel"],
+        row["kind"],
     )
 
 
@@ -44,7 +49,7 @@ def recorded_reminders(
     were told apart counts for all."""
     rows = conn.execute(
         """
-        SELECT show_id, season, episode, release_at, lead_minutes, channel FROM reminders
+        SELECT show_id, season, episode, release_at, lead_minutes, channel, kind FROM reminders
         WHERE show_id IN (SELECT value FROM json_each(?))
             AND (state = 'sent' OR claimed_at BETWEEN ? AND ?)
         """,
@@ -64,8 +69,8 @@ def claim_reminders(
     conn.executemany(
         """
         INSERT INTO reminders (show_id, season, episode, release_at, lead_minutes, channel,
-            state, claimed_at)
-        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
+            kind, state, claimed_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)
         ON CONFLICT DO UPDATE SET state = 'pending', claimed_at = excluded.claimed_at
         """,
         [(*k, claimed_at) for k in keys],
@@ -77,7 +82,7 @@ def mark_reminders_sent(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -
         """
         UPDATE reminders SET state = 'sent'
         WHERE show_id = ? AND season = ? AND episode = ? AND release_at = ? AND lead_minutes = ?
-            AND channel = ?
+            AND channel = ? AND kind = ?
         """,
         list(keys),
     )
@@ -89,7 +94,7 @@ def release_reminders(conn: sqlite3.Connection, keys: Iterable[ReminderKey]) -> 
         """
         DELETE FROM reminders
         WHERE show_id = ? AND season = ? AND episode = ? AND release_at = ? AND lead_minutes = ?
-            AND channel = ? AND state = 'pending'
+            AND channel = ? AND kind = ? AND state = 'pending'
         """,
         list(keys),
     )
@@ -108,7 +113,7 @@ def claims_outside(conn: sqlite3.Connection, held_from: float, held_until: float
     rows = conn.execute(
         """
         SELECT r.show_id, r.season, r.episode, r.release_at, r.lead_minutes, r.channel,
-            r.claimed_at, s.title
+            r.kind, r.claimed_at, s.title
         FROM reminders r JOIN shows s ON s.id = r.show_id
         WHERE r.state = 'pending' AND r.claimed_at NOT BETWEEN ? AND ?
         ORDER BY r.claimed_at, s.title COLLATE NOCASE, r.season, r.episode

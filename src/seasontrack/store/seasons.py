@@ -64,12 +64,7 @@ def _season_from_row(row: sqlite3.Row, extras: _Extras) -> Season:
         network=row["network"],
         premiere_episodes=row["premiere_episodes"],
         revision=row["revision"],
-        complete=moment_from(
-            row["complete_precision"],
-            row["complete_start"],
-            row["complete_time"],
-            row["complete_tz"],
-        ),
+        complete=complete_moment(row),
         skips=tuple(extras.skips.get(row_id, ())),
         breaks=tuple(extras.breaks.get(row_id, ())),
         parts=tuple(extras.parts.get(row_id, ())),
@@ -155,6 +150,13 @@ def seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list
         day = date.fromisoformat(watched_on) if watched_on else None
         extras.watched.setdefault(season_id, []).append((episode, day))
     return [_season_from_row(row, extras) for row in rows]
+
+
+def complete_moment(row: sqlite3.Row) -> PartialDate:
+    """A season's complete moment, from its row's ``complete_*`` columns."""
+    return moment_from(
+        row["complete_precision"], row["complete_start"], row["complete_time"], row["complete_tz"]
+    )
 
 
 def _part_from_row(row: sqlite3.Row) -> Part:
@@ -514,12 +516,7 @@ def completing(
             network=row["network"],
             season=row["number"],
             episodes=row["episodes"] or None,
-            complete=moment_from(
-                row["complete_precision"],
-                row["complete_start"],
-                row["complete_time"],
-                row["complete_tz"],
-            ),
+            complete=complete_moment(row),
             release_tz=row["release_tz"],
         )
         for row in rows

@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from seasontrack.models import Show, ShowRef
-from seasontrack.store.codecs import by_show, json_ids, like_escape
+from seasontrack.store.codecs import alerts_from, alerts_text, by_show, json_ids, like_escape
 from seasontrack.store.credits import credits_of_shows, delete_orphan_people
 from seasontrack.store.links import sources_of_shows, trailers_of_shows
 from seasontrack.store.seasons import list_seasons
@@ -66,8 +66,9 @@ def name_owner(conn: sqlite3.Connection, name: str) -> ShowRef | None:
 def insert_show(conn: sqlite3.Connection, show: Show) -> int:
     cursor = conn.execute(
         """
-        INSERT INTO shows (title, network, country, status, summary, followed, offset_minutes)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO shows (title, network, country, status, summary, followed, offset_minutes,
+            alerts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """,
         _show_values(show),
     )
@@ -81,7 +82,7 @@ def update_show(conn: sqlite3.Connection, show_id: int, show: Show) -> None:
     conn.execute(
         """
         UPDATE shows SET title = ?, network = ?, country = ?, status = ?, summary = ?,
-            followed = ?, offset_minutes = ?
+            followed = ?, offset_minutes = ?, alerts = ?
         WHERE id = ?
         """,
         (*_show_values(show), show_id),
@@ -100,6 +101,7 @@ def _show_values(show: Show) -> tuple[object, ...]:
         # An offset changed here is seen by the schema's trigger: the show's seasons are
         # derived again at the viewer's new time.
         show.offset // timedelta(minutes=1),
+        alerts_text(show.alerts),
     )
 
 
@@ -157,6 +159,7 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
             summary=rows[show_id]["summary"],
             followed=bool(rows[show_id]["followed"]),
             offset=timedelta(minutes=rows[show_id]["offset_minutes"]),
+            alerts=alerts_from(rows[show_id]["alerts"]),
             seasons=tuple(seasons_by_show.get(show_id, [])),
             credits=tuple(credits.get(show_id, [])),
             trailers=tuple(t for _, t in trailers.get(show_id, [])),
@@ -175,6 +178,8 @@ class ShowRow(NamedTuple):
     country: str | None
     status: str
     followed: bool = True
+    # What it alerts for (None: every kind).
+    alerts: tuple[str, ...] | None = None
 
 
 def _show_row(row: sqlite3.Row, id_column: str = "id") -> ShowRow:
@@ -185,6 +190,7 @@ def _show_row(row: sqlite3.Row, id_column: str = "id") -> ShowRow:
         row["country"],
         row["status"],
         bool(row["followed"]),
+        alerts_from(row["alerts"]),
     )
 
 
@@ -193,7 +199,7 @@ def list_show_rows(
 ) -> list[ShowRow]:
     rows = conn.execute(
         """
-        SELECT id, title, network, country, status, followed FROM shows
+        SELECT id, title, network, country, status, followed, alerts FROM shows
         WHERE (? IS NULL OR status = ?) AND (? IS NULL OR network = ? COLLATE NOCASE)
         ORDER BY title COLLATE NOCASE
         """,
