@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
-from tests.conftest import Run
+from tests.conftest import Run, add_weekly
 
 NOW = ("--now", "2024-01-10 12:00")
 
@@ -38,21 +40,8 @@ def feed(run: Run, *args: str) -> dict[str, dict[str, Any]]:
 @pytest.fixture
 def shows(run: Run) -> None:
     """A weekly season of a followed show, an all-at-once one of a show not followed."""
-    run("show", "add", "Weekly", "--network", "HBO")
-    run(
-        "season",
-        "add",
-        "Weekly",
-        "1",
-        "--premiere",
-        "Sunday Jan 7, 2024 21:00",
-        "--tz",
-        "America/New_York",
-        "--release",
-        "weekly",
-        "--episodes",
-        "4",
-    )
+    add_weekly(run, "2024-01-07", 4)
+    run("show", "edit", "Weekly", "--network", "HBO")
     run("follow", "Weekly")
     run("show", "add", "Binge", "--network", "Netflix")
     run("season", "add", "Binge", "1", "--premiere", "2024-03-01", "--episodes", "8")
@@ -227,3 +216,63 @@ def test_feed_options_are_for_ics_only(
     result = run("export", "--format", export_format, *args, code=2)
     assert f"{args[0]} is for ics" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_window_and_the_kinds_are_chosen_by_the_stores_index(
+    run: Run, shows: None, db: Path
+) -> None:
+    from datetime import UTC
+
+    from seasontrack import store
+    from seasontrack.store import open_catalog
+
+    with open_catalog(db) as conn:
+        ids = [row.id for row in store.shows.list_show_rows(conn)]
+        statements: list[str] = []
+        conn.set_trace_callback(statements.append)
+        found = store.releases.feed_releases(
+            conn,
+            ids,
+            since=datetime(2024, 1, 13, tzinfo=UTC),
+            until=datetime(2024, 1, 25, tzinfo=UTC),
+            kinds=store.releases.FeedKinds(premieres=False),
+        )
+        conn.set_trace_callback(None)
+        # Only what the window and the kinds let through leaves the store.
+        assert [(r.release.show, r.release.first_episode) for r, _ in found] == [
+            ("Weekly", 2),
+            ("Weekly", 3),
+        ]
+        (query,) = [s for s in statements if "feed" not in s and "sequence" in s]
+        plan = " ".join(str(row[-1]) for row in conn.execute("EXPLAIN QUERY PLAN " + query))
+    assert "releases_by_show (show_id=? AND ends_at>?)" in plan
+
+
+KIND_OF = {
+    "premieres": lambda summary: "premiere" in summary,
+    "finales": lambda summary: "finale" in summary,
+    "episodes": lambda summary: (
+        "premiere" not in summary and "finale" not in summary and "complete" not in summary
+    ),
+    "complete": lambda summary: "complete" in summary,
+}
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.sampled_from(sorted(KIND_OF)), min_size=1, max_size=6),
+    st.sampled_from([str.lower, str.upper, str.title]),
+    st.sampled_from([",", ", ", " ,"]),
+)
+def test_any_comma_list_of_kinds_gives_exactly_those_events(
+    run: Run, shows: None, kinds: list[str], case: Any, comma: str
+) -> None:
+    # Weekly's: each release is one kind (Binge's all-at-once premiere is its finale too).
+    found = feed(run, "--followed", "--only", comma.join(case(kind) for kind in kinds), *NOW)
+    assert found
+    for summary in found:
+        assert any(KIND_OF[kind](summary) for kind in kinds), summary
+    every = feed(run, "--followed", "--only", ",".join(KIND_OF), *NOW)
+    assert {s for s in every if any(KIND_OF[kind](s) for kind in kinds)} == set(found)

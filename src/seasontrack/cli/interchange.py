@@ -130,6 +130,7 @@ def export_command(
     for option in (name for name, there in given.items() if there):
         _check_accepts(chosen, option)
     since, until = _window(at.now, within, past, future)
+    kinds = _kinds(only)
     from seasontrack.render.progress import amount_progress
 
     with catalog(db, read_only=True) as conn:
@@ -143,7 +144,7 @@ def export_command(
                 since=since,
                 until=until,
                 episodes=episodes,
-                kinds=_kinds(only),
+                kinds=kinds,
                 all_day=all_day,
                 jobs=jobs if "jobs" in chosen.accepts else None,
                 progress=advance,

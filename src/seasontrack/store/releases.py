@@ -506,26 +506,40 @@ def feed_releases(
 ) -> list[tuple[StoredRelease, int]]:
     """The releases of these shows a calendar feed holds, each with its sequence: those of
     the ``kinds`` asked for that may fall between ``since`` and ``until`` (None: open), by
-    show, season and order within the season. The shows' index range scans (releases_by_show).
+    show, season and order within the season. Each show's releases are an index range scan
+    (releases_by_show: by show, then by end); with no window, TBA ones too.
     """
+    windowed = since is not None or until is not None
     rows = conn.execute(
-        """
-        SELECT release_rows.*, releases.sequence FROM release_rows
-        JOIN releases ON releases.season_id = release_rows.season_id
-            AND releases.position = release_rows.position
-        WHERE release_rows.show_id IN (SELECT value FROM json_each(:ids))
-            AND (:since IS NULL OR release_rows.ends_at >= :since)
-            AND (:until IS NULL OR release_rows.starts_at <= :until)
-            AND ((:premieres AND release_rows.premiere) OR (:finales AND release_rows.finale)
-                OR (:episodes AND NOT release_rows.premiere AND NOT release_rows.finale))
-        ORDER BY release_rows.show COLLATE NOCASE, release_rows.show_id, release_rows.season,
-            release_rows.position
-        """,
+        _FEED_WINDOW if windowed else _FEED,
         {
             "ids": json_ids(show_ids),
-            "since": utc_text(since),
-            "until": utc_text(until),
+            # An open side: before or after every stored moment.
+            "since": utc_text(since) or "",
+            "until": utc_text(until) or _NEVER,
             **{kind: int(wanted) for kind, wanted in kinds._asdict().items()},
         },
     )
     return [(stored_release(row), row["sequence"]) for row in rows]
+
+
+_FEED_ROWS = """
+    SELECT release_rows.*, releases.sequence FROM release_rows
+    JOIN releases ON releases.season_id = release_rows.season_id
+        AND releases.position = release_rows.position
+    WHERE release_rows.show_id IN (SELECT value FROM json_each(:ids))
+        AND ((:premieres AND release_rows.premiere) OR (:finales AND release_rows.finale)
+            OR (:episodes AND NOT release_rows.premiere AND NOT release_rows.finale))
+"""
+_FEED_ORDER = """
+    ORDER BY release_rows.show COLLATE NOCASE, release_rows.show_id, release_rows.season,
+        release_rows.position
+"""
+_FEED = _FEED_ROWS + _FEED_ORDER
+# Bounds the index can range over (a NULL bound, or "? IS NULL OR", would make it read
+# every release of the show).
+_FEED_WINDOW = (
+    _FEED_ROWS
+    + "AND release_rows.ends_at >= :since AND release_rows.starts_at <= :until"
+    + _FEED_ORDER
+)
