@@ -74,6 +74,9 @@ SEARCHED_EPISODES = "Silent Harbor"
 # Targets from the speed issue (17), each a ratio to a floor's time, per round (the others,
 # for scaling, peers, import and export, are in report.py).
 PLAIN = "plain"
+# The export of the followed shows from 30 days back to a year ahead (label and arguments;
+# FILE is the output's place).
+FOLLOWED_FEED = "export --format ics --followed --past 30d --future 365d -o FILE"
 RICH = "Rich"
 DRAWN = Target(RICH, 1.15)  # a command that draws a table
 TIGHT = Target(PLAIN, 1.10)  # next --field days, remind --dry-run
@@ -504,6 +507,15 @@ def plan_exports(
                 None,
             )
         )
+    if has_ics and "--followed" in export_help:
+        # The feed a subscriber keeps small (the speed issue's point 3).
+        heavy.append(
+            command(
+                FOLLOWED_FEED,
+                [*FOLLOWED_FEED.split()[:-1], str(workdir / "followed.ics")],
+                None,
+            )
+        )
     progress("export: warm-up")
     warm: list[Sample] = []
     for item in heavy:
@@ -522,10 +534,23 @@ def plan_exports(
     elif first < 30:
         export_runs = min(runs, 3)
     else:
-        # Too slow to repeat within the budget: the warm-up run is the one run reported.
+        # Too slow to repeat within the budget: the warm-up run is the one run reported;
+        # an export under 5 s beside it still gets 3 runs of its own after its warm-up.
         export_runs = 0
         for item, sample in zip(heavy, warm, strict=True):
-            item.samples.append(sample)
+            if sample.seconds >= 5 or sample.code != 0:
+                item.samples.append(sample)
+                continue
+            for _ in range(3):
+                item.samples.append(
+                    run_once(
+                        item.argv,
+                        env,
+                        stdout=item.output,
+                        stderr=item.error,
+                        timeout=args.import_timeout,
+                    )
+                )
     return heavy, export_runs, first
 
 

@@ -151,7 +151,14 @@ def parse_span(text: str) -> timedelta:
     """A look-ahead like ``30d``, ``2w``, ``12h`` or ``3 weeks``, of at most 100 years."""
     found = re.fullmatch(r"\s*([0-9]+)\s*([a-z]+)\s*", text.lower(), re.ASCII)
     if found is None or found[2] not in _SPAN_UNITS:
-        raise DateInputError(f"can't read {text!r} as a span of time; write it like 30d, 2w or 12h")
+        close = ""
+        if found is not None:
+            from seasontrack.inputs import did_you_mean
+
+            close = did_you_mean(found[2], {unit: found[1] + unit for unit in _SPAN_UNITS}, limit=1)
+        raise DateInputError(
+            f"can't read {text!r} as a span of time; write it like 30d, 2w or 12h{close}"
+        )
     digits, unit = found[1].lstrip("0") or "0", found[2]
     hours = int(digits) * _SPAN_UNITS[unit] if len(digits) <= 9 else None
     if hours is None or hours > MAX_SPAN_DAYS * 24:

@@ -181,6 +181,8 @@ class ShowImport:
     followed: bool | None = None
     # The show's link to TVmaze and where its facts came from, as an export wrote them.
     online: tuple[ShowLink, tuple[Fact, ...]] | None = None
+    # Its calendar feed events' SEQUENCEs, as an export wrote them: (season, event, sequence).
+    sequences: tuple[tuple[int, str, int], ...] = ()
     # The viewer's own time, when the file gives one (None: keep the catalog's; files
     # written before there were offsets give none).
     offset: timedelta | None = None
@@ -235,6 +237,7 @@ def read_show(reader: Reader) -> ShowImport:
     sources = [_read_source(item) for item in reader.items("sources")]
     online = _read_online(reader.child("online")) if reader.mapping().get("online") else None
     news, sent = _read_alert_log(reader.child("alert_log"), numbers)
+    sequences = tuple(_read_sequence(item) for item in reader.items("feed_sequences"))
     return ShowImport(
         show=replace(
             show,
@@ -253,6 +256,7 @@ def read_show(reader: Reader) -> ShowImport:
         alerts_given=alerts_given,
         news=news,
         sent=sent,
+        sequences=sequences,
     )
 
 
@@ -315,6 +319,21 @@ def _utc_text(reader: Reader, key: str) -> str:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     year_within_bound(moment.date(), repr(key))
     return moment.replace(microsecond=0).isoformat()
+
+
+def _read_sequence(reader: Reader) -> tuple[int, str, int]:
+    """A feed event's SEQUENCE, as `sequences_json` writes it: (season, event, sequence)."""
+    with reader.context():
+        season = reader.integer("season", maximum=MAX_SEASON)
+        event = reader.text("event")
+        sequence = reader.integer("sequence", maximum=MAX_ID)
+        if season is None or event is None or sequence is None:
+            raise reader.fail("a feed sequence needs its season, event and sequence")
+        if event != "complete" and not (event.isascii() and event.isdigit()):
+            raise reader.fail(f"a feed event is an episode number or 'complete', not {event!r}")
+        if event != "complete":
+            event = str(reader.number(int(event), "an episode number", 0, MAX_EPISODES))
+    return season, event, sequence
 
 
 def _read_online(reader: Reader) -> tuple[ShowLink, tuple[Fact, ...]]:

@@ -7,7 +7,7 @@ renamed or removed. Dates are objects with their precision (see ``PartialDate.to
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from seasontrack.clock import offset_text
@@ -147,6 +147,17 @@ def show_json(show: Show) -> JSON:
         "trailers": [trailer_json(t) for t in show.trailers],
         "sources": [source_json(s) for s in show.sources],
     }
+
+
+def sequences_json(by_season: Mapping[int, Mapping[str, int]]) -> list[JSON]:
+    """A show's calendar feed events that have moved, each with its SEQUENCE: "event" is
+    the release's first episode ("0" for none) or "complete". Import restores them, so a
+    catalog moved to a new machine does not rewind subscribed calendars."""
+    return [
+        {"season": season, "event": event, "sequence": sequence}
+        for season, events in sorted(by_season.items())
+        for event, sequence in sorted(events.items())
+    ]
 
 
 def link_ids(link: ShowLink) -> JSON:

@@ -27,6 +27,8 @@ from seasontrack.cli.common import (
 from seasontrack.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from seasontrack.services.formats import ExportFormat
 
 
@@ -68,6 +70,35 @@ def export_command(
     episodes: Annotated[
         bool, typer.Option("--episodes", help="csv: one row per release, not per season.")
     ] = False,
+    followed: Annotated[
+        bool, typer.Option("--followed", help="ics: only the shows you follow.")
+    ] = False,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            metavar="KINDS",
+            help="ics: only these events, a comma list of premieres, finales, episodes and"
+            " complete (a season's last episode out) (default: every release, no complete).",
+            show_default=False,
+        ),
+    ] = None,
+    past: Annotated[
+        str | None,
+        typer.Option(
+            "--past", metavar="SPAN", help="ics: only events from this long ago on: 30d, 2w."
+        ),
+    ] = None,
+    future: Annotated[
+        str | None,
+        typer.Option(
+            "--future", metavar="SPAN", help="ics: only events up to this far ahead: 365d, 8w."
+        ),
+    ] = None,
+    all_day: Annotated[
+        bool,
+        typer.Option("--all-day", help="ics: every event all day, on its day where you are."),
+    ] = False,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -87,28 +118,76 @@ def export_command(
 
     chosen = formats.export_format(_format(format, output))
     at = clock(now, tz)
-    until = None
-    if within is not None:
-        _check_accepts(chosen, "within")
-        from seasontrack.countdown import later
+    given = {
+        "within": within is not None,
+        "episodes": episodes,
+        "followed": followed,
+        "past": past is not None,
+        "future": future is not None,
+        "only": only is not None,
+        "all_day": all_day,
+    }
+    for option in (name for name, there in given.items() if there):
+        _check_accepts(chosen, option)
+    since, until = _window(at.now, within, past, future)
+    kinds = _kinds(only)
+    from seasontrack.render.progress import amount_progress
 
-        until = later(at.now, span_option(within, "--within"))
-    if episodes:
-        _check_accepts(chosen, "episodes")
     with catalog(db, read_only=True) as conn:
-        request = formats.ExportRequest(
-            exporting.show_rows(conn, show),
-            at,
-            until=until,
-            episodes=episodes,
-            jobs=jobs if "jobs" in chosen.accepts else None,
-        )
-        with _destination(output, binary=chosen.binary, encoding=chosen.encoding) as out:
-            written = chosen.write(conn, out, request)
-            if written.note:
-                typer.echo(written.note, err=True)
+        rows = exporting.show_rows(conn, show, followed=followed)
+        # A bar (on a terminal) only when what is written goes elsewhere.
+        elsewhere = output is not None or not sys.stdout.isatty()
+        with amount_progress("Exporting", len(rows), elsewhere) as advance:
+            request = formats.ExportRequest(
+                rows,
+                at,
+                since=since,
+                until=until,
+                episodes=episodes,
+                kinds=kinds,
+                all_day=all_day,
+                jobs=jobs if "jobs" in chosen.accepts else None,
+                progress=advance,
+            )
+            with _destination(output, binary=chosen.binary, encoding=chosen.encoding) as out:
+                written = chosen.write(conn, out, request)
+        if written.note:
+            typer.echo(written.note, err=True)
     if output is not None:
         done(f"Exported {written.amount} {written.unit} to {output}.")
+
+
+def _window(
+    now: datetime, within: str | None, past: str | None, future: str | None
+) -> tuple[datetime | None, datetime | None]:
+    """The moments an export runs from and to (None: open): --within from now, or --past
+    back and --future ahead of now."""
+    if within is not None and (past is not None or future is not None):
+        raise InvalidInput(
+            "--within SPAN is --past 0d --future SPAN; give --within, or --past and --future"
+        )
+    if within is None and past is None and future is None:
+        return None, None
+    from seasontrack.countdown import later
+
+    if within is not None:
+        return now, later(now, span_option(within, "--within"))
+    since = None if past is None else later(now, -span_option(past, "--past"))
+    until = None if future is None else later(now, span_option(future, "--future"))
+    return since, until
+
+
+def _kinds(only: str | None) -> frozenset[str] | None:
+    """The kinds of event --only names (a comma list), each checked."""
+    if only is None:
+        return None
+    from seasontrack.inputs import choose
+    from seasontrack.services.formats.ics_feed import FEED_KINDS
+
+    kinds = [part.strip() for part in only.split(",") if part.strip()]
+    if not kinds:
+        raise InvalidInput(f"--only names no kind; give some of: {', '.join(FEED_KINDS)}")
+    return frozenset(choose(kind, FEED_KINDS, "--only") for kind in kinds)
 
 
 def _check_accepts(chosen: ExportFormat, option: str) -> None:

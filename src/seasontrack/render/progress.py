@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # A file smaller than this imports before a bar would be worth drawing.
 IMPORT_BAR_FROM = 5_000_000
+# Fewer shows than this export before a bar would be worth drawing.
+EXPORT_BAR_FROM = 1_000
 
 
 def on_terminal() -> bool:
@@ -85,5 +87,24 @@ def count_progress(
         def advance(title: str) -> None:
             with suppress(OSError, ValueError):
                 bar.update(task, advance=1, description=safe(title))
+
+        yield advance
+
+
+@contextmanager
+def amount_progress(label: str, total: int, show: bool) -> Iterator[Callable[[int], None] | None]:
+    """A bar of ``total`` items (an export's shows), advanced by how many each step did
+    (``advance(count)``), with the time left; drawn only when ``show`` and stderr is a
+    terminal and there are enough to wait for, else None (nothing to report to)."""
+    if not show or total < EXPORT_BAR_FROM or not on_terminal():
+        yield None
+        return
+    from rich.progress import MofNCompleteColumn, TimeRemainingColumn
+
+    with _bar(label, MofNCompleteColumn(), TimeRemainingColumn(), total=total) as (bar, task):
+
+        def advance(count: int) -> None:
+            with suppress(OSError, ValueError):
+                bar.update(task, advance=count)
 
         yield advance

@@ -289,6 +289,7 @@ def _merge_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport
 
     _record_online(conn, show_id, item)
     store.alerts.restore_alert_log(conn, show_id, item.news, item.sent)
+    _restore_sequences(conn, show_id, item)
     after = store.shows.get_show(conn, show_id)
     if after == before and _online_state(conn, show_id) == linked_before:
         report.unchanged.append(after.title)
@@ -349,6 +350,7 @@ def _add_show(conn: sqlite3.Connection, item: ShowImport, report: ImportReport) 
         store.links.upsert_source(conn, show_id, row, source, replace=False)
     _record_online(conn, show_id, item)
     store.alerts.restore_alert_log(conn, show_id, item.news, item.sent)
+    _restore_sequences(conn, show_id, item, season_rows)
     report.added.append(show.title)
 
 
@@ -357,6 +359,23 @@ def _set_watched(conn: sqlite3.Connection, row_id: int, season_import: SeasonImp
     store.watched.set_watched(conn, row_id, season_import.watched, True)
     if season_import.watched_on:
         store.watched.mark_watched(conn, row_id, dict(season_import.watched_on))
+
+
+def _restore_sequences(
+    conn: sqlite3.Connection,
+    show_id: int,
+    item: ShowImport,
+    season_rows: dict[int, int] | None = None,
+) -> None:
+    """The feed SEQUENCEs the file gives, as floors for the seasons' events (the store
+    applies them when it derives the releases), so subscribed calendars never rewind."""
+    by_season: dict[int, dict[str, int]] = {}
+    for season, event, sequence in item.sequences:
+        by_season.setdefault(season, {})[event] = sequence
+    for number, sequences in by_season.items():
+        row_id = (season_rows or {}).get(number) or store.seasons.season_id(conn, show_id, number)
+        if row_id is not None:
+            store.releases.restore_sequences(conn, row_id, sequences)
 
 
 def _row_of(season_rows: dict[int, int], number: int | None) -> int | None:

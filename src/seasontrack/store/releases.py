@@ -21,22 +21,32 @@ def replace_releases(
     show_id: int,
     releases: list[Release],
     complete_ends: datetime | None = None,
+    restored: dict[str, int] | None = None,
 ) -> bool:
     """Replace a season's stored releases (what `upcoming`, `calendar` and `remind` read);
     return whether a release it had before now comes out at another moment (or is gone, or
     new). ``complete_ends`` is the latest moment the season can be complete by (None: not
-    known). Only the store's derivation (``seasons.rebuild_stale``) calls this."""
+    known). Only the store's derivation (``seasons.rebuild_stale``) calls this.
+
+    Each release keeps its calendar feed's SEQUENCE when it comes out at the moment it did,
+    and has it raised by one when its moment changed; a sequence ``restored`` from a catalog
+    file (by event, see :func:`restored_sequences`) is a floor under it.
+    """
     plain = conn.cursor()
     plain.row_factory = None
     # What of a release decides when it comes out: a change to any of these moves an event
-    # of a calendar feed, which the season's revision (the feed's SEQUENCE) counts.
+    # of a calendar feed, which its sequence (the feed's SEQUENCE) counts.
     before = plain.execute(
         """
-        SELECT first_episode, last_episode, precision, start, time, tz, premiere, finale
+        SELECT first_episode, last_episode, precision, start, time, tz, premiere, finale,
+            sequence
         FROM releases WHERE season_id = ? ORDER BY position
         """,
         (season_row_id,),
     ).fetchall()
+    # A feed's event is a release's first episode (its UID says so): 0 for none.
+    had = {(row[0] or 0): (row[:-1], row[-1]) for row in before}
+    restored = restored or {}
     conn.execute("DELETE FROM releases WHERE season_id = ?", (season_row_id,))
     rows = []
     after = []
@@ -57,6 +67,12 @@ def replace_releases(
             int(release.finale),
         )
         after.append(moment)
+        event = release.first_episode or 0
+        sequence = 0
+        if event in had:
+            was, sequence = had[event]
+            sequence += was != moment
+        sequence = max(sequence, restored.get(str(event), 0))
         rows.append(
             (
                 season_row_id,
@@ -75,18 +91,68 @@ def replace_releases(
                 announced.start.isoformat() if announced and announced.start else None,
                 announced.time.strftime("%H:%M") if announced and announced.time else None,
                 utc_text(out_at),
+                sequence,
             )
         )
     conn.executemany(
         """
         INSERT INTO releases (season_id, position, show_id, first_episode, last_episode, title,
             precision, start, time, tz, premiere, finale, starts_at, ends_at, exact, part,
-            part_title, pattern, release_tz, announced_start, announced_time, out_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            part_title, pattern, release_tz, announced_start, announced_time, out_at, sequence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         rows,
     )
-    return bool(before) and before != after
+    return bool(before) and [row[:-1] for row in before] != after
+
+
+def restored_sequences(conn: sqlite3.Connection, season_row_id: int) -> dict[str, int]:
+    """The sequences a catalog file gave the season's feed events, by event ("3", "0",
+    "complete"), waiting for its rebuild."""
+    rows = conn.execute(
+        "SELECT event, sequence FROM restored_sequences WHERE season_id = ?", (season_row_id,)
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def restore_sequences(
+    conn: sqlite3.Connection, season_row_id: int, sequences: dict[str, int]
+) -> None:
+    """Give the season's feed events at least these sequences (what an exported catalog
+    says they had), from its next rebuild on; the season is marked stale by a trigger."""
+    conn.executemany(
+        """
+        INSERT INTO restored_sequences (season_id, event, sequence) VALUES (?, ?, ?)
+        ON CONFLICT (season_id, event) DO UPDATE SET sequence = max(sequence, excluded.sequence)
+        """,
+        [(season_row_id, event, sequence) for event, sequence in sequences.items()],
+    )
+
+
+def feed_sequences(
+    conn: sqlite3.Connection, show_ids: list[int]
+) -> dict[int, dict[int, dict[str, int]]]:
+    """The feed events that have moved (a sequence above 0), by show id, season number and
+    event (its first episode, "0" for none, or "complete"): what an export carries so that
+    a restored catalog does not rewind subscribed calendars."""
+    found: dict[int, dict[int, dict[str, int]]] = {}
+    ids = json_ids(show_ids)
+    plain = conn.cursor()
+    plain.row_factory = None
+    for show_id, season, event, sequence in plain.execute(
+        """
+        SELECT seasons.show_id, seasons.number, coalesce(releases.first_episode, 0),
+            releases.sequence
+        FROM releases JOIN seasons ON seasons.id = releases.season_id
+        WHERE releases.show_id IN (SELECT value FROM json_each(?)) AND releases.sequence > 0
+        UNION ALL
+        SELECT show_id, number, 'complete', complete_sequence FROM seasons
+        WHERE show_id IN (SELECT value FROM json_each(?)) AND complete_sequence > 0
+        """,
+        (ids, ids),
+    ):
+        found.setdefault(show_id, {}).setdefault(season, {})[str(event)] = sequence
+    return found
 
 
 def _out_at(
@@ -531,3 +597,63 @@ def releases_of_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[Sto
         (json_ids(show_ids),),
     )
     return [stored_release(row) for row in rows]
+
+
+class FeedKinds(NamedTuple):
+    """Which releases a calendar feed holds: premieres, finales, and the episodes between."""
+
+    premieres: bool = True
+    finales: bool = True
+    episodes: bool = True
+
+
+EVERY_RELEASE = FeedKinds()
+
+
+def feed_releases(
+    conn: sqlite3.Connection,
+    show_ids: list[int],
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    kinds: FeedKinds = EVERY_RELEASE,
+) -> list[tuple[StoredRelease, int]]:
+    """The releases of these shows a calendar feed holds, each with its sequence: those of
+    the ``kinds`` asked for that may fall between ``since`` and ``until`` (None: open), by
+    show, season and order within the season. Each show's releases are an index range scan
+    (releases_by_show: by show, then by end); with no window, TBA ones too.
+    """
+    windowed = since is not None or until is not None
+    rows = conn.execute(
+        _FEED_WINDOW if windowed else _FEED,
+        {
+            "ids": json_ids(show_ids),
+            # An open side: before or after every stored moment.
+            "since": utc_text(since) or "",
+            "until": utc_text(until) or _NEVER,
+            **{kind: int(wanted) for kind, wanted in kinds._asdict().items()},
+        },
+    )
+    return [(stored_release(row), row["sequence"]) for row in rows]
+
+
+_FEED_ROWS = """
+    SELECT release_rows.*, releases.sequence FROM release_rows
+    JOIN releases ON releases.season_id = release_rows.season_id
+        AND releases.position = release_rows.position
+    WHERE release_rows.show_id IN (SELECT value FROM json_each(:ids))
+        AND ((:premieres AND release_rows.premiere) OR (:finales AND release_rows.finale)
+            OR (:episodes AND NOT release_rows.premiere AND NOT release_rows.finale))
+"""
+_FEED_ORDER = """
+    ORDER BY release_rows.show COLLATE NOCASE, release_rows.show_id, release_rows.season,
+        release_rows.position
+"""
+_FEED = _FEED_ROWS + _FEED_ORDER
+# Bounds the index can range over (a NULL bound, or "? IS NULL OR", would make it read
+# every release of the show).
+_FEED_WINDOW = (
+    _FEED_ROWS
+    + "AND release_rows.ends_at >= :since AND release_rows.starts_at <= :until"
+    + _FEED_ORDER
+)

@@ -33,7 +33,7 @@ from seasontrack.store.codecs import (
     utc_text,
 )
 from seasontrack.store.credits import delete_orphan_people
-from seasontrack.store.releases import replace_releases
+from seasontrack.store.releases import replace_releases, restored_sequences
 
 
 class _Extras:
@@ -404,15 +404,18 @@ _REBUILD_BATCH = 500
 def rebuild_stale(conn: sqlite3.Connection) -> int:
     """Derive again the releases of every season marked stale; return how many there were.
 
-    A season whose releases now come out at other moments gets its revision counted (a
-    calendar feed's SEQUENCE, so that a subscribed calendar moves the event); a season new
-    to the index does not.
+    A season whose releases now come out at other moments gets its revision counted; each
+    release that moved, and the complete moment if it moved, gets its own sequence raised (a
+    calendar feed's SEQUENCE, so that a subscribed calendar moves that event and no other);
+    a season new to the index does not.
     """
     plain = conn.cursor()
     plain.row_factory = None
     stale = [row[0] for row in plain.execute("SELECT season_id FROM stale_seasons")]
     if not stale:
         return 0
+    # Sequences an imported file carries, rarely there: looked up per season only if so.
+    restoring = conn.execute("SELECT 1 FROM restored_sequences LIMIT 1").fetchone() is not None
     for start in range(0, len(stale), _REBUILD_BATCH):
         rows = conn.execute(
             """
@@ -431,26 +434,37 @@ def rebuild_stale(conn: sqlite3.Connection) -> int:
             releases = with_offset(announced, offset)
             complete = shifted(season_complete(season, announced), offset)
             complete_starts, complete_ends, _ = moment_bounds(complete, season.release_tz)
+            columns = moment_columns(complete)
+            restored = restored_sequences(conn, row["id"]) if restoring else {}
+            was = tuple(row[f"complete_{name}"] for name in ("precision", "start", "time", "tz"))
+            # The feed's `complete` event moves when a moment it had changes.
+            moved_complete = was[0] != "tba" and was != tuple(columns)
             conn.execute(
                 """
                 UPDATE seasons SET complete_precision = ?, complete_start = ?,
                     complete_time = ?, complete_tz = ?, complete_starts_at = ?,
-                    complete_ends_at = ?
+                    complete_ends_at = ?,
+                    complete_sequence = max(complete_sequence + ?, ?)
                 WHERE id = ?
                 """,
                 (
-                    *moment_columns(complete),
+                    *columns,
                     utc_text(complete_starts),
                     utc_text(complete_ends),
+                    int(moved_complete),
+                    restored.get("complete", 0),
                     row["id"],
                 ),
             )
-            moved = replace_releases(conn, row["id"], row["show_id"], releases, complete_ends)
+            moved = replace_releases(
+                conn, row["id"], row["show_id"], releases, complete_ends, restored
+            )
             if moved:
                 conn.execute(
                     "UPDATE seasons SET revision = revision + 1 WHERE id = ?", (row["id"],)
                 )
     conn.execute("DELETE FROM stale_seasons")
+    conn.execute("DELETE FROM restored_sequences")
     return len(stale)
 
 
@@ -475,6 +489,8 @@ class CompleteRow(NamedTuple):
     complete: PartialDate
     release_tz: str | None
     airing: bool = False
+    # A calendar feed's SEQUENCE for its `complete` event (read only where asked for).
+    sequence: int = 0
 
 
 def completing(
@@ -494,6 +510,45 @@ def completing(
             """,
             (low,),
         )
+    return _complete_rows(conn, [row[0] for row in found], network)
+
+
+def complete_moments(
+    conn: sqlite3.Connection,
+    show_ids: list[int],
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[CompleteRow]:
+    """The seasons of these shows whose complete moment is known to the day or minute and
+    may fall between ``since`` and ``until`` (None: open), each with its feed sequence; by
+    show and season."""
+    sequences = {
+        row[0]: row[1]
+        for row in conn.execute(
+            """
+            SELECT id, complete_sequence FROM seasons
+            WHERE show_id IN (SELECT value FROM json_each(:ids))
+                AND complete_precision IN ('day', 'minute')
+                AND (:since IS NULL OR complete_ends_at >= :since)
+                AND (:until IS NULL OR complete_starts_at <= :until)
+            """,
+            {"ids": json_ids(show_ids), "since": utc_text(since), "until": utc_text(until)},
+        )
+    }
+    rows = [
+        row._replace(sequence=sequences[row.season_id])
+        for row in _complete_rows(conn, list(sequences), None)
+    ]
+    rows.sort(key=lambda row: (row.show.casefold(), row.show_id, row.season))
+    return rows
+
+
+def _complete_rows(
+    conn: sqlite3.Connection, season_ids: list[int], network: str | None
+) -> list[CompleteRow]:
+    """These seasons' complete moments, with the episodes they will have had (the stated
+    count or the highest one released, whichever is more); on ``network`` only if given."""
     rows = conn.execute(
         """
         SELECT seasons.id, seasons.show_id, shows.title, number,
@@ -506,7 +561,7 @@ def completing(
         WHERE seasons.id IN (SELECT value FROM json_each(?))
             AND (? IS NULL OR coalesce(seasons.network, shows.network) = ? COLLATE NOCASE)
         """,
-        (json_ids([row[0] for row in found]), network, network),
+        (json_ids(season_ids), network, network),
     )
     return [
         CompleteRow(

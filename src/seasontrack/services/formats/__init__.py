@@ -28,6 +28,11 @@ FORMATS = {
 OPTIONS = {
     "within": ("--within", "{formats} export{s} whole shows"),
     "episodes": ("--episodes", "{formats} always hold{s} every release"),
+    "followed": ("--followed", "{formats} export{s} every show, or those named with --show"),
+    "past": ("--past", "{formats} export{s} whole shows"),
+    "future": ("--future", "{formats} export{s} whole shows"),
+    "only": ("--only", "{formats} always hold{s} every release"),
+    "all_day": ("--all-day", "{formats} keep{s} each release's own date and time"),
 }
 
 
@@ -36,12 +41,18 @@ class ExportRequest(NamedTuple):
 
     rows: list[ShowRow]
     clock: Clock
-    # Only releases from now to this moment (``within``).
+    # Only releases from this moment (``past``, or now with ``within``)...
+    since: datetime | None = None
+    # ... to this one (``future``, ``within``); None: open.
     until: datetime | None = None
     # One row per release instead of per season (``episodes``).
     episodes: bool = False
     # Worker processes sharing the work (``jobs``); None: as many as pays.
     jobs: int | None = None
+    # The kinds of event a calendar feed holds (``only``; None: its default).
+    kinds: frozenset[str] | None = None
+    # Every event all day (``all_day``).
+    all_day: bool = False
     # Told the number of shows written after each batch (a progress bar, when the command
     # draws one).
     progress: Callable[[int], None] | None = None

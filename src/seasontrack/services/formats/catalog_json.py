@@ -8,7 +8,7 @@ from typing import IO
 
 from seasontrack import store
 from seasontrack.catalog_file import FORMAT_NAME, FORMAT_VERSION
-from seasontrack.catalog_file.writing import alert_log_json, link_json, show_json
+from seasontrack.catalog_file.writing import alert_log_json, link_json, sequences_json, show_json
 from seasontrack.services.formats import ExportFormat, ExportRequest, Written
 from seasontrack.services.workers import in_batches
 
@@ -40,6 +40,7 @@ def _json_lines(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
     links = store.provider_links.provider_links_of(conn, ids)
     facts = store.facts.facts_of(conn, list(links))
     news, sent = store.alerts.alert_log(conn, ids)
+    sequences = store.releases.feed_sequences(conn, ids)
     lines = []
     for show_id, show in zip(ids, store.shows.get_shows(conn, ids), strict=True):
         document = show_json(show)
@@ -47,6 +48,7 @@ def _json_lines(conn: sqlite3.Connection, ids: list[int]) -> list[str]:
             document["online"] = link_json(links[show_id], facts.get(show_id, []))
         if show_id in news or show_id in sent:
             document["alert_log"] = alert_log_json(news.get(show_id, []), sent.get(show_id, []))
+        document["feed_sequences"] = sequences_json(sequences.get(show_id, {}))
         lines.append(json.dumps(document, ensure_ascii=False))
     return lines
 

@@ -26,6 +26,7 @@ from seasontrack.store.migrations import (
     m015_reminder_channels,
     m016_search_index,
     m017_alerts,
+    m018_feed_sequences,
     shipped,
 )
 from seasontrack.store.migrations.shipped import Migration
@@ -39,6 +40,7 @@ MIGRATIONS: list[Migration] = [
     m015_reminder_channels.migrate,
     m016_search_index.migrate,
     m017_alerts.migrate,
+    m018_feed_sequences.migrate,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
