@@ -14,68 +14,85 @@ from seasontrack.schedule import release_bounds
 from seasontrack.store.codecs import json_ids, moment_from, utc_text
 
 
-def replace_releases(
-    conn: sqlite3.Connection,
-    season_row_id: int,
-    show_id: int,
-    releases: list[Release],
-    complete_ends: datetime | None = None,
-) -> bool:
-    """Replace a season's stored releases (what `upcoming`, `calendar` and `remind` read);
-    return whether a release it had before now comes out at another moment (or is gone, or
-    new). ``complete_ends`` is the latest moment the season can be complete by (None: not
-    known). Only the store's derivation (``seasons.rebuild_stale``) calls this."""
+class Derived(NamedTuple):
+    """A season's releases as derived, to store: ``complete_ends`` is the latest moment the
+    season can be complete by (None: not known)."""
+
+    season_id: int
+    show_id: int
+    releases: list[Release]
+    complete_ends: datetime | None
+
+
+def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[int]:
+    """Replace these seasons' stored releases (what `upcoming`, `calendar` and `remind`
+    read); return the seasons of which a release they had before now comes out at another
+    moment (or is gone, or new). Only the store's derivation (``seasons.rebuild_stale``)
+    calls this; a few statements per batch of seasons, whatever its size."""
     plain = conn.cursor()
     plain.row_factory = None
+    ids = json_ids([season.season_id for season in seasons])
     # What of a release decides when it comes out: a change to any of these moves an event
     # of a calendar feed, which the season's revision (the feed's SEQUENCE) counts.
-    before = plain.execute(
+    before: dict[int, list[tuple[object, ...]]] = {}
+    for season_id, *moment in plain.execute(
         """
-        SELECT first_episode, last_episode, precision, start, time, tz, premiere, finale
-        FROM releases WHERE season_id = ? ORDER BY position
+        SELECT season_id, first_episode, last_episode, precision, start, time, tz, premiere,
+            finale
+        FROM releases WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, position
         """,
-        (season_row_id,),
-    ).fetchall()
-    conn.execute("DELETE FROM releases WHERE season_id = ?", (season_row_id,))
-    rows = []
-    after = []
-    bounds = [release_bounds(release) for release in releases]
-    for position, (release, (starts, ends, exact), out_at) in enumerate(
-        zip(releases, bounds, _out_at(bounds, complete_ends), strict=True)
+        (ids,),
     ):
-        when = release.when
-        announced = release.announced
-        moment = (
-            release.first_episode,
-            release.last_episode,
-            when.precision.value,
-            when.start.isoformat() if when.start else None,
-            when.time.strftime("%H:%M") if when.time else None,
-            when.tz,
-            int(release.premiere),
-            int(release.finale),
+        before.setdefault(season_id, []).append(tuple(moment))
+    if before:
+        conn.execute(
+            "DELETE FROM releases WHERE season_id IN (SELECT value FROM json_each(?))", (ids,)
         )
-        after.append(moment)
-        rows.append(
-            (
-                season_row_id,
-                position,
-                show_id,
-                *moment[:2],
-                release.episode_title,
-                *moment[2:],
-                utc_text(starts),
-                utc_text(ends),
-                int(exact),
-                release.part,
-                release.part_title,
-                release.pattern,
-                release.release_tz,
-                announced.start.isoformat() if announced and announced.start else None,
-                announced.time.strftime("%H:%M") if announced and announced.time else None,
-                utc_text(out_at),
+    rows = []
+    moved = set()
+    for season in seasons:
+        after = []
+        bounds = [release_bounds(release) for release in season.releases]
+        for position, (release, (starts, ends, exact), out_at) in enumerate(
+            zip(season.releases, bounds, _out_at(bounds, season.complete_ends), strict=True)
+        ):
+            when = release.when
+            announced = release.announced
+            moment = (
+                release.first_episode,
+                release.last_episode,
+                when.precision.value,
+                when.start.isoformat() if when.start else None,
+                when.time.strftime("%H:%M") if when.time else None,
+                when.tz,
+                int(release.premiere),
+                int(release.finale),
             )
-        )
+            after.append(moment)
+            rows.append(
+                (
+                    season.season_id,
+                    position,
+                    season.show_id,
+                    *moment[:2],
+                    release.episode_title,
+                    *moment[2:],
+                    utc_text(starts),
+                    utc_text(ends),
+                    int(exact),
+                    release.part,
+                    release.part_title,
+                    release.pattern,
+                    release.release_tz,
+                    announced.start.isoformat() if announced and announced.start else None,
+                    announced.time.strftime("%H:%M") if announced and announced.time else None,
+                    utc_text(out_at),
+                )
+            )
+        had = before.get(season.season_id)
+        if had and had != after:
+            moved.add(season.season_id)
     conn.executemany(
         """
         INSERT INTO releases (season_id, position, show_id, first_episode, last_episode, title,
@@ -85,7 +102,7 @@ def replace_releases(
         """,
         rows,
     )
-    return bool(before) and before != after
+    return moved
 
 
 def _out_at(

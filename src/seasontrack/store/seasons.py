@@ -33,7 +33,7 @@ from seasontrack.store.codecs import (
     utc_text,
 )
 from seasontrack.store.credits import delete_orphan_people
-from seasontrack.store.releases import replace_releases
+from seasontrack.store.releases import Derived, replace_releases
 
 
 class _Extras:
@@ -421,6 +421,8 @@ def rebuild_stale(conn: sqlite3.Connection) -> int:
             (json_ids(stale[start : start + _REBUILD_BATCH]),),
         ).fetchall()
         # A season deleted since it was marked has no row: nothing to derive.
+        derived = []
+        completes = []
         for row, season in zip(rows, seasons_from_rows(conn, rows), strict=True):
             # At the viewer's time: the show's offset moves every release, and the moment
             # the season is complete with them.
@@ -429,25 +431,28 @@ def rebuild_stale(conn: sqlite3.Connection) -> int:
             releases = with_offset(announced, offset)
             complete = shifted(season_complete(season, announced), offset)
             complete_starts, complete_ends, _ = moment_bounds(complete, season.release_tz)
-            conn.execute(
-                """
-                UPDATE seasons SET complete_precision = ?, complete_start = ?,
-                    complete_time = ?, complete_tz = ?, complete_starts_at = ?,
-                    complete_ends_at = ?
-                WHERE id = ?
-                """,
+            completes.append(
                 (
                     *moment_columns(complete),
                     utc_text(complete_starts),
                     utc_text(complete_ends),
                     row["id"],
-                ),
-            )
-            moved = replace_releases(conn, row["id"], row["show_id"], releases, complete_ends)
-            if moved:
-                conn.execute(
-                    "UPDATE seasons SET revision = revision + 1 WHERE id = ?", (row["id"],)
                 )
+            )
+            derived.append(Derived(row["id"], row["show_id"], releases, complete_ends))
+        conn.executemany(
+            """
+            UPDATE seasons SET complete_precision = ?, complete_start = ?,
+                complete_time = ?, complete_tz = ?, complete_starts_at = ?,
+                complete_ends_at = ?
+            WHERE id = ?
+            """,
+            completes,
+        )
+        moved = replace_releases(conn, derived)
+        conn.executemany(
+            "UPDATE seasons SET revision = revision + 1 WHERE id = ?", [(i,) for i in moved]
+        )
     conn.execute("DELETE FROM stale_seasons")
     return len(stale)
 
