@@ -53,7 +53,8 @@ def read_rows(source: Path) -> tuple[list[tuple[str, str, list[tuple[object, ...
         ):
             if name in fts or name in shadow or name in _SKIPPED:
                 continue
-            rows = conn.execute(f'SELECT * FROM "{name}"')  # noqa: S608 (the schema's names).fetchall()
+            # The names come from the schema itself.
+            rows = conn.execute(f'SELECT * FROM "{name}"').fetchall()  # noqa: S608
             if rows:
                 marks = ", ".join("?" * len(rows[0]))
                 # search_indexed has its rows from the migration: they are replaced.
