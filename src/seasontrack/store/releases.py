@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 from seasontrack.dates import PartialDate
 from seasontrack.models import TBA, Release
-from seasontrack.schedule import release_bounds
 from seasontrack.store.codecs import json_ids, moment_from, utc_text
 
 
@@ -29,6 +28,8 @@ def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[in
     read); return the seasons of which a release they had before now comes out at another
     moment (or is gone, or new). Only the store's derivation (``seasons.rebuild_stale``)
     calls this; a few statements per batch of seasons, whatever its size."""
+    from seasontrack.schedule import release_bounds
+
     plain = conn.cursor()
     plain.row_factory = None
     ids = json_ids([season.season_id for season in seasons])

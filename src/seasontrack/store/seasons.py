@@ -457,11 +457,6 @@ def rebuild_stale(conn: sqlite3.Connection) -> int:
     return len(stale)
 
 
-def has_stale(conn: sqlite3.Connection) -> bool:
-    """Whether some season's releases wait to be derived (after a migration, say)."""
-    return conn.execute("SELECT 1 FROM stale_seasons LIMIT 1").fetchone() is not None
-
-
 # ---------------------------------------------------------------------------- complete moments
 
 
