@@ -21,14 +21,12 @@ it, and the stream for anything it prints), plus one line in :data:`CHANNELS`.
 
 from __future__ import annotations
 
-import json
 import os
 import string
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TextIO
 
 from seasontrack.errors import InvalidInput
-from seasontrack.inputs import did_you_mean
 from seasontrack.printable import one_line
 
 # What every channel gets for a reminder, by these names.
@@ -85,6 +83,8 @@ def check_template(text: str) -> str:
         if name is None:
             continue
         if name not in FIELDS:
+            from seasontrack.inputs import did_you_mean  # the rare path: a mistyped field
+
             raise InvalidInput(
                 f"--format: unknown field {{{name}}}{did_you_mean(name, FIELDS)};"
                 f" fields: {', '.join('{' + f + '}' for f in FIELDS)}"
@@ -115,6 +115,8 @@ class JsonLines:
         self.out = out
 
     def deliver(self, fields: Mapping[str, str]) -> None:
+        import json  # only the JSON-line channel pays for it
+
         self.out.write(json.dumps(dict(fields), ensure_ascii=False) + "\n")
         self.out.flush()
 
