@@ -14,13 +14,62 @@ from seasontrack.store.codecs import json_ids, moment_from, utc_text
 
 
 class Derived(NamedTuple):
-    """A season's releases as derived, to store: ``complete_ends`` is the latest moment the
-    season can be complete by (None: not known)."""
+    """A season's releases as derived, as rows of the index; and, for each, what decides
+    when it comes out (a change to any of these moves an event of a calendar feed, which
+    the season's revision, the feed's SEQUENCE, counts)."""
 
     season_id: int
-    show_id: int
-    releases: list[Release]
-    complete_ends: datetime | None
+    rows: list[tuple[object, ...]]
+    moments: list[tuple[object, ...]]
+
+
+def derived_rows(
+    season_id: int, show_id: int, releases: list[Release], complete_ends: datetime | None
+) -> Derived:
+    """The index rows of a season's releases (no SQL: a worker process may build them).
+    ``complete_ends`` is the latest moment the season can be complete by (None: not known)."""
+    from seasontrack.schedule import release_bounds
+
+    rows: list[tuple[object, ...]] = []
+    moments: list[tuple[object, ...]] = []
+    bounds = [release_bounds(release) for release in releases]
+    for position, (release, (starts, ends, exact), out_at) in enumerate(
+        zip(releases, bounds, _out_at(bounds, complete_ends), strict=True)
+    ):
+        when = release.when
+        announced = release.announced
+        moment: tuple[object, ...] = (
+            release.first_episode,
+            release.last_episode,
+            when.precision.value,
+            when.start.isoformat() if when.start else None,
+            when.time.strftime("%H:%M") if when.time else None,
+            when.tz,
+            int(release.premiere),
+            int(release.finale),
+        )
+        moments.append(moment)
+        rows.append(
+            (
+                season_id,
+                position,
+                show_id,
+                *moment[:2],
+                release.episode_title,
+                *moment[2:],
+                utc_text(starts),
+                utc_text(ends),
+                int(exact),
+                release.part,
+                release.part_title,
+                release.pattern,
+                release.release_tz,
+                announced.start.isoformat() if announced and announced.start else None,
+                announced.time.strftime("%H:%M") if announced and announced.time else None,
+                utc_text(out_at),
+            )
+        )
+    return Derived(season_id, rows, moments)
 
 
 def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[int]:
@@ -28,13 +77,9 @@ def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[in
     read); return the seasons of which a release they had before now comes out at another
     moment (or is gone, or new). Only the store's derivation (``seasons.rebuild_stale``)
     calls this; a few statements per batch of seasons, whatever its size."""
-    from seasontrack.schedule import release_bounds
-
     plain = conn.cursor()
     plain.row_factory = None
     ids = json_ids([season.season_id for season in seasons])
-    # What of a release decides when it comes out: a change to any of these moves an event
-    # of a calendar feed, which the season's revision (the feed's SEQUENCE) counts.
     before: dict[int, list[tuple[object, ...]]] = {}
     for season_id, *moment in plain.execute(
         """
@@ -50,50 +95,6 @@ def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[in
         conn.execute(
             "DELETE FROM releases WHERE season_id IN (SELECT value FROM json_each(?))", (ids,)
         )
-    rows = []
-    moved = set()
-    for season in seasons:
-        after = []
-        bounds = [release_bounds(release) for release in season.releases]
-        for position, (release, (starts, ends, exact), out_at) in enumerate(
-            zip(season.releases, bounds, _out_at(bounds, season.complete_ends), strict=True)
-        ):
-            when = release.when
-            announced = release.announced
-            moment = (
-                release.first_episode,
-                release.last_episode,
-                when.precision.value,
-                when.start.isoformat() if when.start else None,
-                when.time.strftime("%H:%M") if when.time else None,
-                when.tz,
-                int(release.premiere),
-                int(release.finale),
-            )
-            after.append(moment)
-            rows.append(
-                (
-                    season.season_id,
-                    position,
-                    season.show_id,
-                    *moment[:2],
-                    release.episode_title,
-                    *moment[2:],
-                    utc_text(starts),
-                    utc_text(ends),
-                    int(exact),
-                    release.part,
-                    release.part_title,
-                    release.pattern,
-                    release.release_tz,
-                    announced.start.isoformat() if announced and announced.start else None,
-                    announced.time.strftime("%H:%M") if announced and announced.time else None,
-                    utc_text(out_at),
-                )
-            )
-        had = before.get(season.season_id)
-        if had and had != after:
-            moved.add(season.season_id)
     conn.executemany(
         """
         INSERT INTO releases (season_id, position, show_id, first_episode, last_episode, title,
@@ -101,9 +102,13 @@ def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[in
             part_title, pattern, release_tz, announced_start, announced_time, out_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        rows,
+        [row for season in seasons for row in season.rows],
     )
-    return moved
+    return {
+        season.season_id
+        for season in seasons
+        if before.get(season.season_id) and before[season.season_id] != season.moments
+    }
 
 
 def _out_at(
