@@ -132,6 +132,10 @@ def required_text(value: str, what: str) -> str:
     stripped = text_within_bound(value, what).strip()
     if not stripped:
         raise InvalidInput(f"{what} cannot be empty")
+    if "\0" in stripped:
+        # SQLite counts a text's characters up to its first NUL: a name that starts with one
+        # would be empty to the catalog's own checks.
+        raise InvalidInput(f"{what} cannot hold a NUL character (\\0)")
     return stripped
 
 
