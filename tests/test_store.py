@@ -165,3 +165,18 @@ def test_worker_processes_derive_the_same_release_index(run: Run, db: Path) -> N
     assert seasons and without_revision(seasons) == without_revision(seasons_again)
     # Each round moved every season's first release back where it was: counted each time.
     assert [r["revision"] + 1 for r in seasons] == [r["revision"] for r in seasons_again]
+
+
+def test_the_releases_of_a_period_are_read_from_the_index_alone(db: Path) -> None:
+    """`upcoming`, `calendar` and `remind` read a range of the index by start, never the
+    releases table itself (stored by season, so a month's releases lie all over the file)."""
+    with open_catalog(db) as conn:
+        plan = " ".join(
+            r[3]
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT * FROM release_rows"
+                " WHERE exact = 1 AND starts_at BETWEEN ? AND ?",
+                ("2026-01-01", "2026-02-01"),
+            )
+        )
+    assert "COVERING INDEX releases_by_start" in plan, plan

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
@@ -428,7 +429,8 @@ def rebuild_stale(conn: sqlite3.Connection, *, parallel_from: int = PARALLEL_FRO
     chunks = [stale[at : at + _REBUILD_BATCH] for at in range(0, len(stale), _REBUILD_BATCH)]
     batches = (_read_stale(conn, chunk) for chunk in chunks)
     workers = min(os.cpu_count() or 1, _MAX_WORKERS)
-    if len(stale) >= parallel_from and workers > 1 and "fork" in _start_methods():
+    # fork only (Linux): a worker starts at once, with the code already imported.
+    if len(stale) >= parallel_from and workers > 1 and sys.platform.startswith("linux"):
         results = _in_workers(batches, workers)
     else:
         results = (_derive(batch) for batch in batches)
@@ -485,12 +487,6 @@ def _derive(batch: list[_Stale]) -> list[_Worked]:
         )
         worked.append((completes, derived_rows(row_id, show_id, releases, complete_ends)))
     return worked
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
 
 
 def _in_workers(batches: Iterator[list[_Stale]], workers: int) -> Iterator[list[_Worked]]:

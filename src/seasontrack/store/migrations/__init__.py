@@ -25,6 +25,7 @@ from seasontrack.store.migrations import (
     m014_watch_history,
     m015_reminder_channels,
     m016_search_index,
+    m019_releases_by_start_covering,
     shipped,
 )
 from seasontrack.store.migrations.shipped import Migration
@@ -37,6 +38,7 @@ MIGRATIONS: list[Migration] = [
     m014_watch_history.migrate,
     m015_reminder_channels.migrate,
     m016_search_index.migrate,
+    m019_releases_by_start_covering.migrate,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
