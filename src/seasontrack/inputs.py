@@ -128,11 +128,12 @@ def optional_text(value: str | None, what: str = "a text value") -> str | None:
     return stripped or None
 
 
-def required_text(value: str, what: str) -> str:
+def required_text(value: str, what: str, *, stored: bool = True) -> str:
+    """Text that cannot be blank; ``stored``: a name the catalog keeps (not a search)."""
     stripped = text_within_bound(value, what).strip()
     if not stripped:
         raise InvalidInput(f"{what} cannot be empty")
-    if "\0" in stripped:
+    if stored and "\0" in stripped:
         # SQLite counts a text's characters up to its first NUL: a name that starts with one
         # would be empty to the catalog's own checks.
         raise InvalidInput(f"{what} cannot hold a NUL character (\\0)")

@@ -45,7 +45,7 @@ def search(conn: sqlite3.Connection, text: str, *, limit: int = SEARCH_LIMIT) ->
     of one; failing both, names that contain ``text`` anywhere, ignoring case (no episodes);
     failing that too, the result is empty and suggests the closest show or person.
     """
-    wanted = required_text(text, "the search text")
+    wanted = required_text(text, "the search text", stored=False)
     wanted_rows = limit + 1 if limit else -1
     for prefix in (False, True):
         query = store.search.words_query(wanted, prefix=prefix)
