@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from timing import Sample, first_line, progress, run_once
@@ -93,13 +93,26 @@ class ImportResult:
     db: Path | None
     samples: list[Sample]
     note: str = ""
+    # The import floor's seconds (import_floor.py), one after each import run that finished.
+    floor: list[float] = field(default_factory=list)
+    floor_note: str = ""
 
 
 def import_catalog(
-    seasontrack: str, workdir: Path, catalog: Catalog, runs: int, timeout: float, slow: float
+    seasontrack: str,
+    workdir: Path,
+    catalog: Catalog,
+    runs: int,
+    timeout: float,
+    slow: float,
+    *,
+    floor: bool = False,
 ) -> ImportResult:
-    """Import ``catalog`` into a fresh DB ``runs`` times; the first DB is kept for reading."""
+    """Import ``catalog`` into a fresh DB ``runs`` times; the first DB is kept for reading.
+    With ``floor``, the import floor runs after each import, on the rows it wrote."""
     samples: list[Sample] = []
+    floors: list[float] = []
+    floor_note = ""
     kept: Path | None = None
     note = ""
     for index in range(runs):
@@ -125,6 +138,10 @@ def import_catalog(
             note = f"exit {sample.code}: {first_line(error)}"
             remove_db(db)
             break
+        if floor:
+            seconds, floor_note = import_floor(workdir, db, timeout)
+            if seconds is not None:
+                floors.append(seconds)
         if kept is None:
             kept = db
         else:
@@ -132,4 +149,30 @@ def import_catalog(
         if sample.seconds > slow and index + 1 < runs:
             note = f"one run only: it took more than {slow:.0f} s"
             break
-    return ImportResult(catalog, kept, samples, note)
+    return ImportResult(catalog, kept, samples, note, floors, floor_note)
+
+
+def import_floor(workdir: Path, db: Path, timeout: float) -> tuple[float | None, str]:
+    """The seconds the sqlite3 module alone takes to insert the rows of ``db`` into a fresh
+    catalog (import_floor.py), or None and why not."""
+    progress("  the import floor: the same rows, inserted by the sqlite3 module alone")
+    out, err = workdir / "import-floor.out", workdir / "import-floor.err"
+    sample = run_once(
+        [
+            sys.executable,
+            str(HERE / "import_floor.py"),
+            str(db),
+            "--scratch",
+            str(workdir / "import-floor.db"),
+        ],
+        base_env(workdir, workdir / "unused.db"),
+        stdout=out,
+        stderr=err,
+        timeout=timeout,
+    )
+    remove_db(workdir / "import-floor.db")
+    if sample.code != 0 or sample.timed_out:
+        return None, f"the import floor failed: {first_line(err)}"
+    seconds = float(out.read_text().split()[0])
+    progress(f"  {seconds:.1f} s ({first_line(err)})")
+    return seconds, first_line(err)

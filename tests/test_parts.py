@@ -339,6 +339,7 @@ def test_an_undated_part_is_one_release(run: Run) -> None:
     assert export["shows"][0]["seasons"][0]["parts"][0]["premiere"]["precision"] == "tba"
     releases = sqlite3.connect(Path(run("db", "path").stdout.strip())).execute(
         "SELECT first_episode, last_episode, precision, part, part_title FROM releases"
+        " ORDER BY season_id, position"
     )
     assert releases.fetchall() == [(1, 3, "day", None, None), (4, 6, "tba", 2, "Part Two")]
 

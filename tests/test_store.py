@@ -136,3 +136,56 @@ def test_the_queries_use_their_indexes(db: Path) -> None:
                 r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, ("x", 1)[: sql.count("?")])
             )
             assert "USING" in plan and "INDEX" in plan, (name, plan)
+
+
+def test_worker_processes_derive_the_same_release_index(run: Run, db: Path) -> None:
+    """A big import has worker processes work out the releases; a reader cannot tell."""
+    from seasontrack.store.seasons import rebuild_stale
+
+    run("import", str(Path(__file__).parent.parent / "data" / "catalog.json"))
+    derived = []
+    for parallel_from in (10**9, 1):
+        with open_catalog(db) as conn, transaction(conn):
+            conn.execute("INSERT OR IGNORE INTO stale_seasons SELECT id FROM seasons")
+            # A moved release, to count in the revision either way.
+            conn.execute("UPDATE releases SET start = '1999-01-01' WHERE position = 0")
+            assert rebuild_stale(conn, parallel_from=parallel_from) > 1
+            derived.append(
+                (
+                    conn.execute("SELECT * FROM releases ORDER BY season_id, position").fetchall(),
+                    conn.execute("SELECT * FROM seasons ORDER BY id").fetchall(),
+                )
+            )
+    (releases, seasons), (releases_again, seasons_again) = derived
+
+    def without(name: str, rows: list[sqlite3.Row]) -> list[dict[str, object]]:
+        return [{k: v for k, v in zip(r.keys(), r, strict=True) if k != name} for r in rows]
+
+    assert releases and without("sequence", releases) == without("sequence", releases_again)
+    # Each round moved every season's first release back where it was: each first
+    # release's feed SEQUENCE rose each time, the others' did not.
+    assert [r["sequence"] + (r["position"] == 0) for r in releases] == [
+        r["sequence"] for r in releases_again
+    ]
+
+    def without_revision(rows: list[sqlite3.Row]) -> list[dict[str, object]]:
+        return without("revision", rows)
+
+    assert seasons and without_revision(seasons) == without_revision(seasons_again)
+    # Each round moved every season's first release back where it was: counted each time.
+    assert [r["revision"] + 1 for r in seasons] == [r["revision"] for r in seasons_again]
+
+
+def test_the_releases_of_a_period_are_read_from_the_index_alone(db: Path) -> None:
+    """`upcoming`, `calendar` and `remind` read a range of the index by start, never the
+    releases table itself (stored by season, so a month's releases lie all over the file)."""
+    with open_catalog(db) as conn:
+        plan = " ".join(
+            r[3]
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT * FROM release_rows"
+                " WHERE exact = 1 AND starts_at BETWEEN ? AND ?",
+                ("2026-01-01", "2026-02-01"),
+            )
+        )
+    assert "COVERING INDEX releases_by_start" in plan, plan

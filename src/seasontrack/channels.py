@@ -21,7 +21,6 @@ it, and the stream for anything it prints), plus one line in :data:`CHANNELS`.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TextIO
@@ -83,6 +82,8 @@ class JsonLines:
         self.out = out
 
     def deliver(self, fields: Mapping[str, str]) -> None:
+        import json  # only the JSON-line channel pays for it
+
         self.out.write(json.dumps(dict(fields), ensure_ascii=False) + "\n")
         self.out.flush()
 

@@ -148,14 +148,14 @@ def optional_text(value: str | None, what: str = "a text value") -> str | None:
 
 
 def required_text(value: str, what: str, *, stored: bool = True) -> str:
-    """A text that may not be blank. For one ``stored``, the schema checks that too, but
-    SQLite counts a text's length up to its first NUL, so one blank before a NUL is refused
-    here, by name, rather than by the schema with a traceback."""
+    """Text that cannot be blank; ``stored``: a name the catalog keeps (not a search)."""
     stripped = text_within_bound(value, what).strip()
     if not stripped:
         raise InvalidInput(f"{what} cannot be empty")
-    if stored and not stripped.split("\x00", 1)[0].strip():
-        raise InvalidInput(f"{what} cannot start with a NUL character")
+    if stored and "\0" in stripped:
+        # SQLite counts a text's characters up to its first NUL: a name that starts with one
+        # would be empty to the catalog's own checks.
+        raise InvalidInput(f"{what} cannot hold a NUL character (\\0)")
     return stripped
 
 

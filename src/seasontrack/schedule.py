@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from itertools import islice
 from typing import NamedTuple
 
 from seasontrack.dates import PartialDate, Precision, zone
@@ -185,11 +184,8 @@ def _slots_after(
     Days, not moments: the wall-clock time is the same every week in the season's zone (so
     21:00 stays 21:00 across a DST change), and a week is seven calendar days.
     """
-    from dateutil.rrule import WEEKLY, rrule
-
-    weeks = rrule(WEEKLY, dtstart=datetime.combine(first, time(0)), count=MAX_WEEKS + 1)
-    for moment in islice(weeks, 1, None):
-        day = moment.date()
+    for weeks in range(1, MAX_WEEKS + 1):
+        day = first + timedelta(weeks=weeks)
         if day in skipped or (breaks and any(start <= day <= end for start, end in breaks)):
             continue
         yield day
@@ -203,6 +199,8 @@ def beyond_weekly_reach(season: Season) -> int | None:
         part.release_pattern != "weekly" for part in season.parts
     ):
         return None
+    if _fits_in_reach(season):
+        return None
     for item in season_schedule(season):
         if item.own_date or item.when.start is not None:
             continue
@@ -212,6 +210,17 @@ def beyond_weekly_reach(season: Season) -> int | None:
         if weekly and start.precision in _TIMED:
             return item.number
     return None
+
+
+def _fits_in_reach(season: Season) -> bool:
+    """Whether every episode surely fits in one weekly run of :data:`MAX_WEEKS` weeks, told
+    without working out the schedule (an import checks 50,000 seasons): one run (no parts,
+    no episode that restarts it), and fewer episodes than the weeks its skips and breaks
+    leave."""
+    if season.parts or any(e.resumes for e in season.episodes):
+        return False
+    lost = len(season.skips) + sum((last - first).days // 7 + 1 for first, last in season.breaks)
+    return episode_count(season) <= MAX_WEEKS - lost
 
 
 def _at_slot(slot: _Slot, day: date) -> PartialDate:

@@ -111,17 +111,23 @@ def _known(key: str) -> Setting:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+    if not data.strip():
+        # An empty file sets nothing: no need for the TOML parser (reading commands start
+        # faster without it).
+        return {}
     import tomllib
 
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        return {}
+        return tomllib.loads(data.decode())
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput(f"{path} is not valid TOML ({exc}); fix or remove it") from None
-    except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
 
 
 def load() -> dict[str, str]:

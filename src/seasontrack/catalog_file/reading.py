@@ -9,7 +9,6 @@ service's business.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import IO, Any
@@ -74,15 +73,9 @@ class Reader:
         self.data = data
         self.where = where
 
-    @contextmanager
-    def context(self) -> Iterator[None]:
+    def context(self) -> _Placing:
         """Errors raised in the block name this place, unless a nearer one already does."""
-        try:
-            yield
-        except PlacedInput:
-            raise
-        except SeasontrackError as exc:
-            raise self.fail(str(exc)) from None
+        return _Placing(self)
 
     def fail(self, message: str) -> InvalidInput:
         return PlacedInput(f"{self.where}: {message}")
@@ -112,8 +105,10 @@ class Reader:
             return None
         if not isinstance(value, str):
             raise self.fail(f"{key!r} should be text, found {_kind(value)}")
-        with self.context():
-            return text_within_bound(value, repr(key))
+        if len(value) > MAX_TEXT:
+            with self.context():
+                text_within_bound(value, repr(key))
+        return value
 
     def integer(self, key: str, *, maximum: int, minimum: int = 0) -> int | None:
         value = self.mapping().get(key)
@@ -139,6 +134,25 @@ class Reader:
             raise self.fail(f"{key!r} should be a date object with a precision")
         with self.child(key).context():
             return PartialDate.from_json(value)
+
+
+class _Placing:
+    """:meth:`Reader.context`: a plain class, as an import enters one per value read (a
+    generator-based context manager costs several times more)."""
+
+    __slots__ = ("reader",)
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, _: object
+    ) -> None:
+        if isinstance(exc, SeasontrackError) and not isinstance(exc, PlacedInput):
+            raise self.reader.fail(str(exc)) from None
 
 
 def _flag(reader: Reader, key: str) -> bool | None:

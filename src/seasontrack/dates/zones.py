@@ -58,8 +58,20 @@ OFFSET_RE = re.compile(r"([+-])([0-9]{2}):([0-9]{2})", re.ASCII)
 ZONE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z][A-Za-z0-9_+-]*)*", re.ASCII)
 
 
+# The zones found so far, by the text that named them: an import asks for the zone of each of
+# its 500,000 releases, among a handful of names.
+_FOUND: dict[str, dt.tzinfo] = {}
+
+
 def zone(tz: str) -> dt.tzinfo:
     """The tzinfo of an IANA name (ZoneInfo) or of a fixed offset like "+05:30"."""
+    found = _FOUND.get(tz) if isinstance(tz, str) else None
+    if found is None:
+        found = _FOUND[tz] = _zone(tz)
+    return found
+
+
+def _zone(tz: str) -> dt.tzinfo:
     match = OFFSET_RE.fullmatch(tz) if isinstance(tz, str) else None
     if match is not None:
         sign, hours, minutes = match.groups()

@@ -341,7 +341,7 @@ def check_network(conn: sqlite3.Connection, network: str) -> str:
     # Only a command given --network pays for the input checks.
     from seasontrack.inputs import did_you_mean, required_text
 
-    network = required_text(network, "a network")
+    network = required_text(network, "a network", stored=False)
     known = store.shows.network_names(conn)
     if not any(n.casefold() == network.casefold() for n in known):
         raise InvalidInput(f"no show is on {network!r}{did_you_mean(network, known)}")

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from seasontrack.errors import StoreError
-from seasontrack.store import files, search
+from seasontrack.store import files
 from seasontrack.store.files import (
     CACHE_PRAGMA,
     RESTORE_HINT,
@@ -26,7 +26,6 @@ from seasontrack.store.files import (
     store_errors,
 )
 from seasontrack.store.migrations import SCHEMA_VERSION, migrate, schema_version
-from seasontrack.store.seasons import has_stale, rebuild_stale
 
 # What a command run by cron (remind, sync) waits for the write lock: long enough for an
 # import of a big catalog (10,000 shows take under a minute) to finish, and shorter than the
@@ -91,7 +90,9 @@ def open_catalog(
                 check_sound(conn)
                 keep_copy(conn, f"upgrade from schema {found}")
             migrated = migrate(conn)
-            if has_stale(conn) or (migrated and search.has_stale(conn)):
+            from seasontrack.store import search
+
+            if _seasons_stale(conn) or (migrated and search.has_stale(conn)):
                 # A migration asked for the release index to be derived again, or wrote names
                 # the search index has yet to take: once, after the last one. (An up-to-date
                 # catalog is only read: no write lock. Names written by another program in
@@ -110,7 +111,7 @@ def _reader_if_current(path: Path) -> sqlite3.Connection | None:
     conn = open_reader(path)
     try:
         found = _check_version(conn, path)
-        if found == SCHEMA_VERSION and not has_stale(conn):
+        if found == SCHEMA_VERSION and not _seasons_stale(conn):
             return conn
     except BaseException:
         conn.close()
@@ -144,6 +145,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         yield conn
         # What the block wrote to seasons, episodes or breaks, the release index follows
         # before anyone else can read it; the search index follows the names it wrote.
+        # (Imported here: a reading command never writes, and never needs the schedule.)
+        from seasontrack.store import search
+        from seasontrack.store.seasons import rebuild_stale
+
         rebuild_stale(conn)
         search.refresh_stale(conn)
         # The seasons' news the block's writes made (triggers) gets its moment. (Imported
@@ -155,6 +160,12 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _seasons_stale(conn: sqlite3.Connection) -> bool:
+    """Whether some season's releases wait to be derived (after a migration, say): asked by
+    every reader, which never imports the derivation itself (``store.seasons``)."""
+    return conn.execute("SELECT 1 FROM stale_seasons LIMIT 1").fetchone() is not None
 
 
 def check_sound(conn: sqlite3.Connection) -> None:

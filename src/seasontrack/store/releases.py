@@ -11,52 +11,35 @@ from typing import NamedTuple
 
 from seasontrack.dates import PartialDate
 from seasontrack.models import TBA, Release
-from seasontrack.schedule import release_bounds
 from seasontrack.store.codecs import json_ids, moment_from, utc_text
 
 
-def replace_releases(
-    conn: sqlite3.Connection,
-    season_row_id: int,
-    show_id: int,
-    releases: list[Release],
-    complete_ends: datetime | None = None,
-    restored: dict[str, int] | None = None,
-) -> bool:
-    """Replace a season's stored releases (what `upcoming`, `calendar` and `remind` read);
-    return whether a release it had before now comes out at another moment (or is gone, or
-    new). ``complete_ends`` is the latest moment the season can be complete by (None: not
-    known). Only the store's derivation (``seasons.rebuild_stale``) calls this.
+class Derived(NamedTuple):
+    """A season's releases as derived, as rows of the index; and, for each, what decides
+    when it comes out (a change to any of these moves an event of a calendar feed, which
+    the season's revision, the feed's SEQUENCE, counts)."""
 
-    Each release keeps its calendar feed's SEQUENCE when it comes out at the moment it did,
-    and has it raised by one when its moment changed; a sequence ``restored`` from a catalog
-    file (by event, see :func:`restored_sequences`) is a floor under it.
-    """
-    plain = conn.cursor()
-    plain.row_factory = None
-    # What of a release decides when it comes out: a change to any of these moves an event
-    # of a calendar feed, which its sequence (the feed's SEQUENCE) counts.
-    before = plain.execute(
-        """
-        SELECT first_episode, last_episode, precision, start, time, tz, premiere, finale,
-            sequence
-        FROM releases WHERE season_id = ? ORDER BY position
-        """,
-        (season_row_id,),
-    ).fetchall()
-    # A feed's event is a release's first episode (its UID says so): 0 for none.
-    had = {(row[0] or 0): (row[:-1], row[-1]) for row in before}
-    restored = restored or {}
-    conn.execute("DELETE FROM releases WHERE season_id = ?", (season_row_id,))
-    rows = []
-    after = []
+    season_id: int
+    rows: list[tuple[object, ...]]
+    moments: list[tuple[object, ...]]
+
+
+def derived_rows(
+    season_id: int, show_id: int, releases: list[Release], complete_ends: datetime | None
+) -> Derived:
+    """The index rows of a season's releases (no SQL: a worker process may build them).
+    ``complete_ends`` is the latest moment the season can be complete by (None: not known)."""
+    from seasontrack.schedule import release_bounds
+
+    rows: list[tuple[object, ...]] = []
+    moments: list[tuple[object, ...]] = []
     bounds = [release_bounds(release) for release in releases]
     for position, (release, (starts, ends, exact), out_at) in enumerate(
         zip(releases, bounds, _out_at(bounds, complete_ends), strict=True)
     ):
         when = release.when
         announced = release.announced
-        moment = (
+        moment: tuple[object, ...] = (
             release.first_episode,
             release.last_episode,
             when.precision.value,
@@ -66,16 +49,10 @@ def replace_releases(
             int(release.premiere),
             int(release.finale),
         )
-        after.append(moment)
-        event = release.first_episode or 0
-        sequence = 0
-        if event in had:
-            was, sequence = had[event]
-            sequence += was != moment
-        sequence = max(sequence, restored.get(str(event), 0))
+        moments.append(moment)
         rows.append(
             (
-                season_row_id,
+                season_id,
                 position,
                 show_id,
                 *moment[:2],
@@ -91,9 +68,62 @@ def replace_releases(
                 announced.start.isoformat() if announced and announced.start else None,
                 announced.time.strftime("%H:%M") if announced and announced.time else None,
                 utc_text(out_at),
-                sequence,
             )
         )
+    return Derived(season_id, rows, moments)
+
+
+def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[int]:
+    """Replace these seasons' stored releases (what `upcoming`, `calendar` and `remind`
+    read); return the seasons of which a release they had before now comes out at another
+    moment (or is gone, or new). Only the store's derivation (``seasons.rebuild_stale``)
+    calls this; a few statements per batch of seasons, whatever its size.
+
+    Each release keeps its calendar feed's SEQUENCE when it comes out at the moment it did,
+    and has it raised by one when its moment changed; a sequence restored from a catalog
+    file (``restored_sequences``, by event) is a floor under it.
+    """
+    plain = conn.cursor()
+    plain.row_factory = None
+    ids = json_ids([season.season_id for season in seasons])
+    before: dict[int, list[tuple[object, ...]]] = {}
+    # A feed's event is a release's first episode (its UID says so): 0 for none.
+    had: dict[int, dict[object, tuple[tuple[object, ...], int]]] = {}
+    for season_id, *moment, sequence in plain.execute(
+        """
+        SELECT season_id, first_episode, last_episode, precision, start, time, tz, premiere,
+            finale, sequence
+        FROM releases WHERE season_id IN (SELECT value FROM json_each(?))
+        ORDER BY season_id, position
+        """,
+        (ids,),
+    ):
+        before.setdefault(season_id, []).append(tuple(moment))
+        had.setdefault(season_id, {})[moment[0] or 0] = (tuple(moment), sequence)
+    restored: dict[int, dict[str, int]] = {}
+    for season_id, event, sequence in plain.execute(
+        """
+        SELECT season_id, event, sequence FROM restored_sequences
+        WHERE season_id IN (SELECT value FROM json_each(?))
+        """,
+        (ids,),
+    ):
+        restored.setdefault(season_id, {})[event] = sequence
+    if before:
+        conn.execute(
+            "DELETE FROM releases WHERE season_id IN (SELECT value FROM json_each(?))", (ids,)
+        )
+    rows = []
+    for season in seasons:
+        own_had = had.get(season.season_id, {})
+        own_restored = restored.get(season.season_id, {})
+        for row, moment in zip(season.rows, season.moments, strict=True):
+            event = moment[0] or 0
+            sequence = 0
+            if event in own_had:
+                was, sequence = own_had[event]
+                sequence += was != moment
+            rows.append((*row, max(sequence, own_restored.get(str(event), 0))))
     conn.executemany(
         """
         INSERT INTO releases (season_id, position, show_id, first_episode, last_episode, title,
@@ -103,7 +133,11 @@ def replace_releases(
         """,
         rows,
     )
-    return bool(before) and [row[:-1] for row in before] != after
+    return {
+        season.season_id
+        for season in seasons
+        if before.get(season.season_id) and before[season.season_id] != season.moments
+    }
 
 
 def restored_sequences(conn: sqlite3.Connection, season_row_id: int) -> dict[str, int]:

@@ -9,8 +9,12 @@ stale seasons' releases again and counts a moved date in the season's revision. 
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
-from collections.abc import Iterable
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from typing import NamedTuple
 
@@ -33,7 +37,7 @@ from seasontrack.store.codecs import (
     utc_text,
 )
 from seasontrack.store.credits import delete_orphan_people
-from seasontrack.store.releases import replace_releases, restored_sequences
+from seasontrack.store.releases import Derived, derived_rows, replace_releases
 
 
 class _Extras:
@@ -399,78 +403,139 @@ def season_revisions(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int,
 
 # Seasons read back per query when rebuilding: enough to batch, small enough to stay light.
 _REBUILD_BATCH = 500
+# Stale seasons from which worker processes work out the releases while this one reads and
+# writes the catalog (an import of a big catalog): below it, starting them costs more.
+PARALLEL_FROM = 5_000
+_MAX_WORKERS = 2
+
+# What a worker is given of a stale season: its row id, its show, the show's offset (minutes).
+_Stale = tuple[int, int, int, Season]
+# What it gives back: the season's complete columns (its row id last), and its releases.
+_Worked = tuple[tuple[object, ...], Derived]
 
 
-def rebuild_stale(conn: sqlite3.Connection) -> int:
+def rebuild_stale(conn: sqlite3.Connection, *, parallel_from: int = PARALLEL_FROM) -> int:
     """Derive again the releases of every season marked stale; return how many there were.
 
     A season whose releases now come out at other moments gets its revision counted; each
     release that moved, and the complete moment if it moved, gets its own sequence raised (a
     calendar feed's SEQUENCE, so that a subscribed calendar moves that event and no other);
-    a season new to the index does not.
+    a season new to the index does not. With ``parallel_from`` stale seasons or more,
+    worker processes work the releases out (pure computation, no SQL), a batch each, while
+    this process reads the next batches and writes the results in order: the same rows
+    either way.
     """
     plain = conn.cursor()
     plain.row_factory = None
     stale = [row[0] for row in plain.execute("SELECT season_id FROM stale_seasons")]
     if not stale:
         return 0
-    # Sequences an imported file carries, rarely there: looked up per season only if so.
-    restoring = conn.execute("SELECT 1 FROM restored_sequences LIMIT 1").fetchone() is not None
-    for start in range(0, len(stale), _REBUILD_BATCH):
-        rows = conn.execute(
+    chunks = [stale[at : at + _REBUILD_BATCH] for at in range(0, len(stale), _REBUILD_BATCH)]
+    batches = (_read_stale(conn, chunk) for chunk in chunks)
+    workers = min(os.cpu_count() or 1, _MAX_WORKERS)
+    # fork only (Linux): a worker starts at once, with the code already imported.
+    if len(stale) >= parallel_from and workers > 1 and sys.platform.startswith("linux"):
+        results = _in_workers(batches, workers)
+    else:
+        results = (_derive(batch) for batch in batches)
+    for worked in results:
+        conn.executemany(
+            # The feed's `complete` event moves (its sequence rises) when a moment it had
+            # changes; SET reads the row as it was. A sequence restored from a catalog file
+            # is a floor under it.
             """
-            SELECT seasons.*, shows.offset_minutes FROM seasons
-            JOIN shows ON shows.id = seasons.show_id
-            WHERE seasons.id IN (SELECT value FROM json_each(?))
-            """,
-            (json_ids(stale[start : start + _REBUILD_BATCH]),),
-        ).fetchall()
-        # A season deleted since it was marked has no row: nothing to derive.
-        for row, season in zip(rows, seasons_from_rows(conn, rows), strict=True):
-            # At the viewer's time: the show's offset moves every release, and the moment
-            # the season is complete with them.
-            offset = timedelta(minutes=row["offset_minutes"])
-            announced = season_releases(season, show_id=row["show_id"])
-            releases = with_offset(announced, offset)
-            complete = shifted(season_complete(season, announced), offset)
-            complete_starts, complete_ends, _ = moment_bounds(complete, season.release_tz)
-            columns = moment_columns(complete)
-            restored = restored_sequences(conn, row["id"]) if restoring else {}
-            was = tuple(row[f"complete_{name}"] for name in ("precision", "start", "time", "tz"))
-            # The feed's `complete` event moves when a moment it had changes.
-            moved_complete = was[0] != "tba" and was != tuple(columns)
-            conn.execute(
-                """
-                UPDATE seasons SET complete_precision = ?, complete_start = ?,
-                    complete_time = ?, complete_tz = ?, complete_starts_at = ?,
-                    complete_ends_at = ?,
-                    complete_sequence = max(complete_sequence + ?, ?)
-                WHERE id = ?
-                """,
-                (
-                    *columns,
-                    utc_text(complete_starts),
-                    utc_text(complete_ends),
-                    int(moved_complete),
-                    restored.get("complete", 0),
-                    row["id"],
+            UPDATE seasons SET
+                complete_sequence = max(
+                    complete_sequence + (
+                        complete_precision != 'tba' AND (
+                            complete_precision IS NOT ?1 OR complete_start IS NOT ?2
+                            OR complete_time IS NOT ?3 OR complete_tz IS NOT ?4
+                        )
+                    ),
+                    coalesce(
+                        (SELECT sequence FROM restored_sequences
+                        WHERE season_id = ?7 AND event = 'complete'),
+                        0
+                    )
                 ),
-            )
-            moved = replace_releases(
-                conn, row["id"], row["show_id"], releases, complete_ends, restored
-            )
-            if moved:
-                conn.execute(
-                    "UPDATE seasons SET revision = revision + 1 WHERE id = ?", (row["id"],)
-                )
+                complete_precision = ?1, complete_start = ?2, complete_time = ?3,
+                complete_tz = ?4, complete_starts_at = ?5, complete_ends_at = ?6
+            WHERE id = ?7
+            """,
+            [completes for completes, _ in worked],
+        )
+        moved = replace_releases(conn, [derived for _, derived in worked])
+        conn.executemany(
+            "UPDATE seasons SET revision = revision + 1 WHERE id = ?", [(i,) for i in moved]
+        )
     conn.execute("DELETE FROM stale_seasons")
     conn.execute("DELETE FROM restored_sequences")
     return len(stale)
 
 
-def has_stale(conn: sqlite3.Connection) -> bool:
-    """Whether some season's releases wait to be derived (after a migration, say)."""
-    return conn.execute("SELECT 1 FROM stale_seasons LIMIT 1").fetchone() is not None
+def _read_stale(conn: sqlite3.Connection, chunk: list[int]) -> list[_Stale]:
+    rows = conn.execute(
+        """
+        SELECT seasons.*, shows.offset_minutes FROM seasons
+        JOIN shows ON shows.id = seasons.show_id
+        WHERE seasons.id IN (SELECT value FROM json_each(?))
+        """,
+        (json_ids(chunk),),
+    ).fetchall()
+    # A season deleted since it was marked has no row: nothing to derive.
+    return [
+        (row["id"], row["show_id"], row["offset_minutes"], season)
+        for row, season in zip(rows, seasons_from_rows(conn, rows), strict=True)
+    ]
+
+
+def _derive(batch: list[_Stale]) -> list[_Worked]:
+    """The seasons' complete moments and releases, worked out (no SQL: a worker runs it)."""
+    worked: list[_Worked] = []
+    for row_id, show_id, offset_minutes, season in batch:
+        # At the viewer's time: the show's offset moves every release, and the moment the
+        # season is complete with them.
+        offset = timedelta(minutes=offset_minutes)
+        announced = season_releases(season, show_id=show_id)
+        releases = with_offset(announced, offset)
+        complete = shifted(season_complete(season, announced), offset)
+        complete_starts, complete_ends, _ = moment_bounds(complete, season.release_tz)
+        completes: tuple[object, ...] = (
+            *moment_columns(complete),
+            utc_text(complete_starts),
+            utc_text(complete_ends),
+            row_id,
+        )
+        worked.append((completes, derived_rows(row_id, show_id, releases, complete_ends)))
+    return worked
+
+
+def _in_workers(batches: Iterator[list[_Stale]], workers: int) -> Iterator[list[_Worked]]:
+    """``_derive`` of each batch in worker processes, in order; at most two batches a worker
+    in flight, so that a big catalog's seasons never all wait in memory."""
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    # fork: a worker starts at once with the code already imported, and never touches the
+    # connection it inherits (it only computes); Linux only, where it is the default.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet) as pool:
+        pending: deque[Future[list[_Worked]]] = deque()
+        try:
+            for batch in batches:
+                pending.append(pool.submit(_derive, batch))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _quiet() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops and rolls back, once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # ---------------------------------------------------------------------------- complete moments

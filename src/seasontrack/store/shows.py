@@ -9,9 +9,6 @@ from typing import NamedTuple
 
 from seasontrack.models import Show, ShowRef
 from seasontrack.store.codecs import alerts_from, alerts_text, by_show, json_ids, like_escape
-from seasontrack.store.credits import credits_of_shows, delete_orphan_people
-from seasontrack.store.links import sources_of_shows, trailers_of_shows
-from seasontrack.store.seasons import list_seasons
 
 
 def find_shows_by_name(conn: sqlite3.Connection, name: str) -> list[ShowRef]:
@@ -115,6 +112,8 @@ def set_aliases(conn: sqlite3.Connection, show_id: int, aliases: Iterable[str]) 
 
 def delete_show(conn: sqlite3.Connection, show_id: int) -> None:
     conn.execute("DELETE FROM shows WHERE id = ?", (show_id,))
+    from seasontrack.store.credits import delete_orphan_people
+
     delete_orphan_people(conn)
 
 
@@ -144,6 +143,12 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
         ),
         lambda r: str(r["alias"]),
     )
+    # Imported here: finding a show by name (every command that names one) needs none of
+    # them, and seasons bring the whole schedule with them.
+    from seasontrack.store.credits import credits_of_shows
+    from seasontrack.store.links import sources_of_shows, trailers_of_shows
+    from seasontrack.store.seasons import list_seasons
+
     credits = credits_of_shows(conn, show_ids)
     trailers = trailers_of_shows(conn, show_ids)
     sources = sources_of_shows(conn, show_ids)

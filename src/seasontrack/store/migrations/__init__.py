@@ -27,6 +27,7 @@ from seasontrack.store.migrations import (
     m016_search_index,
     m017_alerts,
     m018_feed_sequences,
+    m019_releases_by_start_covering,
     shipped,
 )
 from seasontrack.store.migrations.shipped import Migration
@@ -41,6 +42,7 @@ MIGRATIONS: list[Migration] = [
     m016_search_index.migrate,
     m017_alerts.migrate,
     m018_feed_sequences.migrate,
+    m019_releases_by_start_covering.migrate,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
