@@ -45,8 +45,17 @@ def import_in_a_child(file: Path, db: Path) -> tuple[int, str, int]:
     script = (
         "import atexit, resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
-        "atexit.register(lambda: sys.stderr.write("
-        "'peak=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+        # Its own peak: VmHWM belongs to the process's memory map, which exec makes anew;
+        # ru_maxrss may count the memory of the test run that forked it.
+        "def peak():\n"
+        "    try:\n"
+        "        for line in open('/proc/self/status'):\n"
+        "            if line.startswith('VmHWM:'):\n"
+        "                return int(line.split()[1])\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "atexit.register(lambda: sys.stderr.write('peak=%d\\n' % peak()))\n"
         "from seasontrack.cli import main\n"
         "sys.argv = ['seasontrack', 'import', sys.argv[2], '--db', sys.argv[1]]\n"
         "main()\n"
