@@ -16,6 +16,7 @@ from seasontrack.printable import one_line
 
 if TYPE_CHECKING:
     from seasontrack.clock import Clock
+    from seasontrack.dates import PartialDate
     from seasontrack.models import Release
 
 # Every field a template may name, in this order. ``kind`` is the alert's kind (release,
@@ -63,9 +64,7 @@ def release_fields(
         "episodes": release.episodes_label(),
         "code": release.code(),
         "title": release.episode_title or "",
-        "when": local.label(),
-        "date": local.start.isoformat() if local.start else "",
-        "time": local.time.strftime("%H:%M") if local.time else "",
+        **when_fields(local),
         "countdown": phrase,
         "lead": lead,
         "network": release.network or "",
@@ -77,6 +76,16 @@ def release_fields(
         "part": "" if release.part is None else str(release.part),
         "part_title": release.part_title or "",
         "message": f"{release.show} {release.code()}: {local.label()} ({phrase})",
+    }
+
+
+def when_fields(local: PartialDate) -> dict[str, str]:
+    """``when``, ``date`` and ``time`` of a moment in the user's zone ("" for what it has
+    not: a month has no day, a day no time)."""
+    return {
+        "when": local.label(),
+        "date": local.start.isoformat() if local.start else "",
+        "time": local.time.strftime("%H:%M") if local.time else "",
     }
 
 

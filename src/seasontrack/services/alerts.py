@@ -19,6 +19,7 @@ from typing import NamedTuple
 from seasontrack import store
 from seasontrack.clock import Clock
 from seasontrack.dates import PartialDate, Precision
+from seasontrack.fields import FIELDS, when_fields
 from seasontrack.models import PROVIDER_NAMES
 from seasontrack.store.reminders import ReminderKey
 
@@ -53,7 +54,7 @@ class SeasonAlert:
         return ReminderKey(self.show_id, self.season, 0, self.release_at, 0, channel, self.kind)
 
     def fields(self, clock: Clock) -> dict[str, str]:
-        """What a channel gets: the release fields (``seasontrack.channels.FIELDS``), those
+        """What a channel gets: the release fields (``seasontrack.fields.FIELDS``), those
         without a meaning here empty."""
         view = clock.view(self.when, self.release_tz)
         local = view.local
@@ -70,25 +71,18 @@ class SeasonAlert:
                 message += f", per {self.source}"
         else:
             message = f"{self.show} {code} announced: premiere {label}"
-        return {
+        # The fields without a meaning for a season's news stay empty.
+        return dict.fromkeys(FIELDS, "") | {
             "show": self.show,
             "season": str(self.season),
-            "episodes": "",
             "code": code,
-            "title": "",
-            "when": label,
-            "date": local.start.isoformat() if local.start else "",
-            "time": local.time.strftime("%H:%M") if local.time else "",
+            **when_fields(local),
             "countdown": phrase,
-            "lead": "",
             "network": self.network or "",
             "kind": self.kind,
-            "release_kind": "",
             "was": self.was.label() if self.was is not None else "",
             "source": self.source,
             "link": self.link,
-            "part": "",
-            "part_title": "",
             "message": message,
         }
 
