@@ -120,7 +120,12 @@ def completed_between(
     (all at once), which their release told whole."""
     rows = conn.execute(
         """
-        SELECT seasons.show_id, seasons.number, seasons.episode_count, seasons.release_tz,
+        SELECT seasons.show_id, seasons.number, seasons.release_tz,
+            -- How many are out, counted as `info` counts them: the season's episode count,
+            -- or its last released episode when that is higher or the count unknown.
+            max(coalesce(seasons.episode_count, 0), coalesce((
+                SELECT max(last_episode) FROM releases WHERE season_id = seasons.id), 0)
+            ) AS episodes,
             complete_precision, complete_start, complete_time, complete_tz, complete_ends_at,
             shows.title, shows.alerts, coalesce(seasons.network, shows.network) AS network
         FROM seasons JOIN shows ON shows.id = seasons.show_id
@@ -138,7 +143,7 @@ def completed_between(
             show=r["title"],
             network=r["network"],
             season=r["number"],
-            episodes=r["episode_count"],
+            episodes=r["episodes"] or None,
             complete=complete_moment(r),
             complete_at=r["complete_ends_at"],
             release_tz=r["release_tz"],
