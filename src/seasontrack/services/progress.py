@@ -184,7 +184,8 @@ def progress_by_show(
     conn: sqlite3.Connection, show_ids: list[int], now: datetime, user_zone: tzinfo
 ) -> dict[int, Progress]:
     """Each show's progress, as :func:`progress_of` gives it, from counts the store makes
-    (the show list of a big catalog reads no episode numbers). Its ``unwatched_released``
+    (the show list of a big catalog reads no episode numbers). ``show_ids`` are shows with
+    episodes marked watched (the others have no progress). Its ``unwatched_released``
     is left empty: which episodes those are is asked of one show (:func:`show_progress`)."""
     found = _progress_from_counts(conn, show_ids, now, user_zone, from_watched=True)
     # Progress is in the highest season watched or a later one, unless none of those has
@@ -215,7 +216,9 @@ def _progress_from_counts(
         by_show.setdefault(season.show_id, []).append(season)
     found = {}
     for show_id, own in by_show.items():
-        if not any(season.watched for season in own):
+        # Counted from the watched marks, a show has some, if not in the season that holds
+        # its progress (the latest one out, above the one watched last).
+        if not from_watched and not any(season.watched for season in own):
             continue
         for season in sorted(own, key=lambda s: s.number, reverse=True):
             total = max(season.episode_count or 0, season.size or 0)
