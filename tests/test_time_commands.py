@@ -288,6 +288,18 @@ def test_piped_calendar_keeps_one_release_per_line_whatever_the_title(run: Run) 
     ]
 
 
+def test_piped_calendar_lines_up_releases_known_only_to_the_day(run: Run) -> None:
+    run("show", "add", "Timed")
+    run("season", "add", "Timed", "1", "--premiere", "March 5, 2024 21:00", "--tz", "UTC")
+    run("show", "add", "Dated")
+    run("season", "add", "Dated", "1", "--premiere", "March 5, 2024")
+    plain = run("calendar", "--month", "2024-03", "--now", "2024-03-01", "--tz", "UTC").stdout
+    assert plain.splitlines() == [
+        "2024-03-05 Tue 21:00  Timed S1  premiere",
+        "2024-03-05 Tue        Dated S1  premiere",
+    ]
+
+
 def test_calendar_days_follow_the_users_zone(run: Run) -> None:
     run("show", "add", "Late")
     run(

@@ -186,7 +186,8 @@ def calendar_lines(
         for day in sorted(d for d in by_day if (d.year, d.month) == (year, month)):
             for release in by_day[day]:
                 when = release.when
-                at = f" {when.time:%H:%M}" if when.time is not None else ""
+                # A release known only to the day keeps the column: names line up below times.
+                at = f" {when.time:%H:%M}" if when.time is not None else "      "
                 marks = [
                     m
                     for m, on in (("premiere", release.premiere), ("finale", release.finale))
