@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from seasontrack.models import Show, ShowLink
+if TYPE_CHECKING:
+    from seasontrack.models import Show, ShowLink
 
 OFFLINE_ENV = "SEASONTRACK_OFFLINE"
 TIMEOUT_ENV = "SEASONTRACK_TIMEOUT"

@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from seasontrack.models import ShowLink
 from seasontrack.render import counted, safe
 from seasontrack.render.columns import Field, Lines, Section
 
 if TYPE_CHECKING:
+    from seasontrack.models import ShowLink
     from seasontrack.services.fetching import Fetched
     from seasontrack.services.online import MergeReport
     from seasontrack.services.syncing import SyncReport

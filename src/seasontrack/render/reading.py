@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from seasontrack.clock import Clock, offset_text
 from seasontrack.dates import PartialDate, Precision
-from seasontrack.models import Credit, Season, Show, Source, Trailer
 from seasontrack.render import episode_ranges
 from seasontrack.render.columns import Cell, Field, Lines, Listing, Section, Styled, styled
 from seasontrack.render.listings import release_cell
@@ -24,6 +23,7 @@ from seasontrack.schedule import (
 
 if TYPE_CHECKING:
     from seasontrack.countdown import ReleaseView
+    from seasontrack.models import Credit, Season, Show, Source, Trailer
 
     # Types only: `countdown` draws with this module and needs none of these services.
     from seasontrack.services.alerts import EarlierPremiere

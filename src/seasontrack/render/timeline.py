@@ -13,10 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from seasontrack.clock import Clock
 from seasontrack.countdown import Span, Window
 from seasontrack.dates import MONTH_NAMES
-from seasontrack.models import Release
 from seasontrack.render.base import Screen, rich_text, text
 from seasontrack.render.reading import (
     announced_note,
@@ -25,6 +23,8 @@ from seasontrack.render.reading import (
 
 if TYPE_CHECKING:
     # Types only: views draw what the services computed.
+    from seasontrack.clock import Clock
+    from seasontrack.models import Release
     from seasontrack.services.timeline import CalendarDay, Upcoming
 
 _PREMIERE = "▶"

@@ -11,15 +11,18 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from seasontrack import store
-from seasontrack.clock import Clock
-from seasontrack.dates import PartialDate
-from seasontrack.models import Release, Show
 from seasontrack.services.lookup import resolve_show
 from seasontrack.services.workers import batches
 from seasontrack.store.releases import EVERY_RELEASE, FeedKinds
-from seasontrack.store.shows import ShowRow
+
+if TYPE_CHECKING:
+    from seasontrack.clock import Clock
+    from seasontrack.dates import PartialDate
+    from seasontrack.models import Release, Show
+    from seasontrack.store.shows import ShowRow
 
 
 def show_rows(

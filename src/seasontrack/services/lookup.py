@@ -6,10 +6,13 @@ Kept apart from the catalog's writing services so that a reading command loads o
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from seasontrack import store
 from seasontrack.errors import InvalidInput, NotFound
-from seasontrack.models import Show, ShowRef
+
+if TYPE_CHECKING:
+    from seasontrack.models import Show, ShowRef
 
 
 def resolve_show(conn: sqlite3.Connection, name: str) -> ShowRef:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from seasontrack import store
 from seasontrack.countdown import ReleaseView
 from seasontrack.errors import InvalidInput
-from seasontrack.models import Release, ShowRef
-from seasontrack.schedule import episode_count
 from seasontrack.services.lookup import resolve_show, season_row
 from seasontrack.store import transaction
+
+if TYPE_CHECKING:
+    from seasontrack.models import Release, ShowRef
 
 
 def set_following(
@@ -52,6 +54,9 @@ def set_watched(
     with transaction(conn):
         ref = resolve_show(conn, name)
         row_id = season_row(conn, ref, season)
+        # One season's schedule: the show list, which counts in SQL, needs none of it.
+        from seasontrack.schedule import episode_count
+
         known = episode_count(store.seasons.get_season(conn, row_id))
         if episodes is None:
             if known == 0:

@@ -29,18 +29,20 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seasontrack import store
 from seasontrack.channels import Channel, DeliveryFailed
-from seasontrack.clock import Clock
 from seasontrack.countdown import ReleaseView
 from seasontrack.dates import Precision
 from seasontrack.fields import release_fields, release_kind
-from seasontrack.models import Release
 from seasontrack.services.alerts import SeasonAlert, due_season_alerts, wants
 from seasontrack.store import transaction
 from seasontrack.store.reminders import ReminderKey
+
+if TYPE_CHECKING:
+    from seasontrack.clock import Clock
+    from seasontrack.models import Release
 
 ABANDONED_AFTER = 3600.0
 

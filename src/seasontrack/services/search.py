@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from seasontrack import store
 from seasontrack.inputs import required_text
-from seasontrack.models import ShowRef
-from seasontrack.store.credits import CreditMatch
-from seasontrack.store.search import EpisodeMatch
+
+if TYPE_CHECKING:
+    from seasontrack.models import ShowRef
+    from seasontrack.store.credits import CreditMatch
+    from seasontrack.store.search import EpisodeMatch
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from seasontrack import store
-from seasontrack.models import Trailer
 
 if TYPE_CHECKING:
-    from seasontrack.models import ShowLink
+    from seasontrack.models import ShowLink, Trailer
     from seasontrack.providers import RemoteShow
     from seasontrack.providers.protocol import Provider, ShowSource, TrailerSource
 

@@ -16,12 +16,12 @@ from seasontrack.dates import PartialDate
 from seasontrack.models import SeasonNews, SentAlert
 from seasontrack.store.codecs import (
     alerts_text,
+    complete_moment,
     date_columns,
     date_from,
     json_ids,
     utc_text,
 )
-from seasontrack.store.seasons import complete_moment
 
 
 def stamp_news(conn: sqlite3.Connection, now: datetime | None = None) -> None:

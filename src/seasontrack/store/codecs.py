@@ -48,6 +48,13 @@ def moment_from(precision: str, start: str | None, at: str | None, tz: str | Non
     )
 
 
+def complete_moment(row: sqlite3.Row) -> PartialDate:
+    """A season's complete moment, from its row's ``complete_*`` columns."""
+    return moment_from(
+        row["complete_precision"], row["complete_start"], row["complete_time"], row["complete_tz"]
+    )
+
+
 def json_ids(ids: list[int]) -> str:
     return "[" + ",".join(str(int(i)) for i in ids) + "]"
 

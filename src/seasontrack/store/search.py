@@ -13,10 +13,12 @@ which never take the write lock; until then the substring match still finds them
 from __future__ import annotations
 
 import sqlite3
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from seasontrack.models import ShowRef
-from seasontrack.store.credits import CreditMatch, credit_from_row
+
+if TYPE_CHECKING:
+    from seasontrack.store.credits import CreditMatch
 
 
 class EpisodeMatch(NamedTuple):
@@ -257,6 +259,10 @@ def match_shows(conn: sqlite3.Connection, query: str, limit: int) -> list[ShowRe
 def match_credits(conn: sqlite3.Connection, query: str, limit: int) -> list[CreditMatch]:
     """Credits whose person or character matches ``query``, best first; at most ``limit``."""
     rows = conn.execute(_CREDITS, (query, limit))
+    # Credits (and the catalog's records) load for a search, not for every write that
+    # keeps the index fresh.
+    from seasontrack.store.credits import CreditMatch, credit_from_row
+
     return [CreditMatch(r["show_title"], credit_from_row(r)) for r in rows]
 
 

@@ -28,6 +28,7 @@ from seasontrack.schedule import (
     with_offset,
 )
 from seasontrack.store.codecs import (
+    complete_moment,
     date_columns,
     date_from,
     json_ids,
@@ -154,13 +155,6 @@ def seasons_from_rows(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list
         day = date.fromisoformat(watched_on) if watched_on else None
         extras.watched.setdefault(season_id, []).append((episode, day))
     return [_season_from_row(row, extras) for row in rows]
-
-
-def complete_moment(row: sqlite3.Row) -> PartialDate:
-    """A season's complete moment, from its row's ``complete_*`` columns."""
-    return moment_from(
-        row["complete_precision"], row["complete_start"], row["complete_time"], row["complete_tz"]
-    )
 
 
 def _part_from_row(row: sqlite3.Row) -> Part:

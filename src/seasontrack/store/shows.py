@@ -5,10 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from seasontrack.models import Show, ShowRef
+from seasontrack.models import ShowRef
 from seasontrack.store.codecs import alerts_from, alerts_text, by_show, json_ids, like_escape
+
+if TYPE_CHECKING:
+    from seasontrack.models import Show
 
 
 def find_shows_by_name(conn: sqlite3.Connection, name: str) -> list[ShowRef]:
@@ -144,7 +147,8 @@ def get_shows(conn: sqlite3.Connection, show_ids: list[int], *, seasons: bool = 
         lambda r: str(r["alias"]),
     )
     # Imported here: finding a show by name (every command that names one) needs none of
-    # them, and seasons bring the whole schedule with them.
+    # them, nor the catalog's records, and seasons bring the whole schedule with them.
+    from seasontrack.models import Show
     from seasontrack.store.credits import credits_of_shows
     from seasontrack.store.links import sources_of_shows, trailers_of_shows
     from seasontrack.store.seasons import list_seasons

@@ -7,17 +7,19 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from seasontrack import store
-from seasontrack.clock import Clock
 from seasontrack.dates import PartialDate, Precision, zone
-from seasontrack.models import Release, Show
 from seasontrack.services.exporting import releases_of, shows_of, within
 from seasontrack.services.formats import ExportFormat, ExportRequest, Written
 from seasontrack.services.workers import in_batches
 from seasontrack.store.releases import FeedKinds
-from seasontrack.store.seasons import CompleteRow
+
+if TYPE_CHECKING:
+    from seasontrack.clock import Clock
+    from seasontrack.models import Release, Show
+    from seasontrack.store.seasons import CompleteRow
 
 
 def event_uid(release: Release) -> str:

@@ -1,29 +1,13 @@
-"""The catalog's nouns, as plain dataclasses shared by the store, the services and the renderers."""
+"""The catalog's records: a show with its seasons, parts, episodes, people, trailers and
+sources, as the catalog file and the editing commands know them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from datetime import date, time, timedelta
 
-from seasontrack.dates import PartialDate, Precision
-
-SHOW_STATUSES = ("announced", "in production", "airing", "returning", "ended", "cancelled")
-RELEASE_PATTERNS = ("all-at-once", "weekly", "unknown")
-PART_RELEASES = ("all-at-once", "weekly")
-TRAILER_KINDS = ("teaser", "trailer", "clip", "featurette")
-CREDIT_STATUSES = ("confirmed", "rumoured")
-ARRIVALS = ("new", "returning")
-ROLES = ("cast", "crew")
-# What a followed show can alert for (`follow --only`): its releases by kind, its seasons
-# complete, their premieres dated, new seasons announced. A show alerts for all by default.
-ALERT_KINDS = ("premieres", "finales", "episodes", "complete", "dated", "announced")
-# What a credit or a trailer records beyond what tells it apart: an edit of one already
-# recorded changes only the details it names (README, "cast add", "trailer add").
-CREDIT_DETAILS = ("billing", "status", "arrival", "note")
-TRAILER_DETAILS = ("title", "kind", "publisher", "published", "note")
-
-TBA = PartialDate(Precision.TBA)
+from seasontrack.dates import PartialDate
+from seasontrack.models import TBA
 
 
 @dataclass(frozen=True)
@@ -214,131 +198,3 @@ class Show:
 
     def season(self, number: int) -> Season | None:
         return next((s for s in self.seasons if s.number == number), None)
-
-
-class SeasonNews(NamedTuple):
-    """What happened to a season, as the catalog logs it for alerts: ``announced`` (it
-    entered the catalog) or ``dated`` (its premiere went from ``was`` to ``now``), noticed at
-    ``noticed_at`` (UTC, ISO text without offset)."""
-
-    season: int
-    kind: str
-    noticed_at: str
-    was: PartialDate | None
-    now: PartialDate
-
-
-class SentAlert(NamedTuple):
-    """An alert delivered on a channel, as the catalog records it: its kind (release,
-    complete, dated, announced), what it was about (a release's season, first episode, moment
-    and lead; a season's news has episode and lead 0), the channel, and when it was claimed
-    (Unix time)."""
-
-    kind: str
-    season: int
-    episode: int
-    release_at: str
-    lead_minutes: int
-    channel: str
-    claimed_at: float
-
-
-@dataclass(frozen=True)
-class ShowRef:
-    """A show resolved from a name the user typed."""
-
-    id: int
-    title: str
-
-
-@dataclass(frozen=True)
-class Release:
-    """One moment at which episodes come out: a premiere, a part, an episode, or a finale."""
-
-    show: str
-    network: str | None
-    season: int
-    # The episodes that come out at this moment (first and last); None when the season's
-    # episodes are not known, and its premiere stands for it.
-    first_episode: int | None
-    last_episode: int | None
-    episode_title: str | None
-    when: PartialDate
-    # The zone the date's days are in (the season's), when the date has no time of its own.
-    release_tz: str | None
-    pattern: str
-    premiere: bool
-    finale: bool
-    show_id: int = field(default=0, compare=False)
-    # The part of the season it belongs to (its number and title), if any.
-    part: int | None = None
-    part_title: str | None = None
-    # The moment as announced, when the show's offset moved it (``when`` is the viewer's).
-    announced: PartialDate | None = None
-
-    def episodes_label(self) -> str:
-        if self.first_episode is None:
-            return ""
-        if self.last_episode is None or self.last_episode == self.first_episode:
-            return f"E{self.first_episode}"
-        return f"E{self.first_episode}-E{self.last_episode}"
-
-    def code(self) -> str:
-        """'S2', 'S2E3' or 'S2E1-E13'."""
-        return f"S{self.season}{self.episodes_label()}"
-
-    def part_label(self) -> str:
-        """The part it belongs to as a reader knows it: 'Volume 2', 'part 2', or ''."""
-        if self.part is None:
-            return ""
-        return self.part_title or f"part {self.part}"
-
-    def label(self) -> str:
-        """Its code and its part: 'S5E5-E7 Volume 2'; just the code outside parts."""
-        part = self.part_label()
-        return f"{self.code()} {part}" if part else self.code()
-
-
-# ---------------------------------------------------------------------------- online providers
-
-FACT_ORIGINS = ("typed", "imported", "tvmaze", "tmdb")
-PROVIDER_NAMES = {"tvmaze": "TVmaze", "tmdb": "TMDB"}
-
-
-@dataclass(frozen=True)
-class ShowLink:
-    """A catalog show's identity at the providers, and what TVmaze last told about it."""
-
-    tvmaze_id: int
-    thetvdb_id: int | None = None
-    imdb_id: str | None = None
-    tmdb_id: int | None = None
-    url: str | None = None
-    official_site: str | None = None
-    genres: tuple[str, ...] = ()
-    premiered: int | None = None
-    # TVmaze's `updated` (Unix time) of the copy last recorded.
-    updated: int | None = None
-    # When seasontrack last asked TVmaze about it (the injectable now, UTC).
-    synced_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Fact:
-    """Where one fact of a show came from.
-
-    ``subject`` is ``""`` for the show, ``"S2"`` for a season, ``"S2E3"`` for an episode.
-    A provider's fact keeps the ``value`` it wrote: when the catalog no longer holds that
-    value, the user changed it, and it is the user's. A user's fact (``typed`` or
-    ``imported``) keeps a provider's different value in ``offered``, to show the difference.
-    """
-
-    subject: str
-    field: str
-    origin: str
-    value: str | None = None
-    offered: str | None = None
-    offered_by: str | None = None
-
-    def where(self) -> str:
-        return f"{self.subject} {self.field}" if self.subject else self.field
