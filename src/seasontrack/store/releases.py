@@ -217,7 +217,7 @@ class StoredRelease(NamedTuple):
     later_begun: bool = False
 
 
-def stored_release(row: sqlite3.Row) -> StoredRelease:
+def stored_release(row: sqlite3.Row, *, later_begun: bool = False) -> StoredRelease:
     when = moment_from(row["precision"], row["start"], row["time"], row["tz"])
     announced = None
     if row["announced_start"] is not None:
@@ -251,6 +251,7 @@ def stored_release(row: sqlite3.Row) -> StoredRelease:
             part_title=row["part_title"],
             announced=announced,
         ),
+        later_begun=later_begun,
     )
 
 
@@ -406,7 +407,7 @@ def pending_releases(
         rows = conn.execute(_PENDING, bounds)
     else:
         rows = conn.execute(_PENDING_OF, bounds | {"ids": json_ids(list(season_ids))})
-    found = [stored_release(row)._replace(later_begun=bool(row["later_begun"])) for row in rows]
+    found = [stored_release(row, later_begun=bool(row["later_begun"])) for row in rows]
     found.sort(key=lambda stored: (stored.season_id, stored.position))
     return found
 

@@ -191,22 +191,13 @@ class ShowRow(NamedTuple):
     alerts: tuple[str, ...] | None = None
 
 
-def _show_row(row: sqlite3.Row, id_column: str = "id") -> ShowRow:
-    return ShowRow(
-        row[id_column],
-        row["title"],
-        row["network"],
-        row["country"],
-        row["status"],
-        bool(row["followed"]),
-        alerts_from(row["alerts"]),
-    )
-
-
 def list_show_rows(
     conn: sqlite3.Connection, *, status: str | None = None, network: str | None = None
 ) -> list[ShowRow]:
-    rows = conn.execute(
+    # Plain tuples: the list of a big catalog reads every show.
+    plain = conn.cursor()
+    plain.row_factory = None
+    rows = plain.execute(
         """
         SELECT id, title, network, country, status, followed, alerts FROM shows
         WHERE (? IS NULL OR status = ?) AND (? IS NULL OR network = ? COLLATE NOCASE)
@@ -214,13 +205,17 @@ def list_show_rows(
         """,
         (status, status, network, network),
     )
-    return [_show_row(r) for r in rows]
+    return [
+        ShowRow(show_id, title, on, country, state, bool(followed), alerts_from(alerts))
+        for show_id, title, on, country, state, followed, alerts in rows
+    ]
 
 
 def latest_season_numbers(conn: sqlite3.Connection) -> dict[int, int]:
     """Each show's highest season number, by show id."""
-    rows = conn.execute("SELECT show_id, max(number) AS latest FROM seasons GROUP BY show_id")
-    return {r["show_id"]: r["latest"] for r in rows}
+    plain = conn.cursor()
+    plain.row_factory = None
+    return dict(plain.execute("SELECT show_id, max(number) FROM seasons GROUP BY show_id"))
 
 
 def network_names(conn: sqlite3.Connection) -> list[str]:

@@ -87,8 +87,11 @@ def watch_log(conn: sqlite3.Connection) -> list[WatchRow]:
 
 
 def shows_with_watched(conn: sqlite3.Connection) -> list[int]:
-    rows = conn.execute(
-        "SELECT DISTINCT seasons.show_id FROM watched"
-        " JOIN seasons ON seasons.id = watched.season_id"
+    plain = conn.cursor()
+    plain.row_factory = None
+    # Each season once before the join: a show list's catalog has tens of thousands of marks.
+    rows = plain.execute(
+        "SELECT DISTINCT seasons.show_id FROM (SELECT DISTINCT season_id FROM watched) AS marked"
+        " JOIN seasons ON seasons.id = marked.season_id"
     )
-    return [r["show_id"] for r in rows]
+    return [show_id for (show_id,) in rows]
