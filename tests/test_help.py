@@ -6,6 +6,7 @@ on the page a user sees and on the parameters it was drawn from.
 
 from __future__ import annotations
 
+import inspect
 import re
 
 import pytest
@@ -124,3 +125,15 @@ def test_bracketed_help_survives_rich_markup() -> None:
         "Catalog file to use [default: seasontrack.db in the user data folder].",
     ):
         assert shown in remind, shown
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_the_root_lists_each_command_with_the_first_paragraph_of_its_own_help(name: str) -> None:
+    # `seasontrack --help` lists the commands from the registry without building them:
+    # what it shows of each must be what the command itself says.
+    command = load_command(name)
+    own = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0]
+    assert COMMANDS[name][3] == own
+    panel = COMMANDS[name][2]
+    assert getattr(command, "rich_help_panel", None) == panel
+    assert f"{name} " in _flat(_page(()))

@@ -13,9 +13,10 @@ The options every command shares (`--db`, `--now`, `--tz`, `--json`) may also co
 the command (`seasontrack --db FILE list`): :class:`WordsCommand` hands them to the command
 that takes them, unless it was given its own.
 
-Start-up is kept short: a run builds only the command it runs (:data:`COMMANDS`), and the
-command modules import their services inside the commands, so that `--help` and shell
-completion, which build every command to list it, load no service, store or view.
+Start-up is kept short: a run builds only the command it runs (:data:`COMMANDS`); the root's
+`--help` and a shell completing a command's name list the commands from that registry,
+building none; and the command modules import their services inside the commands, so that
+a command's own `--help` loads no service, store or view.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
@@ -36,6 +37,9 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from seasontrack import __version__
 from seasontrack.errors import EXIT_INTERRUPTED, EXIT_OK, SeasontrackError
+
+if TYPE_CHECKING:
+    from typer._click.shell_completion import CompletionItem
 
 
 def _error_line(message: str) -> None:
@@ -53,38 +57,148 @@ _MOVE = "Move data in and out"
 _FETCH = "Fetch from the web"
 
 # Every subcommand: its name, then the module under seasontrack.cli and the attribute there
-# (a Typer app for a group, a function for a command), then its panel in `--help`.
-# Listed here rather than imported so that a run loads only the command it runs: building
-# every command's parameters up front cost more than most commands' own work.
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "show": ("shows", "app", _EDIT),
-    "season": ("seasons", "app", _EDIT),
-    "episode": ("episodes", "app", _EDIT),
-    "part": ("parts", "app", _EDIT),
-    "cast": ("people", "cast_app", _EDIT),
-    "crew": ("people", "crew_app", _EDIT),
-    "trailer": ("links", "trailer_app", _EDIT),
-    "source": ("links", "source_app", _EDIT),
-    "upcoming": ("timeline", "upcoming_command", _READ),
-    "countdown": ("timeline", "countdown_command", _READ),
-    "calendar": ("timeline", "calendar_command", _READ),
-    "list": ("reading", "list_command", _READ),
-    "info": ("reading", "info_command", _READ),
-    "search": ("reading", "search_command", _READ),
-    "next": ("scripting", "next_command", _READ),
-    "stats": ("stats", "stats_command", _READ),
-    "follow": ("progress", "follow_command", _TRACK),
-    "unfollow": ("progress", "unfollow_command", _TRACK),
-    "watched": ("progress", "watched_command", _TRACK),
-    "unwatched": ("progress", "unwatched_command", _TRACK),
-    "remind": ("remind", "remind_command", _TRACK),
-    "cron": ("remind", "cron_command", _TRACK),
-    "config": ("config", "app", _SETTINGS),
-    "db": ("scripting", "db_app", _SETTINGS),
-    "export": ("interchange", "export_command", _MOVE),
-    "import": ("interchange", "import_command", _MOVE),
-    "fetch": ("online", "fetch_command", _FETCH),
-    "sync": ("online", "sync_command", _FETCH),
+# (a Typer app for a group, a function for a command), its panel in `--help`, and the first
+# paragraph of its help, which the root's `--help` lists (tests/test_help.py checks it is the
+# command's own). Listed here rather than imported so that a run loads only the command it
+# runs, and `seasontrack --help` none: building every command's parameters up front cost
+# more than most commands' own work.
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "show": ("shows", "app", _EDIT, "Add, change or remove shows."),
+    "season": ("seasons", "app", _EDIT, "Add, change or remove seasons."),
+    "episode": ("episodes", "app", _EDIT, "Add, change or remove episodes."),
+    "part": (
+        "parts",
+        "app",
+        _EDIT,
+        "Add, change or remove the parts of a season (volumes that come out on their own).",
+    ),
+    "cast": ("people", "cast_app", _EDIT, "Add or remove cast members."),
+    "crew": (
+        "people",
+        "crew_app",
+        _EDIT,
+        "Add or remove crew (showrunner, writer, producer, director...).",
+    ),
+    "trailer": ("links", "trailer_app", _EDIT, "Add, remove or open trailers."),
+    "source": (
+        "links",
+        "source_app",
+        _EDIT,
+        "Add or remove sources: the articles facts came from.",
+    ),
+    "upcoming": (
+        "timeline",
+        "upcoming_command",
+        _READ,
+        "What comes out from now on, soonest first, with countdowns.",
+    ),
+    "countdown": (
+        "timeline",
+        "countdown_command",
+        _READ,
+        "A big countdown to a season's premiere, or an airing season's next episode.",
+    ),
+    "calendar": (
+        "timeline",
+        "calendar_command",
+        _READ,
+        "A month grid with each day's releases (premieres and finales marked).",
+    ),
+    "list": (
+        "reading",
+        "list_command",
+        _READ,
+        "List the shows: latest season, progress, next release and its countdown.",
+    ),
+    "info": (
+        "reading",
+        "info_command",
+        _READ,
+        "Everything about a show (or one season): dates, cast, crew, trailers, sources.",
+    ),
+    "search": (
+        "reading",
+        "search_command",
+        _READ,
+        "Find shows, people, characters and episodes, best matches first. Exits 1 when nothing"
+        "\nmatches.",
+    ),
+    "next": (
+        "scripting",
+        "next_command",
+        _READ,
+        "The show's next release, as one line, or one value with --field (for scripts).",
+    ),
+    "stats": (
+        "stats",
+        "stats_command",
+        _READ,
+        "What you watched, month by month: episodes, hours, shows started and finished.",
+    ),
+    "follow": (
+        "progress",
+        "follow_command",
+        _TRACK,
+        "Follow a show: `remind` alerts of its releases and its seasons' news.",
+    ),
+    "unfollow": (
+        "progress",
+        "unfollow_command",
+        _TRACK,
+        "Stop following a show: no more reminders (it stays in the catalog).",
+    ),
+    "watched": (
+        "progress",
+        "watched_command",
+        _TRACK,
+        "Mark episodes as seen, on the day you saw them.",
+    ),
+    "unwatched": ("progress", "unwatched_command", _TRACK, "Mark episodes as not seen."),
+    "remind": (
+        "remind",
+        "remind_command",
+        _TRACK,
+        "Remind of releases of followed shows, and tell their news (a season complete, a"
+        "\npremiere dated, a season announced), once each: made to run from cron.",
+    ),
+    "cron": (
+        "remind",
+        "cron_command",
+        _TRACK,
+        "Print a crontab line that runs `seasontrack sync` and `remind` every hour.",
+    ),
+    "config": ("config", "app", _SETTINGS, "Read or change settings (a TOML file)."),
+    "db": (
+        "scripting",
+        "db_app",
+        _SETTINGS,
+        "The catalog file: where it is, a check, a backup, the copies kept, a restore.",
+    ),
+    "export": (
+        "interchange",
+        "export_command",
+        _MOVE,
+        "Write the catalog as JSON, CSV or an ICS calendar (to stdout or -o FILE).",
+    ),
+    "import": (
+        "interchange",
+        "import_command",
+        _MOVE,
+        "Merge a JSON catalog or a CSV sheet into this one, or bring in a TV Time or Trakt"
+        " history.",
+    ),
+    "fetch": (
+        "online",
+        "fetch_command",
+        _FETCH,
+        "Find a show on TVmaze and record it: seasons, episodes, cast (and TMDB trailers).",
+    ),
+    "sync": (
+        "online",
+        "sync_command",
+        _FETCH,
+        "Refresh linked shows from TVmaze: only those changed since their last sync.",
+    ),
 }
 
 
@@ -230,7 +344,7 @@ def _build_in_words(app: typer.Typer) -> None:
 
 def load_command(name: str) -> click.Command:
     """Import one subcommand's module and build its Click command."""
-    module_name, attribute, panel = COMMANDS[name]
+    module_name, attribute, panel, _ = COMMANDS[name]
     target = getattr(import_module(f"seasontrack.cli.{module_name}"), attribute)
     if isinstance(target, typer.Typer):
         _build_in_words(target)
@@ -246,21 +360,44 @@ def load_command(name: str) -> click.Command:
     )
 
 
+def listed_command(name: str) -> click.Command:
+    """What the root's list of commands shows of one (its `--help`, a shell completing a
+    command's name): its name, panel and first paragraph of help, from :data:`COMMANDS`,
+    without importing or building it."""
+    _, _, panel, summary = COMMANDS[name]
+    return TyperCommand(name, help=summary, rich_help_panel=panel)
+
+
 class LazyCommands(MutableMapping[str, click.Command]):
     """The root's subcommands by name, each built the first time it is looked up.
 
-    Click and Typer read a group's commands through this mapping: listing names (help,
-    "did you mean") costs nothing, and only a command that is looked up gets imported.
+    Click and Typer read a group's commands through this mapping: listing names ("did you
+    mean") costs nothing, and only a command that is looked up gets imported. While the
+    root lists its commands (:meth:`listing`), a command not built yet is shown by
+    :func:`listed_command` instead.
     """
 
     def __init__(self) -> None:
         self._loaded: dict[str, click.Command] = {}
         self._names = list(COMMANDS)
+        self._listed: dict[str, click.Command] | None = None
+
+    @contextmanager
+    def listing(self) -> Iterator[None]:
+        """While the root lists its commands, look-ups give what the list shows."""
+        self._listed = {}
+        try:
+            yield
+        finally:
+            self._listed = None
 
     def __getitem__(self, name: str) -> click.Command:
         if name not in self._loaded:
             if name not in COMMANDS:
                 raise KeyError(name)
+            if self._listed is not None:
+                # Kept for the listing, so that escaping its help (literal_help) holds.
+                return self._listed.setdefault(name, listed_command(name))
             self._loaded[name] = load_command(name)
         return self._loaded[name]
 
@@ -285,7 +422,22 @@ class CatalogGroup(WordsGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.commands = LazyCommands()
+        self.lazy = LazyCommands()
+        self.commands = self.lazy
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        # The names only (Typer's own reads every command, which would build them all).
+        return list(self.lazy)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # The list of commands needs only their names and one line of help each.
+        with self.lazy.listing():
+            super().format_help(ctx, formatter)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        # A shell completing a command's name, likewise (its options build the command).
+        with self.lazy.listing():
+            return super().shell_complete(ctx, incomplete)
 
     def main(  # type: ignore[override]
         self,
