@@ -16,7 +16,7 @@ The pieces, by what they hold:
 from __future__ import annotations
 
 from seasontrack.dates.parsing import WEEKDAY_NAMES, parse_when
-from seasontrack.dates.partial_date import MONTH_NAMES, PartialDate, Precision, compare
+from seasontrack.dates.partial_date import MONTH_NAMES, TBA, PartialDate, Precision, compare
 from seasontrack.dates.zones import TZ_ABBREVIATIONS, check_zone, zone
 from seasontrack.errors import DateInputError
 from seasontrack.limits import MAX_YEAR, MIN_YEAR
@@ -25,6 +25,7 @@ __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "MONTH_NAMES",
+    "TBA",
     "TZ_ABBREVIATIONS",
     "WEEKDAY_NAMES",
     "DateInputError",

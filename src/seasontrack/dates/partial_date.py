@@ -282,6 +282,10 @@ class PartialDate:
         return cls(Precision(precision), day, wall, tz)
 
 
+# The unknown date, shared: a season or an episode whose date nobody has said.
+TBA = PartialDate(Precision.TBA)
+
+
 def compare(
     a: PartialDate, b: PartialDate
 ) -> Literal["before", "after", "same", "overlap", "unknown"]:

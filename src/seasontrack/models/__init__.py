@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from seasontrack.dates import PartialDate, Precision
+from seasontrack.dates import TBA as TBA
 
 if TYPE_CHECKING:
     from seasontrack.models.catalog import Credit as Credit
@@ -46,8 +46,6 @@ TRAILER_DETAILS = ("title", "kind", "publisher", "published", "note")
 
 FACT_ORIGINS = ("typed", "imported", "tvmaze", "tmdb")
 PROVIDER_NAMES = {"tvmaze": "TVmaze", "tmdb": "TMDB"}
-
-TBA = PartialDate(Precision.TBA)
 
 # Each class, by the submodule that defines it.
 _HOMES = {

@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-from seasontrack.dates import PartialDate
-from seasontrack.models import TBA
+from seasontrack.dates import TBA, PartialDate
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from seasontrack.clock import Clock
 from seasontrack.dates import PartialDate, Precision
 from seasontrack.fields import FIELDS, when_fields
 from seasontrack.models import PROVIDER_NAMES
+from seasontrack.services.season_links import season_links
 from seasontrack.store.reminders import ReminderKey
 
 
@@ -188,9 +189,7 @@ def told_apart(was: PartialDate, now: PartialDate) -> bool:
 def _with_sources(conn: sqlite3.Connection, alerts: list[SeasonAlert]) -> list[SeasonAlert]:
     """Each alert with its link (the season's trailer or source, else the show's) and, for
     a new date, who said so: the season's newest source, else the provider it came from."""
-    from seasontrack.services.reminders import links_of
-
-    links = links_of(conn, [(a.show_id, a.season) for a in alerts])
+    links = season_links(conn, [(a.show_id, a.season) for a in alerts])
     dated = sorted({a.show_id for a in alerts if a.kind == "dated"})
     sources = store.links.sources_of_shows(conn, dated) if dated else {}
     facts = store.facts.facts_of(conn, dated) if dated else {}

@@ -37,6 +37,7 @@ from seasontrack.countdown import ReleaseView
 from seasontrack.dates import Precision
 from seasontrack.fields import release_fields, release_kind
 from seasontrack.services.alerts import SeasonAlert, due_season_alerts, wants
+from seasontrack.services.season_links import season_links
 from seasontrack.store import transaction
 from seasontrack.store.reminders import ReminderKey
 
@@ -181,40 +182,11 @@ def due_reminders(
 
 
 def _with_links(conn: sqlite3.Connection, found: list[Reminder]) -> list[Reminder]:
-    links = links_of(conn, [(r.show_id, r.season) for r in found])
+    links = season_links(conn, [(r.show_id, r.season) for r in found])
     return [
         replace(r, link=links[(r.show_id, r.season)]) if (r.show_id, r.season) in links else r
         for r in found
     ]
-
-
-def links_of(
-    conn: sqlite3.Connection, seasons: list[tuple[int, int]]
-) -> dict[tuple[int, int], str]:
-    """The link a notification shows for each (show id, season): the newest trailer of the
-    season, else its newest source, else the same of its show; left out when none."""
-    if not seasons:
-        return {}
-    show_ids = sorted({show_id for show_id, _ in seasons})
-    trailers = store.links.trailers_of_shows(conn, show_ids)
-    sources = store.links.sources_of_shows(conn, show_ids)
-    linked = {}
-    for show_id, season in set(seasons):
-        # Oldest first, as the store gives them: the last one of a kind is the newest.
-        kinds = [
-            [(t.season, t.url) for _, t in trailers.get(show_id, []) if t.url],
-            [(s.season, s.url) for _, s in sources.get(show_id, [])],
-        ]
-        picks = [
-            url
-            for wanted in (season, None)
-            for offered in kinds
-            for number, url in reversed(offered)
-            if number == wanted and url
-        ]
-        if picks:
-            linked[(show_id, season)] = picks[0]
-    return linked
 
 
 def _claim_window(clock: Clock) -> tuple[float, float]:

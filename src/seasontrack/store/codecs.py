@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from typing import TypeVar
 
-from seasontrack.dates import PartialDate, Precision
+from seasontrack.dates import TBA, PartialDate, Precision
 
 
 def date_columns(value: PartialDate) -> tuple[str, str | None]:
@@ -18,12 +18,10 @@ def date_columns(value: PartialDate) -> tuple[str, str | None]:
 
 _PRECISIONS = {p.value: p for p in Precision}
 
-_TBA = PartialDate(Precision.TBA)
-
 
 def date_from(precision: str, start: str | None) -> PartialDate:
     if start is None:
-        return _TBA
+        return TBA
     return PartialDate.trusted(_PRECISIONS[precision], date.fromisoformat(start))
 
 
@@ -39,7 +37,7 @@ def moment_columns(value: PartialDate) -> tuple[str, str | None, str | None, str
 
 def moment_from(precision: str, start: str | None, at: str | None, tz: str | None) -> PartialDate:
     if start is None:
-        return _TBA
+        return TBA
     return PartialDate.trusted(
         _PRECISIONS[precision],
         date.fromisoformat(start),
