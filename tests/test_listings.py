@@ -233,8 +233,9 @@ def test_a_long_table_on_a_terminal_is_drawn_in_chunks_that_share_column_widths(
     monkeypatch.setattr(screen.console, "print", counted_print)
     screen.listings([Listing(("Show", "Network"), rows)])
     screen.close()
-    # One table per chunk of rows: a screenful (24 rows), then two of CHUNK_ROWS.
-    assert len(printed) == 3
+    # One table per chunk of rows: a screenful (24 rows), then chunks as big as what is
+    # drawn already, up to CHUNK_ROWS: 24, 24, 48, 96, 192 and the last 17 of 401 rows.
+    assert len(printed) == 6
     lines = [line for line in capsys.readouterr().out.splitlines() if "Net" in line]
     starts = {line.index("Net") for line in lines}
     assert len(starts) == 1

@@ -30,9 +30,10 @@ __all__ = ["Screen", "fancy_output", "rich_text", "text"]
 
 # Piped output is never wrapped or cut: a line is as long as its content.
 _UNLIMITED_WIDTH = 10_000
-# A long listing is drawn a screenful of rows first, then this many at a time, with the
-# column widths worked out once for all of them: the first screen does not wait for the
-# last row.
+# A long listing is drawn a screenful of rows first, then in chunks that double (as many
+# rows as are drawn already) up to this many, with the column widths worked out once for
+# all of them: the first screen does not wait for the last row, and a reader who quits the
+# pager after the first screen stops the drawing a screenful or two later.
 CHUNK_ROWS = 200
 
 
@@ -125,7 +126,7 @@ class Screen:
             start += size
             if start >= len(rows):
                 break
-            size = CHUNK_ROWS
+            size = min(start, CHUNK_ROWS)
 
     def _table(
         self,
