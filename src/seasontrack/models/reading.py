@@ -3,6 +3,7 @@ alert log's entries (a season's news, an alert sent)."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -68,6 +69,14 @@ class Release:
     part_title: str | None = None
     # The moment as announced, when the show's offset moved it (``when`` is the viewer's).
     announced: PartialDate | None = None
+
+    def at(self, when: PartialDate) -> Release:
+        """The same release at ``when`` (its moment in a reader's zone, say). A copy with one
+        field set: a calendar makes thousands, and dataclasses.replace, which rebuilds the
+        release from all its fields, costs twice as much."""
+        moved = copy.copy(self)
+        object.__setattr__(moved, "when", when)
+        return moved
 
     def episodes_label(self) -> str:
         if self.first_episode is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
@@ -430,7 +430,7 @@ def calendar(
         assert local.start is not None and local.end is not None
         if local.start == local.end:
             if first <= local.start <= last:
-                days.setdefault(local.start, []).append(replace(release, when=local))
+                days.setdefault(local.start, []).append(release.at(local))
         elif local.start <= last and local.end >= first and release not in seen:
             seen.add(release)
             vague.append(release)
