@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -68,8 +67,7 @@ def _is_utc(name: str) -> bool:
     return name.removeprefix("Etc/") in {"UTC", "UCT", "Universal", "Zulu"}
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(NamedTuple):
     """The moment a command answers for, and the zone it shows times in."""
 
     now: datetime

@@ -297,8 +297,6 @@ def countdown_command(
 
 def _run_live(view: Screen, item: timeline.Upcoming, span: Window, at: Clock) -> None:
     """Redraw every second until the release moment, then say it is out; Ctrl-C stops."""
-    from dataclasses import replace
-
     from rich.live import Live
 
     from seasontrack.countdown import later
@@ -308,7 +306,7 @@ def _run_live(view: Screen, item: timeline.Upcoming, span: Window, at: Clock) ->
 
     def current() -> Clock:
         # The injected now moves on with the real clock, so --now still gives a live countdown.
-        return replace(at, now=later(at.now, timedelta(seconds=time.monotonic() - started)))
+        return at._replace(now=later(at.now, timedelta(seconds=time.monotonic() - started)))
 
     try:
         with Live(

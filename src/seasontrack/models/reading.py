@@ -37,8 +37,7 @@ class SentAlert(NamedTuple):
     claimed_at: float
 
 
-@dataclass(frozen=True)
-class ShowRef:
+class ShowRef(NamedTuple):
     """A show resolved from a name the user typed."""
 
     id: int

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from seasontrack import store
 from seasontrack.countdown import ReleaseView, window
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from seasontrack.store.seasons import CompleteRow
 
 
-@dataclass(frozen=True)
-class Upcoming:
+class Upcoming(NamedTuple):
     """A release still to come, whether its season is already under way, and when that
     season is complete (TBA: not known)."""
 
@@ -399,8 +397,7 @@ def countdown_target(
     return found
 
 
-@dataclass(frozen=True)
-class CalendarDay:
+class CalendarDay(NamedTuple):
     day: date
     releases: list[Release]
 

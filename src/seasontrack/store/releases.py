@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
@@ -561,6 +560,8 @@ def progress_counts(
         )
     ]
     if from_watched:
+        import json  # the show list's: a command about one show needs no JSON
+
         tops = plain.execute(
             """
             SELECT seasons.show_id, max(seasons.number) FROM watched
