@@ -300,6 +300,17 @@ def test_piped_calendar_lines_up_releases_known_only_to_the_day(run: Run) -> Non
     ]
 
 
+def test_a_zone_whose_old_offset_had_seconds_shows_old_releases_to_the_minute(run: Run) -> None:
+    # Africa/Monrovia was 44 minutes 30 seconds behind UTC until 1972.
+    run("show", "add", "Trek")
+    run("season", "add", "Trek", "1", "--premiere", "September 8, 1966 20:30", "--tz", "UTC")
+    zone = ("--tz", "Africa/Monrovia", "--now", "1966-09-01")
+    assert "September 8, 1966 19:45" in run("info", "Trek", *zone).stdout
+    assert "September 8, 1966 19:45 Africa/Monrovia" in run("upcoming", *zone).stdout
+    calendar = run("calendar", "--month", "1966-09", *zone).stdout
+    assert calendar.splitlines() == ["1966-09-08 Thu 19:45  Trek S1  premiere"]
+
+
 def test_calendar_days_follow_the_users_zone(run: Run) -> None:
     run("show", "add", "Late")
     run(

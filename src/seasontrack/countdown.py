@@ -127,7 +127,10 @@ def localize(when: PartialDate, user_zone: tzinfo, user_zone_name: str | None) -
         minutes = int(offset.total_seconds()) // 60
         sign = "+" if minutes >= 0 else "-"
         name = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return PartialDate(Precision.MINUTE, local.date(), local.time().replace(tzinfo=None), name)
+    # Zones whose offset once had seconds (Africa/Monrovia, -00:44:30 until 1972) give a
+    # local time with seconds: shown to the minute, as a clock on the wall would read it.
+    at = local.time().replace(second=0, microsecond=0, tzinfo=None)
+    return PartialDate(Precision.MINUTE, local.date(), at, name)
 
 
 def phrase(when: PartialDate, now: datetime, day_zone: tzinfo) -> str:
