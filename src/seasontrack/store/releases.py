@@ -139,15 +139,6 @@ def replace_releases(conn: sqlite3.Connection, seasons: list[Derived]) -> set[in
     }
 
 
-def restored_sequences(conn: sqlite3.Connection, season_row_id: int) -> dict[str, int]:
-    """The sequences a catalog file gave the season's feed events, by event ("3", "0",
-    "complete"), waiting for its rebuild."""
-    rows = conn.execute(
-        "SELECT event, sequence FROM restored_sequences WHERE season_id = ?", (season_row_id,)
-    )
-    return {row[0]: row[1] for row in rows}
-
-
 def restore_sequences(
     conn: sqlite3.Connection, season_row_id: int, sequences: dict[str, int]
 ) -> None:
@@ -621,18 +612,6 @@ def progress_counts(
         )
     ]
     return seasons, unsettled
-
-
-def releases_of_shows(conn: sqlite3.Connection, show_ids: list[int]) -> list[StoredRelease]:
-    """Every stored release of the shows, by show, season and order within the season."""
-    rows = conn.execute(
-        """
-        SELECT * FROM release_rows WHERE show_id IN (SELECT value FROM json_each(?))
-        ORDER BY show COLLATE NOCASE, show_id, season, position
-        """,
-        (json_ids(show_ids),),
-    )
-    return [stored_release(row) for row in rows]
 
 
 class FeedKinds(NamedTuple):

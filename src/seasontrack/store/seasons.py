@@ -201,11 +201,6 @@ def season_id(conn: sqlite3.Connection, show_id: int, number: int) -> int | None
     return int(row["id"]) if row else None
 
 
-def season_show_id(conn: sqlite3.Connection, season_row_id: int) -> int:
-    row = conn.execute("SELECT show_id FROM seasons WHERE id = ?", (season_row_id,)).fetchone()
-    return int(row["show_id"])
-
-
 def get_season(conn: sqlite3.Connection, season_row_id: int) -> Season:
     rows = conn.execute("SELECT * FROM seasons WHERE id = ?", (season_row_id,)).fetchall()
     return seasons_from_rows(conn, rows)[0]
@@ -383,14 +378,6 @@ def delete_episode(conn: sqlite3.Connection, episode_row_id: int) -> None:
 def delete_season(conn: sqlite3.Connection, season_row_id: int) -> None:
     conn.execute("DELETE FROM seasons WHERE id = ?", (season_row_id,))
     delete_orphan_people(conn)
-
-
-def season_revisions(conn: sqlite3.Connection, show_ids: list[int]) -> dict[int, int]:
-    rows = conn.execute(
-        "SELECT id, revision FROM seasons WHERE show_id IN (SELECT value FROM json_each(?))",
-        (json_ids(show_ids),),
-    )
-    return {r["id"]: r["revision"] for r in rows}
 
 
 # ---------------------------------------------------------------------------- the release index
