@@ -13,6 +13,7 @@ from seasontrack import store
 from seasontrack.dates import PartialDate, Precision, zone
 from seasontrack.services.exporting import releases_of, shows_of, within
 from seasontrack.services.formats import ExportFormat, ExportRequest, Written
+from seasontrack.services.season_links import season_link
 from seasontrack.services.workers import in_batches
 from seasontrack.store.releases import FeedKinds
 
@@ -75,21 +76,6 @@ def _about_season(show: Show, season: int) -> list[str]:
     if trailers:
         lines.append(f"Trailer: {trailers[-1].url}")
     return lines
-
-
-def event_link(show: Show, season: int) -> str | None:
-    """The page an event links to: the season's trailer or source, else the show's; only a
-    web address (http or https) as stored, the latest one given."""
-    for wanted in (season, None):
-        trailers = [t.url for t in show.trailers if t.season == wanted and _web(t.url)]
-        sources = [s.url for s in show.sources if s.season == wanted and _web(s.url)]
-        if trailers or sources:
-            return (trailers or sources)[-1]
-    return None
-
-
-def _web(url: str | None) -> bool:
-    return url is not None and url.lower().startswith(("http://", "https://"))
 
 
 def complete_uid(show: str, season: int) -> str:
@@ -206,7 +192,7 @@ def _ics_events(
                 categories[network] = vCategory([network])
             event["CATEGORIES"] = categories[network]
         if (show.id, season) not in links:
-            link = event_link(show, season)
+            link = season_link(show.trailers, show.sources, season)
             links[show.id, season] = vUri(link) if link else None
         if links[show.id, season] is not None:
             event["URL"] = links[show.id, season]
