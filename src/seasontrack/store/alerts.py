@@ -15,6 +15,7 @@ from typing import NamedTuple
 from seasontrack.dates import PartialDate
 from seasontrack.models import SeasonNews, SentAlert
 from seasontrack.store.codecs import (
+    SEASON_EPISODES,
     alerts_text,
     complete_moment,
     date_columns,
@@ -119,13 +120,9 @@ def completed_between(
     scan of their complete moments), soonest first; not those that came out in one release
     (all at once), which their release told whole."""
     rows = conn.execute(
-        """
+        f"""
         SELECT seasons.show_id, seasons.number, seasons.release_tz,
-            -- How many are out, counted as `info` counts them: the season's episode count,
-            -- or its last released episode when that is higher or the count unknown.
-            max(coalesce(seasons.episode_count, 0), coalesce((
-                SELECT max(last_episode) FROM releases WHERE season_id = seasons.id), 0)
-            ) AS episodes,
+            {SEASON_EPISODES} AS episodes,
             complete_precision, complete_start, complete_time, complete_tz, complete_ends_at,
             shows.title, shows.alerts, coalesce(seasons.network, shows.network) AS network
         FROM seasons JOIN shows ON shows.id = seasons.show_id
@@ -134,7 +131,7 @@ def completed_between(
             -- A season out in one go was told whole by its release.
             AND (SELECT count(*) FROM releases WHERE season_id = seasons.id) > 1
         ORDER BY complete_ends_at, shows.title COLLATE NOCASE, seasons.number
-        """,
+        """,  # noqa: S608  (a constant expression; values are parameters)
         (utc_text(since), utc_text(until)),
     )
     return [

@@ -53,6 +53,13 @@ def complete_moment(row: sqlite3.Row) -> PartialDate:
     )
 
 
+# A season's episodes, counted as `info` counts them: its stated episode count, or its last
+# released episode when that is higher or the count unknown (0: neither known). A constant
+# SQL expression over ``seasons``, shared by the queries that tell a season complete.
+SEASON_EPISODES = """max(coalesce(seasons.episode_count, 0), coalesce((
+    SELECT max(last_episode) FROM releases WHERE season_id = seasons.id), 0))"""
+
+
 def json_ids(ids: list[int]) -> str:
     return "[" + ",".join(str(int(i)) for i in ids) + "]"
 

@@ -28,6 +28,7 @@ from seasontrack.schedule import (
     with_offset,
 )
 from seasontrack.store.codecs import (
+    SEASON_EPISODES,
     complete_moment,
     date_columns,
     date_from,
@@ -596,17 +597,15 @@ def _complete_rows(
     """These seasons' complete moments, with the episodes they will have had (the stated
     count or the highest one released, whichever is more); on ``network`` only if given."""
     rows = conn.execute(
-        """
+        f"""
         SELECT seasons.id, seasons.show_id, shows.title, number,
             coalesce(seasons.network, shows.network) AS network,
-            max(coalesce(seasons.episode_count, 0), coalesce((
-                SELECT max(last_episode) FROM releases WHERE season_id = seasons.id), 0)
-            ) AS episodes,
+            {SEASON_EPISODES} AS episodes,
             complete_precision, complete_start, complete_time, complete_tz, release_tz
         FROM seasons JOIN shows ON shows.id = seasons.show_id
         WHERE seasons.id IN (SELECT value FROM json_each(?))
             AND (? IS NULL OR coalesce(seasons.network, shows.network) = ? COLLATE NOCASE)
-        """,
+        """,  # noqa: S608  (a constant expression; values are parameters)
         (json_ids(season_ids), network, network),
     )
     return [
